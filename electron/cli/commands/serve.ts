@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Core } from '../../core/core';
+import { buildServer } from '../../server/app';
+import { dataDirFrom, parse, UsageError } from '../args';
+
+export const usage = 'serve --data DIR --port PORT [--host ALAMAT] [--renderer DIR]';
+
+export function defaultRendererDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.resolve(here, '../../../dist/renderer');
+}
+
+/**
+ * Browser/LAN mode. Binds to 127.0.0.1 unless --host is given, so a server is only reachable from
+ * the network when an admin says so.
+ */
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    data: { type: 'string' },
+    port: { type: 'string', default: '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    renderer: { type: 'string' },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port harus bilangan 0-65535.');
+  const dataDir = dataDirFrom(values.data);
+  const rendererDir = values.renderer ? path.resolve(values.renderer) : defaultRendererDir();
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    console.warn(`Peringatan: tampilan belum dibangun (${rendererDir}); hanya API yang dilayani. Jalankan "npm run build:renderer".`);
+  }
+  const core = Core.open({ dataDir });
+  const app = await buildServer({ core, rendererDir });
+  const address = await app.listen({ port, host: values.host });
+  console.log(`Kinerja berjalan di ${address} (data: ${dataDir})`);
+  if (!core.officeId()) console.log('Kantor belum disiapkan: buka alamat di atas untuk penyiapan pertama, atau jalankan "kinerja init".');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  core.close();
+  return 0;
+}

@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { databasePath, openSqlite, queryBuilder } from './db/connection';
+import { migrate, type MigrateOptions } from './db/migrate';
+import { QueryRunner } from './db/query';
+import { HybridClock } from './sync/hlc';
+
+export interface SessionPolicy {
+  /** Absolute lifetime of a session. */
+  maxAgeMs: number;
+  /** A session unused for this long ends. */
+  idleMs: number;
+}
+
+export const defaultSessionPolicy: SessionPolicy = {
+  maxAgeMs: 12 * 60 * 60 * 1000,
+  idleMs: 2 * 60 * 60 * 1000,
+};
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Injected in tests to move time (session expiry, lockout, appeal windows). */
+  clock?: () => Date;
+  sessionPolicy?: Partial<SessionPolicy>;
+  beforeMigrate?: MigrateOptions['beforeMigrate'];
+}
+
+/**
+ * The backend of one office database: the connection, the query runner, the clock and the HLC.
+ * Handlers receive it through their context; transports never touch it directly.
+ */
+export class Core {
+  readonly sqlite: Database.Database;
+  readonly q: QueryRunner;
+  readonly db = queryBuilder;
+  readonly dataDir: string;
+  readonly hlc: HybridClock;
+  readonly sessionPolicy: SessionPolicy;
+  private readonly clock: () => Date;
+
+  private constructor(options: CoreOptions, sqlite: Database.Database) {
+    this.dataDir = options.dataDir;
+    this.clock = options.clock ?? (() => new Date());
+    this.sessionPolicy = { ...defaultSessionPolicy, ...options.sessionPolicy };
+    this.sqlite = sqlite;
+    this.q = new QueryRunner(sqlite);
+    this.hlc = new HybridClock(this.nodeId(), () => this.clock().getTime(), this.lastHlc());
+  }
+
+  static open(options: CoreOptions): Core {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    const sqlite = openSqlite(databasePath(options.dataDir));
+    try {
+      migrate(sqlite, { beforeMigrate: options.beforeMigrate, now: options.clock });
+    } catch (err) {
+      sqlite.close();
+      throw err;
+    }
+    return new Core(options, sqlite);
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** The office this database belongs to; null until first-run setup. */
+  officeId(): string | null {
+    return this.getMeta('office_id');
+  }
+
+  close(): void {
+    if (this.sqlite.open) this.sqlite.close();
+  }
+
+  private nodeId(): string {
+    let node = this.getMeta('hlc_node');
+    if (!node) {
+      node = crypto.randomBytes(8).toString('hex');
+      this.setMeta('hlc_node', node);
+    }
+    return node;
+  }
+
+  private lastHlc(): string | null {
+    const row = this.sqlite.prepare('SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined;
+    return row?.hlc ?? null;
+  }
+}

@@ -1,0 +1,128 @@
+import { v7 as uuidv7 } from 'uuid';
+import { conflict, notFound } from '../../../shared/errors';
+import type { Core } from '../core';
+import { isReplicated } from './replicated';
+import type { DB, TableName } from './schema';
+
+export interface RecordChange {
+  table: string;
+  id: string;
+  op: 'insert' | 'update' | 'delete';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Columns the writer owns; callers never set them. */
+type Managed = 'id' | 'office_id' | 'created_at' | 'updated_at' | 'hlc' | 'version' | 'deleted_at';
+export type NewRecord<T extends TableName> = Omit<DB[T], Managed> & { id?: string; office_id?: string };
+export type RecordPatch<T extends TableName> = Partial<Omit<DB[T], Managed>>;
+type Row = Record<string, unknown> & { id: string; version: number };
+
+/**
+ * The only way a command changes records. In the caller's transaction it stamps ids, times,
+ * versions and HLC, refuses stale versions with CONFLICT, writes one `change_log` row per changed
+ * replicated record, and remembers each change for the command's single audit entry.
+ */
+export class RecordWriter {
+  readonly changes: RecordChange[] = [];
+
+  constructor(
+    private readonly core: Core,
+    private readonly officeId: () => string,
+    private readonly nowIso: string,
+  ) {}
+
+  insert<T extends TableName>(table: T, values: NewRecord<T>): DB[T] {
+    const replicated = isReplicated(table);
+    const row: Record<string, unknown> = {
+      ...values,
+      id: values.id ?? uuidv7(),
+      created_at: this.nowIso,
+      updated_at: this.nowIso,
+      version: 1,
+      deleted_at: null,
+    };
+    if (replicated) {
+      row.office_id = (values as Record<string, unknown>).office_id ?? this.officeId();
+      row.hlc = this.core.hlc.now();
+    } else if (!('office_id' in row) && table !== 'sessions') {
+      row.office_id = this.officeId();
+    }
+    const cols = Object.keys(row);
+    this.core.q
+      .prepare(`INSERT INTO ${table} (${cols.map(quote).join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
+      .run(bindable(row));
+    this.record({ table, id: row.id as string, op: 'insert', before: null, after: row });
+    return row as unknown as DB[T];
+  }
+
+  /**
+   * Updates a live record. `expectedVersion` is the version the user saw: a mismatch is CONFLICT,
+   * never a silent overwrite. Omit it only for system-driven updates that read and write in the
+   * same transaction.
+   */
+  update<T extends TableName>(table: T, id: string, patch: RecordPatch<T>, expectedVersion?: number, what = 'Data'): DB[T] {
+    const before = this.load(table, id, what);
+    if (expectedVersion !== undefined && before.version !== expectedVersion) throw conflict(what, before.version);
+    const changed = Object.entries(patch as Record<string, unknown>).filter(([k, v]) => v !== undefined && before[k] !== v);
+    if (changed.length === 0) return before as unknown as DB[T];
+    return this.write(table, before, Object.fromEntries(changed), 'update');
+  }
+
+  /** Tombstones a record (sync must learn of deletions, so rows are never removed). */
+  remove<T extends TableName>(table: T, id: string, expectedVersion?: number, what = 'Data'): DB[T] {
+    const before = this.load(table, id, what);
+    if (expectedVersion !== undefined && before.version !== expectedVersion) throw conflict(what, before.version);
+    return this.write(table, before, { deleted_at: this.nowIso }, 'delete');
+  }
+
+  /** Names the record a command acted on when it changed nothing else worth auditing. */
+  noteRecord(table: string, id: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): void {
+    this.changes.push({ table, id, op: 'update', before, after });
+  }
+
+  private load(table: TableName, id: string, what: string): Row {
+    const row = this.core.q.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+    if (!row || row.deleted_at) throw notFound(what);
+    return row;
+  }
+
+  private write<T extends TableName>(table: T, before: Row, changes: Record<string, unknown>, op: 'update' | 'delete'): DB[T] {
+    const replicated = isReplicated(table);
+    const set: Record<string, unknown> = { ...changes, updated_at: this.nowIso, version: before.version + 1 };
+    if (replicated) set.hlc = this.core.hlc.now();
+    const cols = Object.keys(set);
+    const result = this.core.q
+      .prepare(`UPDATE ${table} SET ${cols.map((c) => `${quote(c)} = @${c}`).join(', ')} WHERE id = @__id AND version = @__version`)
+      .run(bindable({ ...set, __id: before.id, __version: before.version }));
+    if (result.changes !== 1) throw conflict('Data');
+    const after = { ...before, ...set };
+    this.record({ table, id: before.id, op, before, after });
+    return after as unknown as DB[T];
+  }
+
+  private record(change: RecordChange): void {
+    this.changes.push(change);
+    if (!isReplicated(change.table)) return;
+    const after = change.after!;
+    this.core.q
+      .prepare(
+        `INSERT INTO change_log (id, office_id, table_name, row_id, op, hlc, data, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(uuidv7(), after.office_id, change.table, change.id, change.op, after.hlc, JSON.stringify(after), this.nowIso);
+  }
+}
+
+function quote(col: string): string {
+  return `"${col.replace(/"/g, '""')}"`;
+}
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null; booleans become 0/1. */
+function bindable(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    out[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v;
+  }
+  return out;
+}

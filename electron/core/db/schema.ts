@@ -1,0 +1,111 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The typed schema. Columns shared by every replicated table are in `Replicated`; a capability's
+ * migration and its table type are added together.
+ */
+export interface Replicated {
+  id: string;
+  office_id: string;
+  created_at: string;
+  updated_at: string;
+  hlc: string;
+  version: number;
+  deleted_at: string | null;
+}
+
+export interface OfficesTable extends Replicated {
+  name: string;
+  code: string | null;
+  address: string | null;
+}
+
+export interface EmployeesTable extends Replicated {
+  nip: string;
+  name: string;
+}
+
+/** Accounts are office-local: passwords never leave the office, so they are not replicated. */
+export interface UsersTable {
+  id: string;
+  office_id: string;
+  employee_id: string;
+  username: string | null;
+  password_hash: string;
+  is_pengelola: number;
+  is_admin_pusat: number;
+  must_change_password: number;
+  failed_count: number;
+  next_attempt_at: string | null;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  deleted_at: string | null;
+}
+
+/** Machine-local. */
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  idle_expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  id: string;
+  office_id: string;
+  table_name: string;
+  row_id: string;
+  op: 'insert' | 'update' | 'delete';
+  hlc: string;
+  data: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  actor_nip: string | null;
+  actor_name: string | null;
+  command: string;
+  record_table: string | null;
+  record_id: string | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Machine-local key/value facts (HLC node id and last stamp, the installation's office). */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface DB {
+  offices: OfficesTable;
+  employees: EmployeesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  change_log: ChangeLogTable;
+  audit_log: AuditLogTable;
+  meta: MetaTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type TableName = keyof DB;

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { commands, isCommandName, type CommandName, type CommandOutput } from '../../shared/commands';
+import { AppError } from '../../shared/errors';
+import type { Access } from '../../shared/roles';
+import { appendAudit } from './audit/chain';
+import { resolveSession } from './auth/sessions';
+import { CommittedFailure, type Actor, type HandlerContext } from './context';
+import type { Core } from './core';
+import { RecordWriter } from './db/records';
+import { handlers } from './handlers';
+
+// Validation messages come from the backend, in the product's first language.
+z.config(z.locales.id());
+
+export interface CallMeta {
+  transport: 'http' | 'ipc' | 'cli';
+  sessionToken?: string | null;
+  /** The CSRF header the HTTP transport received; IPC has no cross-site requests to guard. */
+  csrfToken?: string | null;
+  requireCsrf: boolean;
+}
+
+export type SessionChange = { kind: 'start'; token: string; expiresAt: string } | { kind: 'end' } | null;
+
+export interface CallResult<N extends CommandName = CommandName> {
+  result: CommandOutput<N>;
+  sessionChange: SessionChange;
+}
+
+/** Commands a user who must change their password may still call. */
+const allowedBeforePasswordChange = new Set<string>(['auth.me', 'auth.changePassword', 'auth.logout', 'setup.status']);
+
+export function validationError(error: z.ZodError): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  const first = error.issues[0];
+  const where = first && first.path.length ? ` (${first.path.join('.')})` : '';
+  return new AppError('VALIDATION', `Data tidak valid${where}: ${first?.message ?? 'periksa isian Anda.'}`, { fields });
+}
+
+function allowed(access: readonly Access[], actor: Actor | null): boolean {
+  if (access.includes('public')) return true;
+  if (!actor) return false;
+  if (access.includes('authenticated')) return true;
+  return access.some((a) => a !== 'public' && a !== 'authenticated' && actor.roles.has(a));
+}
+
+/**
+ * The one entry point of the backend: validate, authenticate, authorise, run the handler (a write
+ * in one transaction with its audit entry), validate the output. Transports call only this.
+ */
+export function dispatch(core: Core, name: string, rawInput: unknown, meta: CallMeta): CallResult {
+  if (!isCommandName(name)) throw new AppError('NOT_FOUND', `Perintah "${name}" tidak dikenal.`);
+  const def = commands[name];
+  const now = core.now();
+
+  const lookup = resolveSession(core, meta.sessionToken, now);
+  const actor = lookup.status === 'active' ? lookup.actor : null;
+  if (!allowed(def.access, actor)) {
+    if (!actor) {
+      throw new AppError(
+        'UNAUTHENTICATED',
+        lookup.status === 'expired' ? 'Sesi Anda telah berakhir. Silakan masuk kembali.' : 'Silakan masuk terlebih dahulu.',
+      );
+    }
+    throw new AppError('FORBIDDEN', 'Peran Anda tidak mengizinkan tindakan ini.');
+  }
+  if (actor?.mustChangePassword && !allowedBeforePasswordChange.has(name)) {
+    throw new AppError('FORBIDDEN', 'Anda wajib mengganti kata sandi sementara sebelum melanjutkan.', {
+      details: { reason: 'MUST_CHANGE_PASSWORD' },
+    });
+  }
+  // Public commands (login, first-run setup) carry no prior token by design.
+  const needsCsrf = meta.requireCsrf && def.kind === 'write' && !def.access.includes('public');
+  if (needsCsrf && lookup.status === 'active' && meta.csrfToken !== lookup.csrfToken) {
+    throw new AppError('FORBIDDEN', 'Token keamanan (CSRF) tidak cocok. Muat ulang halaman lalu coba lagi.');
+  }
+
+  const parsed = def.input.safeParse(rawInput ?? {});
+  if (!parsed.success) throw validationError(parsed.error);
+
+  let sessionChange: SessionChange = null;
+  const nowIso = now.toISOString();
+  const writer = new RecordWriter(
+    core,
+    () => {
+      const id = actor?.officeId ?? core.officeId();
+      if (!id) throw new AppError('RULE_VIOLATION', 'Kantor belum disiapkan.');
+      return id;
+    },
+    nowIso,
+  );
+  const ctx: HandlerContext = {
+    core,
+    actor,
+    now,
+    nowIso,
+    write: writer,
+    session: {
+      start: (token, expiresAt) => (sessionChange = { kind: 'start', token, expiresAt }),
+      end: () => (sessionChange = { kind: 'end' }),
+    },
+  };
+  const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => unknown;
+
+  let output: unknown;
+  if (def.kind === 'read') {
+    output = handler(ctx, parsed.data);
+  } else {
+    output = core.sqlite.transaction(() => {
+      const out = handler(ctx, parsed.data);
+      const first = writer.changes[0];
+      const single = writer.changes.length <= 1;
+      appendAudit(core, {
+        at: nowIso,
+        actorUserId: actor?.userId ?? null,
+        actorNip: actor?.nip ?? null,
+        actorName: actor?.name ?? null,
+        command: name + (out instanceof CommittedFailure ? ':gagal' : ''),
+        recordTable: first?.table ?? null,
+        recordId: first?.id ?? null,
+        before: single ? (first?.before ?? null) : writer.changes.map((c) => ({ table: c.table, id: c.id, before: c.before })),
+        after: single ? (first?.after ?? null) : writer.changes.map((c) => ({ table: c.table, id: c.id, after: c.after })),
+      });
+      return out;
+    })();
+  }
+  if (output instanceof CommittedFailure) throw output.error;
+  const checked = def.output.safeParse(output);
+  if (!checked.success) {
+    throw new AppError('INTERNAL', 'Terjadi kesalahan internal: jawaban server tidak sesuai kontrak.', {
+      details: { issues: checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
+    });
+  }
+  return { result: checked.data as CommandOutput<CommandName>, sessionChange };
+}
+
+/** Any thrown value as the typed error body that crosses the transport. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: string })?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return new AppError('CONFLICT', 'Data bentrok dengan data yang sudah ada (misalnya nomor yang sama sudah terdaftar).');
+  }
+  if (code === 'SQLITE_BUSY') {
+    return new AppError('CONFLICT', 'Basis data sedang sibuk dipakai proses lain. Coba lagi sebentar lagi.');
+  }
+  return new AppError('INTERNAL', 'Terjadi kesalahan internal. Coba lagi; bila berulang, hubungi pengelola aplikasi.');
+}

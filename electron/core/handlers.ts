@@ -1,0 +1,12 @@
+import type { CommandName } from '../../shared/commands';
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
+import type { HandlerMap } from './context';
+import { setupHandlers } from './setup/handlers';
+
+/** Every command's handler. The type makes a missing handler a compile error. */
+export const handlers: HandlerMap<CommandName> = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...auditHandlers,
+};

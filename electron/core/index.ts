@@ -1,0 +1,2 @@
+export { Core, type CoreOptions } from './core';
+export { dispatch, toAppError, type CallMeta, type CallResult, type SessionChange } from './dispatch';

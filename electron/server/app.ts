@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { AppError, httpStatusOf } from '../../shared/errors';
+import type { Core } from '../core/core';
+import { dispatch, toAppError } from '../core/dispatch';
+import { isInitialized } from '../core/setup/handlers';
+import { appVersion, schemaVersion } from '../core/version';
+import { buildOpenApi } from './openapi';
+
+export const sessionCookie = 'kinerja_session';
+export const csrfHeader = 'x-csrf-token';
+
+export interface ServerOptions {
+  core: Core;
+  /** The built renderer (vite's output); omitted in API-only tests. */
+  rendererDir?: string | null;
+  /** Login attempts per client address per minute, before the account lockout even starts. */
+  loginRateLimit?: number;
+  logger?: boolean;
+}
+
+function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+  const retry = error.details?.retryAfterSeconds;
+  if (typeof retry === 'number') reply.header('retry-after', String(retry));
+  return reply.status(httpStatusOf[error.code]).send({ error: error.toBody() });
+}
+
+/** The LAN/browser host: the same commands as the desktop bridge, over `POST /api/<command>`. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { core } = options;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables through style attributes and <style> tags.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Plain http on an office LAN: HSTS would lock browsers out of the server.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+
+  app.setErrorHandler((err, _req, reply) => {
+    if ((err as { statusCode?: number }).statusCode === 429) {
+      return sendError(reply, new AppError('RATE_LIMITED', 'Terlalu banyak percobaan dari komputer ini. Tunggu sebentar lalu coba lagi.', { details: { retryAfterSeconds: 60 } }));
+    }
+    if ((err as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err as { statusCode?: number }).statusCode === 400) {
+      return sendError(reply, new AppError('VALIDATION', 'Badan permintaan harus JSON yang sah.'));
+    }
+    if ((err as { statusCode?: number }).statusCode === 413) {
+      return sendError(reply, new AppError('VALIDATION', 'Data yang dikirim terlalu besar.'));
+    }
+    app.log.error(err);
+    return sendError(reply, toAppError(err));
+  });
+
+  app.get('/api/health', async () => ({
+    status: 'ok',
+    version: appVersion,
+    schemaVersion,
+    initialized: isInitialized(core),
+  }));
+
+  const openApi = buildOpenApi();
+  app.get('/api/openapi.json', async () => openApi);
+
+  const handleCommand = async (name: string, body: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    try {
+      const { result, sessionChange } = dispatch(core, name, body ?? {}, {
+        transport: 'http',
+        sessionToken: req.cookies[sessionCookie] ?? null,
+        csrfToken: (req.headers[csrfHeader] as string | undefined) ?? null,
+        requireCsrf: true,
+      });
+      if (sessionChange?.kind === 'start') {
+        reply.setCookie(sessionCookie, sessionChange.token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          path: '/',
+          secure: req.protocol === 'https',
+          expires: new Date(sessionChange.expiresAt),
+        });
+      } else if (sessionChange?.kind === 'end') {
+        reply.clearCookie(sessionCookie, { path: '/' });
+      }
+      reply.header('cache-control', 'no-store');
+      return reply.send(result);
+    } catch (err) {
+      const appError = toAppError(err);
+      if (appError.code === 'INTERNAL') app.log.error(err);
+      if (appError.code === 'UNAUTHENTICATED' && name !== 'auth.login') reply.clearCookie(sessionCookie, { path: '/' });
+      return sendError(reply, appError);
+    }
+  };
+
+  app.post<{ Params: { command: string } }>(
+    '/api/auth.login',
+    { config: { rateLimit: { max: options.loginRateLimit ?? 30, timeWindow: '1 minute' } } },
+    async (req, reply) => handleCommand('auth.login', req.body, req, reply),
+  );
+  app.post<{ Params: { command: string } }>('/api/:command', async (req, reply) => handleCommand(req.params.command, req.body, req, reply));
+
+  app.all('/api/*', async (_req, reply) =>
+    sendError(reply, new AppError('NOT_FOUND', 'Alamat API tidak dikenal. Perintah dikirim sebagai POST /api/<nama perintah>.')),
+  );
+
+  const rendererDir = options.rendererDir;
+  if (rendererDir && fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Client-side routes: any other GET that is not a file gets the app shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return sendError(reply, new AppError('NOT_FOUND', 'Alamat tidak ditemukan.'));
+    });
+  } else {
+    app.setNotFoundHandler((_req, reply) => sendError(reply, new AppError('NOT_FOUND', 'Alamat tidak ditemukan.')));
+  }
+
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { auditCommands } from './audit/commands';
+import { authCommands } from './auth/commands';
+import { setupCommands } from './setup/commands';
+
+/** Every command of the product. Add a capability's map here and its handlers in core. */
+export const commands = {
+  ...setupCommands,
+  ...authCommands,
+  ...auditCommands,
+};
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+/** What a caller sends (before defaults are applied). */
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
+
+export const commandNames = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(commands, name);
+}

@@ -1,0 +1,72 @@
+/**
+ * NIP (Nomor Induk Pegawai), domain.md section 7: 18 digits = birth date YYYYMMDD, TMT YYYYMM,
+ * sex 1/2, sequence NNN. PPPK numbers have the same length but their "TMT" part is a year and a
+ * contract count, so its month is not checked.
+ */
+export type EmployeeKind = 'PNS' | 'PPPK';
+
+export interface NipFacts {
+  nip: string;
+  birthDate: string; // YYYY-MM-DD
+  tmtYear: number;
+  tmtMonth: number | null; // null for PPPK
+  sex: 'L' | 'P';
+  sequence: number;
+}
+
+export type NipResult = { ok: true; facts: NipFacts } | { ok: false; message: string };
+
+/** Removes the spaces people type (`19860926 201505 1 001`). */
+export function normalizeNip(raw: string): string {
+  return raw.replace(/[\s.-]/g, '');
+}
+
+/** `198609262015051001` -> `19860926 201505 1 001`, the way it is printed. */
+export function formatNip(nip: string): string {
+  const n = normalizeNip(nip);
+  if (n.length !== 18) return nip;
+  return `${n.slice(0, 8)} ${n.slice(8, 14)} ${n.slice(14, 15)} ${n.slice(15)}`;
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+export function parseNip(raw: string, kind: EmployeeKind = 'PNS'): NipResult {
+  const nip = normalizeNip(raw);
+  if (!/^\d*$/.test(nip)) return { ok: false, message: 'NIP hanya boleh berisi angka.' };
+  if (nip.length !== 18) return { ok: false, message: `NIP harus 18 angka (sekarang ${nip.length} angka).` };
+  const by = Number(nip.slice(0, 4));
+  const bm = Number(nip.slice(4, 6));
+  const bd = Number(nip.slice(6, 8));
+  if (by < 1900 || !isRealDate(by, bm, bd)) {
+    return { ok: false, message: 'NIP tidak valid: periksa tanggal lahir pada 8 angka pertama (TTTTBBHH).' };
+  }
+  const ty = Number(nip.slice(8, 12));
+  const tm = Number(nip.slice(12, 14));
+  if (kind === 'PNS' && (tm < 1 || tm > 12)) {
+    return { ok: false, message: 'NIP tidak valid: bulan TMT CPNS (angka ke-13 dan ke-14) harus 01 sampai 12.' };
+  }
+  if (ty - by < 17) {
+    return { ok: false, message: 'NIP tidak valid: tahun TMT (angka ke-9 sampai ke-12) harus sedikitnya 17 tahun setelah tahun lahir.' };
+  }
+  const sexDigit = nip[14];
+  if (sexDigit !== '1' && sexDigit !== '2') {
+    return { ok: false, message: 'NIP tidak valid: angka ke-15 (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan).' };
+  }
+  const sequence = Number(nip.slice(15));
+  if (sequence === 0) return { ok: false, message: 'NIP tidak valid: nomor urut (3 angka terakhir) tidak boleh 000.' };
+  return {
+    ok: true,
+    facts: {
+      nip,
+      birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+      tmtYear: ty,
+      tmtMonth: kind === 'PNS' ? tm : null,
+      sex: sexDigit === '1' ? 'L' : 'P',
+      sequence,
+    },
+  };
+}

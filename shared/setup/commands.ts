@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineCommand, emptyInput, idSchema } from '../contract';
+import { passwordSchema } from '../auth/password';
+import { parseNip } from '../people/nip';
+
+export const nipSchema = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const r = parseNip(value);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+  })
+  .transform((v) => v.replace(/[\s.-]/g, ''));
+
+export const setupInputSchema = z.object({
+  officeName: z.string().trim().min(3, 'Nama instansi minimal 3 karakter.').max(200),
+  officeCode: z.string().trim().max(30).optional(),
+  adminNip: nipSchema,
+  adminName: z.string().trim().min(3, 'Nama lengkap minimal 3 karakter.').max(200),
+  adminPassword: passwordSchema,
+});
+export type SetupInput = z.input<typeof setupInputSchema>;
+
+export const setupCommands = {
+  'setup.status': defineCommand({
+    name: 'setup.status',
+    summary: 'Apakah kantor ini sudah disiapkan (profil instansi dan administrator pertama).',
+    input: emptyInput,
+    output: z.object({ initialized: z.boolean(), officeName: z.string().nullable() }),
+    access: ['public'],
+    kind: 'read',
+  }),
+  'setup.create': defineCommand({
+    name: 'setup.create',
+    summary: 'Penyiapan pertama: membuat profil instansi (OPD) dan administrator pertamanya.',
+    input: setupInputSchema,
+    output: z.object({ officeId: idSchema, adminUserId: idSchema }),
+    access: ['public'],
+    kind: 'write',
+  }),
+};
