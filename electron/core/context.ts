@@ -31,6 +31,8 @@ export interface HandlerContext {
   /** Only for `write` commands; a read command touching it is a programming error. */
   write: RecordWriter;
   session: SessionControl;
+  /** For public commands that establish who acts (login, first-run setup): name them in the audit row. */
+  auditActor(actor: { userId: string; nip: string; name: string }): void;
 }
 
 /** A context whose actor is known (the dispatcher guarantees it for non-public commands). */

@@ -83,6 +83,7 @@ export function dispatch(core: Core, name: string, rawInput: unknown, meta: Call
   if (!parsed.success) throw validationError(parsed.error);
 
   let sessionChange: SessionChange = null;
+  let auditAs: { userId: string; nip: string; name: string } | null = actor;
   const nowIso = now.toISOString();
   const writer = new RecordWriter(
     core,
@@ -103,6 +104,7 @@ export function dispatch(core: Core, name: string, rawInput: unknown, meta: Call
       start: (token, expiresAt) => (sessionChange = { kind: 'start', token, expiresAt }),
       end: () => (sessionChange = { kind: 'end' }),
     },
+    auditActor: (who) => (auditAs = who),
   };
   const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => unknown;
 
@@ -116,9 +118,9 @@ export function dispatch(core: Core, name: string, rawInput: unknown, meta: Call
       const single = writer.changes.length <= 1;
       appendAudit(core, {
         at: nowIso,
-        actorUserId: actor?.userId ?? null,
-        actorNip: actor?.nip ?? null,
-        actorName: actor?.name ?? null,
+        actorUserId: auditAs?.userId ?? null,
+        actorNip: auditAs?.nip ?? null,
+        actorName: auditAs?.name ?? null,
         command: name + (out instanceof CommittedFailure ? ':gagal' : ''),
         recordTable: first?.table ?? null,
         recordId: first?.id ?? null,

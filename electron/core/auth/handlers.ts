@@ -66,9 +66,12 @@ export const authHandlers: HandlerMap<
     const user = findUserByLogin(ctx, input.login);
     if (!user) {
       verifyPassword(input.password, dummyHash);
+      // The attempt is audited (without a record) so an admin can see guessing.
       return new CommittedFailure(wrongCredentials());
     }
     const nowIso = ctx.nowIso;
+    const who = ctx.core.q.prepare('SELECT nip, name FROM employees WHERE id = ?').get(user.employee_id) as { nip: string; name: string };
+    ctx.auditActor({ userId: user.id, nip: who.nip, name: who.name });
     if (user.locked_until && user.locked_until > nowIso) {
       const seconds = Math.ceil((Date.parse(user.locked_until) - ctx.now.getTime()) / 1000);
       throw new AppError('RATE_LIMITED', `Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam ${formatWait(seconds)}.`, {

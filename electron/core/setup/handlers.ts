@@ -37,6 +37,7 @@ export const setupHandlers: HandlerMap<'setup.status' | 'setup.create'> = {
       locked_until: null,
       last_login_at: null,
     });
+    ctx.auditActor({ userId: user.id, nip: input.adminNip, name: input.adminName });
     return { officeId, adminUserId: user.id };
   },
 };

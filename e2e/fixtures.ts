@@ -1,0 +1,84 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const admin = {
+  nip: '198609262015051001',
+  name: 'Rahmat Hidayat, S.Pd.',
+  password: 'Rahasia2026',
+  office: 'Dinas Pendidikan dan Kebudayaan Kota Langsa',
+};
+
+const root = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const cli = path.join(root, 'electron', 'cli', 'main.ts');
+
+/** Runs `kinerja <args>` and fails the test with its output when it does not exit 0. */
+export function kinerja(args: string[]): string {
+  const r = spawnSync(tsx, [cli, ...args], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`kinerja ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+export interface Server {
+  url: string;
+  dataDir: string;
+}
+
+async function startServer(dataDir: string): Promise<{ server: Server; child: ChildProcess }> {
+  const child = spawn(tsx, [cli, 'serve', '--data', dataDir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /berjalan di (http:\/\/[^\s]+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${output}`)));
+  });
+  return { server: { url: url + '/', dataDir }, child };
+}
+
+interface Fixtures {
+  /** A fresh, empty data folder served by `kinerja serve` (first-run state). */
+  emptyServer: Server;
+  /** A served office initialised with `kinerja init` (the admin above). */
+  officeServer: Server;
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'kinerja-e2e-'));
+}
+
+export const test = base.extend<Fixtures>({
+  emptyServer: async ({}, use) => {
+    const dir = path.join(tempDir(), 'data-baru');
+    const { server, child } = await startServer(dir);
+    await use(server);
+    child.kill('SIGTERM');
+  },
+  officeServer: async ({}, use) => {
+    const dir = tempDir();
+    kinerja(['init', '--data', dir, '--office-name', admin.office, '--admin-nip', admin.nip, '--admin-name', admin.name, '--admin-password', admin.password]);
+    const { server, child } = await startServer(dir);
+    await use(server);
+    child.kill('SIGTERM');
+  },
+});
+
+export { expect };
+
+export async function login(page: Page, server: Server, loginName: string, password: string): Promise<void> {
+  await page.goto(server.url);
+  await page.getByLabel('NIP atau nama pengguna').fill(loginName);
+  await page.getByLabel(/^Kata sandi/).fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}

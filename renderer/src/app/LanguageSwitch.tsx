@@ -1,0 +1,18 @@
+import { SegmentedControl } from '@mantine/core';
+import { useI18n } from '../i18n/I18nProvider';
+
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('lang.label')}
+      value={lang}
+      onChange={(v) => setLang(v === 'en' ? 'en' : 'id')}
+      data={[
+        { value: 'id', label: 'Bahasa Indonesia' },
+        { value: 'en', label: 'English' },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,27 @@
+import { IconHome, IconSettings, IconShieldCheck, IconUsers, type Icon } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { Role } from '../../../shared/roles';
+import { AuditPage } from '../audit/AuditPage';
+import { AccountsPage } from '../auth/AccountsPage';
+import { ChangePasswordPage } from '../auth/ChangePasswordPage';
+import { HomePage } from '../home/HomePage';
+import type { MessageKey } from '../i18n/catalog';
+import { SettingsPage } from '../settings/SettingsPage';
+
+export interface PageDef {
+  path: string;
+  element: ReactNode;
+  /** Shown to users with any of these roles; omitted = everyone signed in. Enforced again by the backend. */
+  roles?: Role[];
+  /** Present when the page has a navigation entry. */
+  nav?: { label: MessageKey; icon: Icon; section: 'main' | 'admin' };
+}
+
+/** Every screen of the app, in navigation order. Capabilities add their pages here. */
+export const pages: PageDef[] = [
+  { path: '/', element: <HomePage />, nav: { label: 'nav.home', icon: IconHome, section: 'main' } },
+  { path: '/akun', element: <AccountsPage />, roles: ['pengelola'], nav: { label: 'nav.accounts', icon: IconUsers, section: 'admin' } },
+  { path: '/audit', element: <AuditPage />, roles: ['pengelola', 'admin_pusat'], nav: { label: 'nav.audit', icon: IconShieldCheck, section: 'admin' } },
+  { path: '/pengaturan', element: <SettingsPage />, nav: { label: 'nav.settings', icon: IconSettings, section: 'admin' } },
+  { path: '/kata-sandi', element: <ChangePasswordPage /> },
+];

@@ -1,0 +1,82 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatNip } from '../../../shared/people/nip';
+import { useAuth } from '../auth/AuthProvider';
+import { EmptyState } from '../app/EmptyState';
+import type { MessageKey } from '../i18n/catalog';
+import { useI18n } from '../i18n/I18nProvider';
+
+function greetingKey(hour: number): MessageKey {
+  if (hour < 11) return 'home.morning';
+  if (hour < 15) return 'home.afternoon';
+  if (hour < 18) return 'home.evening';
+  return 'home.night';
+}
+
+/** The user's own situation first: who they are here, and what waits for them. */
+export function HomePage() {
+  const { t, date } = useI18n();
+  const { user, hasRole } = useAuth();
+  if (!user) return null;
+  const now = new Date();
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">
+          {t(greetingKey(now.getHours()))}, {user.name}
+        </Title>
+        <Text c="dimmed">{t('home.today', { date: date(now) })}</Text>
+      </div>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Title order={2} size="h4" mb="sm">
+            {t('home.waiting')}
+          </Title>
+          <EmptyState message={t('home.waitingEmpty')} />
+        </Card>
+        <Card withBorder>
+          <Title order={2} size="h4" mb="sm">
+            {t('home.profile')}
+          </Title>
+          <Stack gap={4}>
+            <Text fw={600}>{user.name}</Text>
+            <Text size="sm" ff="monospace">
+              NIP {formatNip(user.nip)}
+            </Text>
+            <Text size="sm">
+              {t('home.office')}: {user.officeName}
+            </Text>
+            <Group gap="xs" mt="xs" aria-label={t('home.roles')}>
+              {user.roles.map((r) => (
+                <Badge key={r} variant="light">
+                  {t(`role.${r}`)}
+                </Badge>
+              ))}
+            </Group>
+          </Stack>
+        </Card>
+      </SimpleGrid>
+      {hasRole('pengelola') && (
+        <Card withBorder>
+          <Title order={2} size="h4" mb="sm">
+            {t('home.adminTitle')}
+          </Title>
+          <Stack gap="xs">
+            <Text size="sm">
+              {t('home.adminAccounts')}{' '}
+              <Anchor component={Link} to="/akun">
+                {t('home.open')}
+              </Anchor>
+            </Text>
+            <Text size="sm">
+              {t('home.adminAudit')}{' '}
+              <Anchor component={Link} to="/audit">
+                {t('home.open')}
+              </Anchor>
+            </Text>
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,36 @@
+import { defineMessages } from '../i18n/define';
+
+export const homeMessages = defineMessages(
+  {
+    'home.morning': 'Selamat pagi',
+    'home.afternoon': 'Selamat siang',
+    'home.evening': 'Selamat sore',
+    'home.night': 'Selamat malam',
+    'home.today': 'Hari ini {date}',
+    'home.profile': 'Profil Anda',
+    'home.roles': 'Peran',
+    'home.office': 'Instansi',
+    'home.waiting': 'Yang menunggu Anda',
+    'home.waitingEmpty': 'Tidak ada yang menunggu. SKP, umpan balik dan penilaian Anda akan tampil di sini setelah Pengelola Kinerja membuka Tahun Penilaian.',
+    'home.adminTitle': 'Pengelolaan kantor',
+    'home.adminAccounts': 'Kelola akun pengguna dan atur ulang kata sandi.',
+    'home.adminAudit': 'Periksa jejak audit: setiap perubahan tercatat dan berantai hash.',
+    'home.open': 'Buka',
+  },
+  {
+    'home.morning': 'Good morning',
+    'home.afternoon': 'Good afternoon',
+    'home.evening': 'Good afternoon',
+    'home.night': 'Good evening',
+    'home.today': 'Today is {date}',
+    'home.profile': 'Your profile',
+    'home.roles': 'Roles',
+    'home.office': 'Office',
+    'home.waiting': 'Waiting for you',
+    'home.waitingEmpty': 'Nothing is waiting. Your plan, feedback and evaluations appear here once the administrator opens the performance year.',
+    'home.adminTitle': 'Office administration',
+    'home.adminAccounts': 'Manage user accounts and reset passwords.',
+    'home.adminAudit': 'Check the audit trail: every change is recorded and hash-chained.',
+    'home.open': 'Open',
+  },
+);

@@ -1,0 +1,51 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { catalogs, type MessageKey } from './catalog';
+import type { Language } from './define';
+import { formatDate, formatDateTime, formatNumber } from './format';
+
+interface I18n {
+  lang: Language;
+  setLang(lang: Language): void;
+  t(key: MessageKey, vars?: Record<string, string | number>): string;
+  date(value: string | Date | null | undefined): string;
+  dateTime(value: string | Date | null | undefined): string;
+  number(value: number | null | undefined, digits?: number): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+const storageKey = 'kinerja.lang';
+
+function initialLang(): Language {
+  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(storageKey) : null;
+  return saved === 'en' ? 'en' : 'id';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Language>(initialLang);
+  const setLang = useCallback((next: Language) => {
+    localStorage.setItem(storageKey, next);
+    document.documentElement.lang = next;
+    setLangState(next);
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, vars) => {
+        const text = catalogs[lang][key] ?? catalogs.id[key] ?? key;
+        return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
+      },
+      date: (v) => formatDate(v, lang),
+      dateTime: (v) => formatDateTime(v, lang),
+      number: (v, digits) => formatNumber(v, lang, digits),
+    }),
+    [lang, setLang],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

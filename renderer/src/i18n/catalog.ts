@@ -1,0 +1,19 @@
+import { appMessages } from '../app/messages';
+import { auditMessages } from '../audit/messages';
+import { authMessages } from '../auth/messages';
+import { homeMessages } from '../home/messages';
+import { settingsMessages } from '../settings/messages';
+import { setupMessages } from '../setup/messages';
+import type { Language } from './define';
+
+/** Every capability's catalog; add yours here. */
+const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages] as const;
+
+type Part = (typeof parts)[number];
+type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;
+export type MessageKey = KeysOf<Part>;
+
+export const catalogs: Record<Language, Record<MessageKey, string>> = {
+  id: Object.assign({}, ...parts.map((p) => p.id)),
+  en: Object.assign({}, ...parts.map((p) => p.en)),
+};

@@ -1,0 +1,30 @@
+import type { Language } from './define';
+
+const locales: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
+
+/** `29 November 2026` (dates without time are stored as YYYY-MM-DD and shown without shifting zones). */
+export function formatDate(value: string | Date | null | undefined, lang: Language = 'id'): string {
+  if (!value) return '-';
+  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value);
+  if (Number.isNaN(date.getTime())) return '-';
+  return new Intl.DateTimeFormat(locales[lang], { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+export function formatDateTime(value: string | Date | null | undefined, lang: Language = 'id'): string {
+  if (!value) return '-';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '-';
+  return new Intl.DateTimeFormat(locales[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+/** `1.234,5` in Indonesian. */
+export function formatNumber(value: number | null | undefined, lang: Language = 'id', maximumFractionDigits = 2): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '-';
+  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits }).format(value);
+}
