@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditCommands } from './audit/commands';
 import { authCommands } from './auth/commands';
+import { backupCommands } from './backup/commands';
 import { setupCommands } from './setup/commands';
 
 /** Every command of the product. Add a capability's map here and its handlers in core. */
@@ -8,6 +9,7 @@ export const commands = {
   ...setupCommands,
   ...authCommands,
   ...auditCommands,
+  ...backupCommands,
 };
 
 export type Commands = typeof commands;

@@ -24,6 +24,8 @@ export interface CoreOptions {
   clock?: () => Date;
   sessionPolicy?: Partial<SessionPolicy>;
   beforeMigrate?: MigrateOptions['beforeMigrate'];
+  /** better_sqlite3.node built for the running runtime (the desktop app's Electron ABI); see docs/desktop.md. */
+  nativeBinding?: string | null;
 }
 
 /**
@@ -50,7 +52,7 @@ export class Core {
 
   static open(options: CoreOptions): Core {
     fs.mkdirSync(options.dataDir, { recursive: true });
-    const sqlite = openSqlite(databasePath(options.dataDir));
+    const sqlite = openSqlite(databasePath(options.dataDir), { nativeBinding: options.nativeBinding });
     try {
       migrate(sqlite, { beforeMigrate: options.beforeMigrate, now: options.clock });
     } catch (err) {

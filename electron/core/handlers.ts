@@ -1,6 +1,7 @@
 import type { CommandName } from '../../shared/commands';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { backupHandlers } from './backup/handlers';
 import type { HandlerMap } from './context';
 import { setupHandlers } from './setup/handlers';
 
@@ -9,4 +10,5 @@ export const handlers: HandlerMap<CommandName> = {
   ...setupHandlers,
   ...authHandlers,
   ...auditHandlers,
+  ...backupHandlers,
 };

@@ -3,8 +3,11 @@ import { AppError } from '../../../shared/errors';
 import { migrations } from './migrations';
 
 export interface MigrateOptions {
-  /** Called once before the first pending migration runs (issue: backup before migrating). */
-  beforeMigrate?: (fromVersion: number, toVersion: number) => void;
+  /**
+   * Called once before the first pending migration runs, with the open connection so a backup can
+   * be taken from it (issue: backup before every schema migration). Throwing stops the migration.
+   */
+  beforeMigrate?: (fromVersion: number, toVersion: number, sqlite: Database.Database) => void;
   now?: () => Date;
 }
 
@@ -33,7 +36,7 @@ export function migrate(sqlite: Database.Database, options: MigrateOptions = {})
   }
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
-  if (from > 0) options.beforeMigrate?.(from, latest);
+  if (from > 0) options.beforeMigrate?.(from, latest, sqlite);
   const now = options.now ?? (() => new Date());
   const record = sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of pending) {
