@@ -11,6 +11,7 @@ import { dispatch, toAppError } from '../core/dispatch';
 import { isInitialized } from '../core/setup/handlers';
 import { appVersion, schemaVersion } from '../core/version';
 import { buildOpenApi } from './openapi';
+import { registerUpdates } from './updates';
 
 export const sessionCookie = 'kinerja_session';
 export const csrfHeader = 'x-csrf-token';
@@ -82,6 +83,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const openApi = buildOpenApi();
   app.get('/api/openapi.json', async () => openApi);
+
+  await registerUpdates(app, core.dataDir);
 
   const handleCommand = async (name: string, body: unknown, req: FastifyRequest, reply: FastifyReply) => {
     try {

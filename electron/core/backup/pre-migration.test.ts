@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Core } from '../core';
-import * as migrationsModule from '../db/migrations';
+import type * as migrationsModule from '../db/migrations';
 import { migrations } from '../db/migrations';
 import { backupBeforeMigrate } from './create';
 import { listBackups } from './layout';
