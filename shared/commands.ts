@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { auditCommands } from './audit/commands';
 import { authCommands } from './auth/commands';
 import { backupCommands } from './backup/commands';
+import { orgCommands } from './org/commands';
+import { peopleCommands } from './people/commands';
 import { setupCommands } from './setup/commands';
 
 /** Every command of the product. Add a capability's map here and its handlers in core. */
@@ -10,6 +12,8 @@ export const commands = {
   ...authCommands,
   ...auditCommands,
   ...backupCommands,
+  ...orgCommands,
+  ...peopleCommands,
 };
 
 export type Commands = typeof commands;

@@ -3,6 +3,8 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
 import type { HandlerMap } from './context';
+import { orgHandlers } from './org/handlers';
+import { peopleHandlers } from './people/handlers';
 import { setupHandlers } from './setup/handlers';
 
 /** Every command's handler. The type makes a missing handler a compile error. */
@@ -11,4 +13,6 @@ export const handlers: HandlerMap<CommandName> = {
   ...authHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...orgHandlers,
+  ...peopleHandlers,
 };

@@ -70,3 +70,31 @@ export function parseNip(raw: string, kind: EmployeeKind = 'PNS'): NipResult {
     },
   };
 }
+
+export type Sex = 'L' | 'P';
+
+export const sexLabels: Record<Sex, string> = { L: 'Laki-laki', P: 'Perempuan' };
+
+/**
+ * The NIP already says the sex (15th digit) and the birth date (first 8 digits). When a form or a
+ * spreadsheet states them too, a disagreement means one of them is mistyped: say which digit to
+ * check rather than silently trusting either.
+ */
+export function nipMismatch(
+  facts: NipFacts,
+  given: { sex?: Sex | null; birthDate?: string | null },
+): { field: 'sex' | 'birthDate'; message: string } | null {
+  if (given.sex && given.sex !== facts.sex) {
+    return {
+      field: 'sex',
+      message: `Jenis kelamin tidak sesuai dengan NIP: angka ke-15 NIP adalah ${facts.sex === 'L' ? '1 (laki-laki)' : '2 (perempuan)'}. Periksa NIP atau jenis kelamin.`,
+    };
+  }
+  if (given.birthDate && given.birthDate !== facts.birthDate) {
+    return {
+      field: 'birthDate',
+      message: `Tanggal lahir tidak sesuai dengan NIP (8 angka pertama NIP menunjukkan ${facts.birthDate}). Periksa NIP atau tanggal lahir.`,
+    };
+  }
+  return null;
+}

@@ -18,11 +18,69 @@ export interface OfficesTable extends Replicated {
   name: string;
   code: string | null;
   address: string | null;
+  // People and organisation (0002). Optional in the type because setup inserts the bare profile.
+  phone?: string | null;
+  email?: string | null;
+  head_position_id?: string | null;
+  head_appraiser_name?: string | null;
+  head_appraiser_nip?: string | null;
+  head_appraiser_position?: string | null;
+  head_appraiser_superior_name?: string | null;
+  head_appraiser_superior_nip?: string | null;
+  head_appraiser_superior_position?: string | null;
 }
 
 export interface EmployeesTable extends Replicated {
   nip: string;
   name: string;
+  // People and organisation (0002). Optional in the type because setup inserts NIP and name only;
+  // the SQL defaults fill kind ('PNS') and status ('aktif').
+  kind?: 'PNS' | 'PPPK';
+  front_title?: string | null;
+  back_title?: string | null;
+  sex?: 'L' | 'P' | null;
+  birth_date?: string | null;
+  golongan?: string | null;
+  tmt_golongan?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  status?: 'aktif' | 'cuti' | 'pindah' | 'pensiun';
+}
+
+export interface UnitsTable extends Replicated {
+  parent_id: string | null;
+  kind: string;
+  name: string;
+  code: string | null;
+}
+
+export interface PositionsTable extends Replicated {
+  unit_id: string | null;
+  name: string;
+  type: string;
+  level: string | null;
+  reports_to_position_id: string | null;
+}
+
+/** Who held which position when. Never overwritten: a new position is a new row. */
+export interface AssignmentsTable extends Replicated {
+  employee_id: string;
+  position_id: string;
+  kind: 'definitif' | 'plt' | 'plh';
+  start_date: string;
+  end_date: string | null;
+  sk_number: string | null;
+  cancel_reason: string | null;
+}
+
+/** Explicit appraiser (and optionally atasan) for a date range, for what the tree cannot say. */
+export interface AppraisalOverridesTable extends Replicated {
+  employee_id: string;
+  appraiser_employee_id: string;
+  atasan_employee_id: string | null;
+  start_date: string;
+  end_date: string | null;
+  reason: string;
 }
 
 /** Accounts are office-local: passwords never leave the office, so they are not replicated. */
@@ -100,6 +158,10 @@ export interface SchemaMigrationsTable {
 export interface DB {
   offices: OfficesTable;
   employees: EmployeesTable;
+  units: UnitsTable;
+  positions: PositionsTable;
+  assignments: AssignmentsTable;
+  appraisal_overrides: AppraisalOverridesTable;
   users: UsersTable;
   sessions: SessionsTable;
   change_log: ChangeLogTable;
