@@ -1,0 +1,43 @@
+// Bundles the Electron main process and the preload script with esbuild (CommonJS, as Electron
+// loads `main` and sandboxed preloads). Everything is bundled except Electron itself and the two
+// packages that must stay files on disk: better-sqlite3 (native, loaded with an explicit
+// nativeBinding for Electron's ABI) and electron-updater (reads files beside itself at run time).
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist-electron');
+fs.rmSync(outdir, { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  // The package.json import in core/version.ts and JSON data are inlined.
+  loader: { '.json': 'json' },
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'electron/main/main.ts')],
+    outfile: path.join(outdir, 'main.cjs'),
+    external: ['electron', 'better-sqlite3', 'electron-updater'],
+  }),
+  build({
+    ...common,
+    // A sandboxed preload can require only `electron` (and a few Node-free modules): bundle the rest.
+    platform: 'browser',
+    entryPoints: [path.join(root, 'electron/preload/preload.ts')],
+    outfile: path.join(outdir, 'preload.cjs'),
+    external: ['electron'],
+  }),
+]);
+
+const size = (f) => `${(fs.statSync(path.join(outdir, f)).size / 1024).toFixed(0)} KB`;
+console.log(`dist-electron/main.cjs (${size('main.cjs')}), dist-electron/preload.cjs (${size('preload.cjs')})`);

@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The desktop bundles build without the Electron binary, so this runs here: it keeps the preload
+ * free of anything a sandboxed preload cannot load, and main's externals to the known few.
+ */
+const root = path.resolve(__dirname, '..');
+
+describe('npm run build:electron', () => {
+  it('bundles main and preload with only the allowed run-time requires', () => {
+    execFileSync(process.execPath, [path.join(root, 'scripts/build-electron.mjs')], { cwd: root, stdio: 'pipe' });
+    const requiresOf = (file: string) =>
+      [...fs.readFileSync(path.join(root, 'dist-electron', file), 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+    const preload = new Set(requiresOf('preload.cjs'));
+    expect([...preload]).toEqual(['electron']);
+    const main = new Set(requiresOf('main.cjs'));
+    const allowed = new Set(['electron', 'better-sqlite3', 'electron-updater']);
+    for (const r of main) expect(r.startsWith('node:') || allowed.has(r) || ['crypto', 'fs', 'path', 'os', 'util', 'events', 'url', 'zlib', 'stream', 'buffer'].includes(r)).toBe(true);
+    expect(main.has('better-sqlite3')).toBe(true);
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };
+    expect(fs.existsSync(path.join(root, pkg.main))).toBe(true);
+  });
+});
