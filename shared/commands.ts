@@ -5,12 +5,16 @@ import { backupCommands } from './backup/commands';
 import { orgCommands } from './org/commands';
 import { peopleCommands } from './people/commands';
 import { setupCommands } from './setup/commands';
+import { skpCommands } from './skp/commands';
+import { yearCommands } from './year/commands';
 
 /** Every command of the product. Add a capability's map here and its handlers in core. */
 export const commands = {
   ...setupCommands,
   ...authCommands,
   ...auditCommands,
+  ...yearCommands,
+  ...skpCommands,
   ...backupCommands,
   ...orgCommands,
   ...peopleCommands,

@@ -6,12 +6,16 @@ import type { HandlerMap } from './context';
 import { orgHandlers } from './org/handlers';
 import { peopleHandlers } from './people/handlers';
 import { setupHandlers } from './setup/handlers';
+import { skpHandlers } from './skp/handlers';
+import { yearHandlers } from './year/handlers';
 
 /** Every command's handler. The type makes a missing handler a compile error. */
 export const handlers: HandlerMap<CommandName> = {
   ...setupHandlers,
   ...authHandlers,
   ...auditHandlers,
+  ...yearHandlers,
+  ...skpHandlers,
   ...backupHandlers,
   ...orgHandlers,
   ...peopleHandlers,

@@ -52,8 +52,12 @@ export class RecordWriter {
     this.core.q
       .prepare(`INSERT INTO ${table} (${cols.map(quote).join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
       .run(bindable(row));
-    this.record({ table, id: row.id as string, op: 'insert', before: null, after: row });
-    return row as unknown as DB[T];
+    // The row as stored, with the column defaults SQLite filled in (and booleans as 0/1), so that
+    // change_log (what sync replays) and the audit entry carry the whole record, not just the
+    // columns this caller happened to pass.
+    const stored = this.core.q.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(row.id) as Record<string, unknown>;
+    this.record({ table, id: row.id as string, op: 'insert', before: null, after: stored });
+    return stored as unknown as DB[T];
   }
 
   /**
@@ -66,6 +70,17 @@ export class RecordWriter {
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw conflict(what, before.version);
     const changed = Object.entries(patch as Record<string, unknown>).filter(([k, v]) => v !== undefined && before[k] !== v);
     if (changed.length === 0) return before as unknown as DB[T];
+    return this.write(table, before, Object.fromEntries(changed), 'update');
+  }
+
+  /**
+   * Bumps a parent record's version (and HLC) when only its children changed, so an editor of the
+   * whole (an SKP and its RHK) holding an older version gets CONFLICT.
+   */
+  touch<T extends TableName>(table: T, id: string, expectedVersion?: number, what = 'Data', patch: RecordPatch<T> = {}): DB[T] {
+    const before = this.load(table, id, what);
+    if (expectedVersion !== undefined && before.version !== expectedVersion) throw conflict(what, before.version);
+    const changed = Object.entries(patch as Record<string, unknown>).filter(([k, v]) => v !== undefined && before[k] !== v);
     return this.write(table, before, Object.fromEntries(changed), 'update');
   }
 

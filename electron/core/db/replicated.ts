@@ -1,11 +1,12 @@
 import type { TableName } from './schema';
+import { skpReplicatedTables } from './schema-skp';
 
 /**
  * Tables whose rows sync to the central instance. Each carries the `Replicated` columns and every
  * change to it is written to `change_log` in the same transaction. Everything else (accounts,
  * sessions, meta) stays on this office's machine.
  */
-const replicatedTables = new Set<TableName>(['offices', 'employees']);
+const replicatedTables = new Set<TableName>(['offices', 'employees', ...skpReplicatedTables]);
 
 export function isReplicated(table: string): boolean {
   return replicatedTables.has(table as TableName);

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { SkpTables } from './schema-skp';
 
 /**
  * The typed schema. Columns shared by every replicated table are in `Replicated`; a capability's
@@ -155,7 +156,7 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-export interface DB {
+export interface DB extends SkpTables {
   offices: OfficesTable;
   employees: EmployeesTable;
   units: UnitsTable;

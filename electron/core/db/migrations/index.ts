@@ -1,8 +1,9 @@
 import { foundation } from './0001_foundation';
 import { people } from './0002_people';
+import { skp } from './0003_skp';
 import type { Migration } from './types';
 
 /** In order. Never edit a released migration: add the next one. */
-export const migrations: Migration[] = [foundation, people];
+export const migrations: Migration[] = [foundation, people, skp];
 
 export const latestSchemaVersion = (): number => migrations.reduce((max, m) => Math.max(max, m.version), 0);

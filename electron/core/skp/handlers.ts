@@ -1,0 +1,331 @@
+import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
+import { localDate } from '../../../shared/people/dates';
+import type { SkpSnapshot } from '../../../shared/skp/commands';
+import { requireActor, type AuthedContext, type HandlerMap } from '../context';
+import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema-skp';
+import { cascadeRhk, cascadeTree } from './cascade';
+import { skpMonitor } from './monitor';
+import { detailOf, snapshotOf } from './read';
+import { headerSnapshot } from './snapshot';
+import { assertAction, chainDate, createSkp, loadSkp, loadYear, recordEvent, summaryOf, touchSkp, viewerRoleOf } from './service';
+
+function authed(ctx: Parameters<typeof requireActor>[0]): AuthedContext {
+  requireActor(ctx);
+  return ctx as AuthedContext;
+}
+
+/** Approving stores the whole plan as a numbered version; later amendments never touch it. */
+function approve(ctx: AuthedContext, s: SkpsTable, version: number): { version: number; versionNo: number } {
+  assertAction(ctx, s, 'approve');
+  const versionNo = s.approved_version + 1;
+  const updated = touchSkp(ctx, s, version, { status: 'disetujui', approved_at: ctx.nowIso, approved_version: versionNo, amending: 0, return_note: null });
+  ctx.write.insert('skp_versions', {
+    skp_id: s.id,
+    version_no: versionNo,
+    approved_at: ctx.nowIso,
+    approved_by_employee_id: ctx.actor.employeeId,
+    note: s.amending ? 'Adendum' : null,
+    snapshot: JSON.stringify(snapshotOf(ctx.core, updated)),
+  });
+  recordEvent(ctx, s, 'setujui', 'disetujui', `Versi ${versionNo}`);
+  return { version: updated.version, versionNo };
+}
+
+function editable(ctx: AuthedContext, skpId: string): SkpsTable {
+  const s = loadSkp(ctx.core, skpId);
+  assertAction(ctx, s, 'edit');
+  return s;
+}
+
+export const skpHandlers: HandlerMap<
+  | 'skp.list'
+  | 'skp.get'
+  | 'skp.create'
+  | 'skp.setApproach'
+  | 'skp.saveRhk'
+  | 'skp.removeRhk'
+  | 'skp.saveAnnex'
+  | 'skp.setExpectations'
+  | 'skp.submit'
+  | 'skp.return'
+  | 'skp.approve'
+  | 'skp.approveMany'
+  | 'skp.amend'
+  | 'skp.compare'
+  | 'skp.parentOptions'
+  | 'skp.cascade'
+  | 'skp.cascadeTree'
+  | 'skp.inbox'
+  | 'skp.monitor'
+> = {
+  'skp.list': (c, input) => {
+    const ctx = authed(c);
+    const employeeId = input.employeeId ?? ctx.actor.employeeId;
+    const rows = ctx.core.q
+      .prepare(
+        `SELECT s.* FROM skps s JOIN performance_years y ON y.id = s.year_id
+         WHERE s.employee_id = ? AND s.deleted_at IS NULL AND (? IS NULL OR s.year_id = ?)
+         ORDER BY y.year DESC, s.period_start DESC`,
+      )
+      .all(employeeId, input.yearId ?? null, input.yearId ?? null) as SkpsTable[];
+    // Row access: only the SKP this caller may see (own, appraisee's, office's).
+    if (employeeId !== ctx.actor.employeeId && rows.length === 0) {
+      const e = ctx.core.q.prepare('SELECT office_id FROM employees WHERE id = ?').get(employeeId) as { office_id: string } | undefined;
+      if (!e) throw notFound('Pegawai');
+      if (!(ctx.actor.roles.has('pengelola') && e.office_id === ctx.actor.officeId) && !ctx.actor.roles.has('admin_pusat')) throw forbidden();
+    }
+    const visible = rows.filter((s) => viewerRoleOf(ctx, s) !== null);
+    if (rows.length > 0 && visible.length === 0) throw forbidden();
+    return { skps: visible.map((s) => summaryOf(ctx.core, s)) };
+  },
+
+  'skp.get': (c, input) => {
+    const ctx = authed(c);
+    return detailOf(ctx, loadSkp(ctx.core, input.skpId));
+  },
+
+  'skp.create': (c, input) => {
+    const ctx = authed(c);
+    const employeeId = input.employeeId ?? ctx.actor.employeeId;
+    if (employeeId !== ctx.actor.employeeId && !ctx.actor.roles.has('pengelola')) {
+      throw forbidden('SKP dibuat oleh pegawai sendiri (atau oleh Pengelola Kinerja atas namanya).');
+    }
+    const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
+    if (year.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup.`);
+    const s = createSkp(ctx, ctx.actor.officeId, { year, employeeId, approach: input.approach, copyFromSkpId: input.copyFromSkpId });
+    recordEvent(ctx, { ...s, status: 'draf' }, input.copyFromSkpId ? 'salin' : 'buat', 'draf');
+    return { skp: summaryOf(ctx.core, s) };
+  },
+
+  'skp.setApproach': (c, input) => {
+    const ctx = authed(c);
+    const s = editable(ctx, input.skpId);
+    return { version: touchSkp(ctx, s, input.version, { approach: input.approach }).version };
+  },
+
+  'skp.saveRhk': (c, input) => {
+    const ctx = authed(c);
+    const s = editable(ctx, input.skpId);
+    const r = input.rhk;
+    if (r.parentRhkId) {
+      // The superior's RHK must belong to this employee's appraiser in the same year.
+      const parent = ctx.core.q
+        .prepare('SELECT r.id, s.year_id, s.employee_id FROM skp_rhk r JOIN skps s ON s.id = r.skp_id WHERE r.id = ? AND r.deleted_at IS NULL')
+        .get(r.parentRhkId) as { id: string; year_id: string; employee_id: string } | undefined;
+      if (!parent) throw new AppError('VALIDATION', 'RHK pimpinan yang dipilih tidak ditemukan.', { fields: { 'rhk.parentRhkId': 'Tidak ditemukan.' } });
+      if (parent.year_id !== s.year_id || parent.employee_id !== s.appraiser_employee_id) {
+        throw ruleViolation('RHK yang diintervensi harus RHK milik Pejabat Penilai Anda pada tahun yang sama.');
+      }
+    }
+    if (s.is_jpt === 1 && r.parentRhkId) throw ruleViolation('SKP JPT memakai RHK dari Perjanjian Kinerja, bukan RHK pimpinan yang diintervensi.');
+    for (const [n, ind] of r.indicators.entries()) {
+      if (s.is_jpt === 1 && !ind.perspektif) {
+        throw new AppError('VALIDATION', `Indikator ${n + 1}: pilih perspektif (SKP JPT).`, { fields: { [`rhk.indicators.${n}.perspektif`]: 'Pilih perspektif.' } });
+      }
+      if (s.is_jpt === 0 && !ind.aspek) {
+        throw new AppError('VALIDATION', `Indikator ${n + 1}: pilih aspek (Kuantitas, Kualitas, Waktu atau Biaya).`, {
+          fields: { [`rhk.indicators.${n}.aspek`]: 'Pilih aspek.' },
+        });
+      }
+      const hasNumber = ind.targetMin != null || ind.targetMax != null;
+      if (s.approach === 'kuantitatif' && !hasNumber) {
+        throw new AppError('VALIDATION', `Indikator ${n + 1}: pendekatan kuantitatif memerlukan target berupa angka.`, {
+          fields: { [`rhk.indicators.${n}.targetMin`]: 'Isi target angka.' },
+        });
+      }
+      if (s.approach === 'kualitatif' && !ind.targetText?.trim()) {
+        throw new AppError('VALIDATION', `Indikator ${n + 1}: pendekatan kualitatif memerlukan target berupa uraian.`, {
+          fields: { [`rhk.indicators.${n}.targetText`]: 'Uraikan target.' },
+        });
+      }
+    }
+    let rhkId = r.id;
+    const values = { kind: r.kind, text: r.text, parent_rhk_id: r.parentRhkId ?? null, pk_reference: r.pkReference ?? null };
+    if (rhkId) {
+      const existing = ctx.core.q.prepare('SELECT * FROM skp_rhk WHERE id = ? AND deleted_at IS NULL').get(rhkId) as SkpRhkTable | undefined;
+      if (!existing || existing.skp_id !== s.id) throw notFound('RHK');
+      ctx.write.update('skp_rhk', rhkId, { ...values, order_no: r.orderNo ?? existing.order_no });
+    } else {
+      const max = ctx.core.q.prepare('SELECT COALESCE(MAX(order_no), -1) AS m FROM skp_rhk WHERE skp_id = ? AND deleted_at IS NULL').get(s.id) as { m: number };
+      rhkId = ctx.write.insert('skp_rhk', { skp_id: s.id, ...values, order_no: r.orderNo ?? max.m + 1 }).id;
+    }
+    // Indicators: update those sent with an id, add new ones, tombstone the rest.
+    const current = ctx.core.q.prepare('SELECT * FROM skp_indicators WHERE rhk_id = ? AND deleted_at IS NULL').all(rhkId) as SkpIndicatorsTable[];
+    const keep = new Set<string>();
+    r.indicators.forEach((ind, order) => {
+      const v = {
+        aspek: s.is_jpt ? null : (ind.aspek ?? null),
+        perspektif: s.is_jpt ? (ind.perspektif ?? null) : null,
+        text: ind.text,
+        target_min: ind.targetMin ?? null,
+        target_max: ind.targetMax ?? null,
+        target_unit: ind.targetUnit || null,
+        target_text: ind.targetText || null,
+        order_no: order,
+      };
+      if (ind.id && current.some((c2) => c2.id === ind.id)) {
+        keep.add(ind.id);
+        ctx.write.update('skp_indicators', ind.id, v);
+      } else {
+        ctx.write.insert('skp_indicators', { skp_id: s.id, rhk_id: rhkId!, ...v });
+      }
+    });
+    for (const old of current) if (!keep.has(old.id)) ctx.write.remove('skp_indicators', old.id);
+    return { rhkId: rhkId!, version: touchSkp(ctx, s, input.version).version };
+  },
+
+  'skp.removeRhk': (c, input) => {
+    const ctx = authed(c);
+    const s = editable(ctx, input.skpId);
+    const r = ctx.core.q.prepare('SELECT * FROM skp_rhk WHERE id = ? AND deleted_at IS NULL').get(input.rhkId) as SkpRhkTable | undefined;
+    if (!r || r.skp_id !== s.id) throw notFound('RHK');
+    const children = ctx.core.q.prepare('SELECT COUNT(*) AS n FROM skp_rhk WHERE parent_rhk_id = ? AND deleted_at IS NULL').get(r.id) as { n: number };
+    if (children.n > 0) {
+      throw ruleViolation(`RHK ini sudah diturunkan ke ${children.n} RHK pegawai yang Anda nilai; lepaskan kaitan itu lebih dulu.`);
+    }
+    for (const i of ctx.core.q.prepare('SELECT id FROM skp_indicators WHERE rhk_id = ? AND deleted_at IS NULL').all(r.id) as { id: string }[]) {
+      ctx.write.remove('skp_indicators', i.id);
+    }
+    ctx.write.remove('skp_rhk', r.id);
+    return { version: touchSkp(ctx, s, input.version).version };
+  },
+
+  'skp.saveAnnex': (c, input) => {
+    const ctx = authed(c);
+    const s = editable(ctx, input.skpId);
+    for (const old of ctx.core.q.prepare('SELECT id FROM skp_annex WHERE skp_id = ? AND deleted_at IS NULL').all(s.id) as { id: string }[]) {
+      ctx.write.remove('skp_annex', old.id);
+    }
+    for (const kind of ['dukungan_sumber_daya', 'skema_pertanggungjawaban', 'konsekuensi'] as const) {
+      input[kind].forEach((text, order) => ctx.write.insert('skp_annex', { skp_id: s.id, kind, text, order_no: order }));
+    }
+    return { version: touchSkp(ctx, s, input.version).version };
+  },
+
+  'skp.setExpectations': (c, input) => {
+    const ctx = authed(c);
+    const s = loadSkp(ctx.core, input.skpId);
+    if (viewerRoleOf(ctx, s) !== 'penilai') throw ruleViolation('Hanya Pejabat Penilai Kinerja pegawai ini yang dapat menetapkan Ekspektasi Khusus Pimpinan.');
+    if (s.status === 'disetujui') throw ruleViolation('SKP sudah disetujui; ubah ekspektasi melalui adendum.');
+    const existing = ctx.core.q.prepare('SELECT id, value_code, text FROM skp_expectations WHERE skp_id = ? AND deleted_at IS NULL').all(s.id) as {
+      id: string;
+      value_code: string;
+      text: string;
+    }[];
+    for (const e of input.expectations) {
+      const old = existing.find((x) => x.value_code === e.valueCode);
+      if (!e.text) {
+        if (old) ctx.write.remove('skp_expectations', old.id);
+      } else if (old) {
+        ctx.write.update('skp_expectations', old.id, { text: e.text });
+      } else {
+        ctx.write.insert('skp_expectations', { skp_id: s.id, value_code: e.valueCode, text: e.text });
+      }
+    }
+    return { version: touchSkp(ctx, s, input.version).version };
+  },
+
+  'skp.submit': (c, input) => {
+    const ctx = authed(c);
+    const s = loadSkp(ctx.core, input.skpId);
+    assertAction(ctx, s, 'submit');
+    const rhk = ctx.core.q.prepare("SELECT COUNT(*) AS n FROM skp_rhk WHERE skp_id = ? AND kind = 'utama' AND deleted_at IS NULL").get(s.id) as { n: number };
+    if (rhk.n === 0) throw ruleViolation('SKP belum memiliki RHK Utama. Tambahkan sedikitnya satu RHK Utama beserta indikatornya sebelum mengajukan.');
+    // The header is refreshed up to submission (the appraiser may have changed since drafting).
+    const year = loadYear(ctx.core, s.office_id, s.year_id);
+    const header = s.amending ? null : headerSnapshot(ctx.core, s.office_id, s.employee_id, chainDate(year, ctx.now));
+    if (header && !header.appraiser_name) {
+      throw ruleViolation('Pejabat Penilai Anda belum dapat ditentukan dari data jabatan. Minta Pengelola Kinerja memperbaiki data jabatan atau menetapkan penilai khusus.');
+    }
+    const updated = touchSkp(ctx, s, input.version, { ...(header ?? {}), status: 'diajukan', submitted_at: ctx.nowIso });
+    recordEvent(ctx, s, 'ajukan', 'diajukan');
+    return { version: updated.version };
+  },
+
+  'skp.return': (c, input) => {
+    const ctx = authed(c);
+    const s = loadSkp(ctx.core, input.skpId);
+    assertAction(ctx, s, 'return');
+    const updated = touchSkp(ctx, s, input.version, { status: 'dikembalikan', return_note: input.note });
+    recordEvent(ctx, s, 'kembalikan', 'dikembalikan', input.note);
+    return { version: updated.version };
+  },
+
+  'skp.approve': (c, input) => {
+    const ctx = authed(c);
+    return approve(ctx, loadSkp(ctx.core, input.skpId), input.version);
+  },
+
+  'skp.approveMany': (c, input) => {
+    const ctx = authed(c);
+    for (const item of input.items) {
+      const s = loadSkp(ctx.core, item.skpId);
+      try {
+        approve(ctx, s, item.version);
+      } catch (err) {
+        if (err instanceof AppError) {
+          throw new AppError(err.code, `SKP ${s.employee_name}: ${err.message} Tidak ada SKP yang disetujui.`, { details: { skpId: s.id } });
+        }
+        throw err;
+      }
+    }
+    return { approved: input.items.length };
+  },
+
+  'skp.amend': (c, input) => {
+    const ctx = authed(c);
+    const s = loadSkp(ctx.core, input.skpId);
+    assertAction(ctx, s, 'amend');
+    const updated = touchSkp(ctx, s, input.version, { status: 'draf', amending: 1 });
+    recordEvent(ctx, s, 'adendum', 'draf', input.reason);
+    return { version: updated.version };
+  },
+
+  'skp.compare': (c, input) => {
+    const ctx = authed(c);
+    const s = loadSkp(ctx.core, input.skpId);
+    if (!viewerRoleOf(ctx, s)) throw forbidden();
+    const load = (n: number): { snap: SkpSnapshot; label: string } => {
+      if (n === 0) return { snap: snapshotOf(ctx.core, s), label: 'Isi saat ini' };
+      const v = ctx.core.q.prepare('SELECT snapshot, approved_at FROM skp_versions WHERE skp_id = ? AND version_no = ? AND deleted_at IS NULL').get(s.id, n) as
+        | { snapshot: string; approved_at: string }
+        | undefined;
+      if (!v) throw notFound(`Versi ${n}`);
+      return { snap: JSON.parse(v.snapshot) as SkpSnapshot, label: `Versi ${n} (disetujui ${localDate(new Date(v.approved_at))})` };
+    };
+    const a = load(input.from);
+    const b = load(input.to);
+    return { from: a.snap, to: b.snap, fromLabel: a.label, toLabel: b.label };
+  },
+
+  'skp.parentOptions': (c, input) => {
+    const ctx = authed(c);
+    const s = loadSkp(ctx.core, input.skpId);
+    if (!viewerRoleOf(ctx, s)) throw forbidden();
+    if (!s.appraiser_employee_id) return { appraiserName: s.appraiser_name, options: [] };
+    const options = ctx.core.q
+      .prepare(
+        `SELECT r.id, r.kind, r.text FROM skp_rhk r JOIN skps p ON p.id = r.skp_id
+         WHERE p.employee_id = ? AND p.year_id = ? AND p.deleted_at IS NULL AND r.deleted_at IS NULL
+         ORDER BY CASE r.kind WHEN 'utama' THEN 0 ELSE 1 END, r.order_no`,
+      )
+      .all(s.appraiser_employee_id, s.year_id) as { id: string; kind: 'utama' | 'tambahan'; text: string }[];
+    return { appraiserName: s.appraiser_name, options };
+  },
+
+  'skp.cascade': (c, input) => cascadeRhk(authed(c), input.sourceRhkId, input.employeeIds),
+  'skp.cascadeTree': (c, input) => cascadeTree(authed(c), input.yearId, input.rootEmployeeId),
+
+  'skp.inbox': (c, input) => {
+    const ctx = authed(c);
+    const rows = ctx.core.q
+      .prepare(
+        `SELECT * FROM skps WHERE appraiser_employee_id = ? AND status = 'diajukan' AND deleted_at IS NULL
+         AND (? IS NULL OR year_id = ?) ORDER BY submitted_at`,
+      )
+      .all(ctx.actor.employeeId, input.yearId ?? null, input.yearId ?? null) as SkpsTable[];
+    return { skps: rows.map((s) => summaryOf(ctx.core, s)) };
+  },
+
+  'skp.monitor': (c, input) => skpMonitor(authed(c), input.yearId, input.scope, input.unitId),
+};
