@@ -1,6 +1,8 @@
 import { describeError, UsageError } from './args';
 import * as audit from './commands/audit';
+import * as backup from './commands/backup';
 import * as init from './commands/init';
+import * as restore from './commands/restore';
 import * as serve from './commands/serve';
 
 interface CliCommand {
@@ -9,7 +11,7 @@ interface CliCommand {
 }
 
 /** The `kinerja` command line: one module per command under ./commands. */
-const cliCommands: Record<string, CliCommand> = { init, serve, audit };
+const cliCommands: Record<string, CliCommand> = { init, serve, audit, backup, restore };
 
 function help(): string {
   return ['Penggunaan: kinerja <perintah> [opsi]', '', ...Object.values(cliCommands).map((c) => `  kinerja ${c.usage}`)].join('\n');

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
+import { backupBeforeMigrate } from './backup/create';
 import { databasePath, openSqlite, queryBuilder } from './db/connection';
 import { migrate, type MigrateOptions } from './db/migrate';
 import { QueryRunner } from './db/query';
@@ -23,7 +24,11 @@ export interface CoreOptions {
   /** Injected in tests to move time (session expiry, lockout, appeal windows). */
   clock?: () => Date;
   sessionPolicy?: Partial<SessionPolicy>;
-  beforeMigrate?: MigrateOptions['beforeMigrate'];
+  /**
+   * Runs before a schema migration of an existing database. Default: a `pre-migration` backup in
+   * `<data>/backups` (issue 4); `null` turns it off (tests that count hook calls pass their own).
+   */
+  beforeMigrate?: MigrateOptions['beforeMigrate'] | null;
   /** better_sqlite3.node built for the running runtime (the desktop app's Electron ABI); see docs/desktop.md. */
   nativeBinding?: string | null;
 }
@@ -54,7 +59,8 @@ export class Core {
     fs.mkdirSync(options.dataDir, { recursive: true });
     const sqlite = openSqlite(databasePath(options.dataDir), { nativeBinding: options.nativeBinding });
     try {
-      migrate(sqlite, { beforeMigrate: options.beforeMigrate, now: options.clock });
+      const beforeMigrate = options.beforeMigrate === undefined ? backupBeforeMigrate(options.dataDir) : (options.beforeMigrate ?? undefined);
+      migrate(sqlite, { beforeMigrate, now: options.clock });
     } catch (err) {
       sqlite.close();
       throw err;

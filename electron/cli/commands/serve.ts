@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyPendingRestore, backupServiceFor, startBackupScheduler } from '../../core/backup';
 import { Core } from '../../core/core';
 import { buildServer } from '../../server/app';
 import { dataDirFrom, parse, UsageError } from '../args';
@@ -30,7 +31,13 @@ export async function run(argv: string[]): Promise<number> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     console.warn(`Peringatan: tampilan belum dibangun (${rendererDir}); hanya API yang dilayani. Jalankan "npm run build:renderer".`);
   }
+  // A restore asked for from the admin screen is carried out here, before the database is opened.
+  const pending = applyPendingRestore(dataDir);
+  if (pending && 'result' in pending) console.log(`Cadangan ${pending.request.backupId} dipulihkan; basis data sebelumnya di ${pending.result.setAsideDir}`);
+  if (pending && 'error' in pending) console.error(`Pemulihan cadangan ${pending.request.backupId} gagal: ${pending.error.message}`);
   const core = Core.open({ dataDir });
+  // Daily automatic backup into <data>/backups (14 daily + 12 monthly kept), as in the desktop app.
+  const scheduler = startBackupScheduler(backupServiceFor(core, { log: (m) => console.log(m) }), { log: (m) => console.error(m) });
   const app = await buildServer({ core, rendererDir });
   const address = await app.listen({ port, host: values.host });
   console.log(`Kinerja berjalan di ${address} (data: ${dataDir})`);
@@ -40,7 +47,9 @@ export async function run(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  scheduler.stop();
   await app.close();
+  await backupServiceFor(core).idle();
   core.close();
   return 0;
 }

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Core } from '../core';
 import type * as migrationsModule from '../db/migrations';
 import { migrations } from '../db/migrations';
-import { backupBeforeMigrate } from './create';
 import { listBackups } from './layout';
 import { openOffice, tempDir } from './test-support';
 
@@ -23,18 +22,24 @@ describe('backup before a schema migration', () => {
   it('copies the database as it was before the upgrade, and not for a brand-new database', () => {
     const data = tempDir();
     dirs.push(data);
-    const first = openOffice(data, { beforeMigrate: backupBeforeMigrate(data) });
+    const first = openOffice(data);
     first.close();
     expect(listBackups(data)).toEqual([]);
 
     const before = migrations[migrations.length - 1]!.version;
     migrations.push({ version: before + 1, name: 'test_upgrade', up: 'CREATE TABLE test_upgrade (x INTEGER);' });
     try {
-      const upgraded = Core.open({ dataDir: data, beforeMigrate: backupBeforeMigrate(data) });
+      // No option: Core.open backs up before migrating by default.
+      const upgraded = Core.open({ dataDir: data });
       upgraded.close();
       const backups = listBackups(data);
       expect(backups).toHaveLength(1);
       expect(backups[0]).toMatchObject({ kind: 'pre-migration', schemaVersion: before });
+      // Opting out is explicit.
+      migrations.push({ version: before + 2, name: 'test_upgrade_2', up: 'CREATE TABLE test_upgrade_2 (x INTEGER);' });
+      Core.open({ dataDir: data, beforeMigrate: null }).close();
+      expect(listBackups(data)).toHaveLength(1);
+      migrations.pop();
     } finally {
       migrations.pop();
     }
