@@ -13,7 +13,7 @@ export type BridgeReply = { ok: true; result: unknown } | { ok: false; error: Er
  * Things the application menu asks the renderer to do. Actions main can finish on its own (backup,
  * update check, opening the data folder) never come here; only those that need a screen.
  */
-export const menuActions = ['open-backups', 'open-about'] as const;
+export const menuActions = ['open-backups'] as const;
 export type MenuAction = (typeof menuActions)[number];
 
 /**
@@ -24,7 +24,7 @@ export type MenuAction = (typeof menuActions)[number];
 export interface KinerjaBridge {
   platform: 'desktop';
   call(name: string, input: unknown): Promise<BridgeReply>;
-  /** Menu items that open a screen ("Cadangan", "Tentang") reach the renderer through this. Returns an unsubscribe. */
+  /** Menu items that open a screen ("Daftar cadangan...") reach the renderer through this. Returns an unsubscribe. */
   onMenu?(listener: (action: MenuAction) => void): () => void;
 }
 

@@ -1,8 +1,9 @@
-import { IconHome, IconSettings, IconShieldCheck, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconDatabase, IconHome, IconSettings, IconShieldCheck, IconUsers, type Icon } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/roles';
 import { AuditPage } from '../audit/AuditPage';
 import { AccountsPage } from '../auth/AccountsPage';
+import { BackupPage } from '../backup/BackupPage';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage';
 import { HomePage } from '../home/HomePage';
 import type { MessageKey } from '../i18n/catalog';
@@ -22,6 +23,7 @@ export const pages: PageDef[] = [
   { path: '/', element: <HomePage />, nav: { label: 'nav.home', icon: IconHome, section: 'main' } },
   { path: '/akun', element: <AccountsPage />, roles: ['pengelola'], nav: { label: 'nav.accounts', icon: IconUsers, section: 'admin' } },
   { path: '/audit', element: <AuditPage />, roles: ['pengelola', 'admin_pusat'], nav: { label: 'nav.audit', icon: IconShieldCheck, section: 'admin' } },
+  { path: '/cadangan', element: <BackupPage />, roles: ['pengelola'], nav: { label: 'nav.backup', icon: IconDatabase, section: 'admin' } },
   { path: '/pengaturan', element: <SettingsPage />, nav: { label: 'nav.settings', icon: IconSettings, section: 'admin' } },
   { path: '/kata-sandi', element: <ChangePasswordPage /> },
 ];

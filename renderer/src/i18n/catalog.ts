@@ -1,13 +1,14 @@
 import { appMessages } from '../app/messages';
 import { auditMessages } from '../audit/messages';
 import { authMessages } from '../auth/messages';
+import { backupMessages } from '../backup/messages';
 import { homeMessages } from '../home/messages';
 import { settingsMessages } from '../settings/messages';
 import { setupMessages } from '../setup/messages';
 import type { Language } from './define';
 
 /** Every capability's catalog; add yours here. */
-const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages] as const;
+const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;
