@@ -25,6 +25,8 @@ type Row = Record<string, unknown> & { id: string; version: number };
  */
 export class RecordWriter {
   readonly changes: RecordChange[] = [];
+  /** The change_log row this command wrote for each record, to keep one per record. */
+  private readonly logged = new Map<string, { id: string; op: RecordChange['op'] }>();
 
   constructor(
     private readonly core: Core,
@@ -111,7 +113,7 @@ export class RecordWriter {
       .prepare(`UPDATE ${table} SET ${cols.map((c) => `${quote(c)} = @${c}`).join(', ')} WHERE id = @__id AND version = @__version`)
       .run(bindable({ ...set, __id: before.id, __version: before.version }));
     if (result.changes !== 1) throw conflict('Data');
-    const after = { ...before, ...set };
+    const after = { ...before, ...bindable(set) };
     this.record({ table, id: before.id, op, before, after });
     return after as unknown as DB[T];
   }
@@ -120,12 +122,25 @@ export class RecordWriter {
     this.changes.push(change);
     if (!isReplicated(change.table)) return;
     const after = change.after!;
+    // One change_log row per record per command: when a command changes a record again (a touch
+    // after an insert, a tombstone after setting a reason), its earlier row of this transaction is
+    // replaced by one carrying the final state, appended so seq order stays HLC order. An insert
+    // stays an insert; a delete wins.
+    const key = `${change.table}\u0000${change.id}`;
+    const earlier = this.logged.get(key);
+    let op = change.op;
+    if (earlier) {
+      if (earlier.op === 'insert' && op === 'update') op = 'insert';
+      this.core.q.prepare('DELETE FROM change_log WHERE id = ?').run(earlier.id);
+    }
+    const id = uuidv7();
     this.core.q
       .prepare(
         `INSERT INTO change_log (id, office_id, table_name, row_id, op, hlc, data, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(uuidv7(), after.office_id, change.table, change.id, change.op, after.hlc, JSON.stringify(after), this.nowIso);
+      .run(id, after.office_id, change.table, change.id, op, after.hlc, JSON.stringify(after), this.nowIso);
+    this.logged.set(key, { id, op });
   }
 }
 
