@@ -1,4 +1,11 @@
 import type { z } from 'zod';
+import { appealCommands } from './appeal/commands';
+import { dialogueCommands } from './dialogue/commands';
+import { distributionCommands } from './distribution/commands';
+import { evaluationCommands } from './evaluation/commands';
+import { feedbackCommands } from './feedback/commands';
+import { realisasiCommands } from './realisasi/commands';
+import { reportsCommands } from './reports/commands';
 import { auditCommands } from './audit/commands';
 import { authCommands } from './auth/commands';
 import { backupCommands } from './backup/commands';
@@ -15,6 +22,13 @@ export const commands = {
   ...auditCommands,
   ...yearCommands,
   ...skpCommands,
+  ...realisasiCommands,
+  ...feedbackCommands,
+  ...dialogueCommands,
+  ...evaluationCommands,
+  ...appealCommands,
+  ...distributionCommands,
+  ...reportsCommands,
   ...backupCommands,
   ...orgCommands,
   ...peopleCommands,

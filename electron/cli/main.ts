@@ -1,8 +1,11 @@
 import { describeError, UsageError } from './args';
 import * as audit from './commands/audit';
 import * as backup from './commands/backup';
+import * as exportCmd from './commands/export';
+import * as importCmd from './commands/import';
 import * as init from './commands/init';
 import * as restore from './commands/restore';
+import * as seed from './commands/seed';
 import * as serve from './commands/serve';
 
 interface CliCommand {
@@ -11,7 +14,7 @@ interface CliCommand {
 }
 
 /** The `kinerja` command line: one module per command under ./commands. */
-const cliCommands: Record<string, CliCommand> = { init, serve, audit, backup, restore };
+const cliCommands: Record<string, CliCommand> = { init, serve, audit, backup, restore, import: importCmd, export: exportCmd, seed };
 
 function help(): string {
   return ['Penggunaan: kinerja <perintah> [opsi]', '', ...Object.values(cliCommands).map((c) => `  kinerja ${c.usage}`)].join('\n');

@@ -68,7 +68,7 @@ export function dispatch(core: Core, name: string, rawInput: unknown, meta: Call
     }
     throw new AppError('FORBIDDEN', 'Peran Anda tidak mengizinkan tindakan ini.');
   }
-  if (actor?.mustChangePassword && !allowedBeforePasswordChange.has(name)) {
+  if (actor?.mustChangePassword && !def.access.includes('public') && !allowedBeforePasswordChange.has(name)) {
     throw new AppError('FORBIDDEN', 'Anda wajib mengganti kata sandi sementara sebelum melanjutkan.', {
       details: { reason: 'MUST_CHANGE_PASSWORD' },
     });

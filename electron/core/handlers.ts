@@ -1,4 +1,11 @@
 import type { CommandName } from '../../shared/commands';
+import { appealHandlers } from './appeal/handlers';
+import { dialogueHandlers } from './dialogue/handlers';
+import { distributionHandlers } from './distribution/handlers';
+import { evaluationHandlers } from './evaluation/handlers';
+import { feedbackHandlers } from './feedback/handlers';
+import { realisasiHandlers } from './realisasi/handlers';
+import { reportsHandlers } from './reports/handlers';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
@@ -16,6 +23,13 @@ export const handlers: HandlerMap<CommandName> = {
   ...auditHandlers,
   ...yearHandlers,
   ...skpHandlers,
+  ...realisasiHandlers,
+  ...feedbackHandlers,
+  ...dialogueHandlers,
+  ...evaluationHandlers,
+  ...appealHandlers,
+  ...distributionHandlers,
+  ...reportsHandlers,
   ...backupHandlers,
   ...orgHandlers,
   ...peopleHandlers,

@@ -11,6 +11,7 @@ import { dispatch, toAppError } from '../core/dispatch';
 import { isInitialized } from '../core/setup/handlers';
 import { appVersion, schemaVersion } from '../core/version';
 import { buildOpenApi } from './openapi';
+import { registerFileRoutes } from './files';
 import { registerUpdates } from './updates';
 
 export const sessionCookie = 'kinerja_session';
@@ -85,6 +86,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/openapi.json', async () => openApi);
 
   await registerUpdates(app, core.dataDir);
+  await registerFileRoutes(app, core);
 
   const handleCommand = async (name: string, body: unknown, req: FastifyRequest, reply: FastifyReply) => {
     try {

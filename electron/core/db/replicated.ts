@@ -1,4 +1,5 @@
 import type { TableName } from './schema';
+import { evaluationReplicatedTables } from './schema-evaluation';
 import { skpReplicatedTables } from './schema-skp';
 
 /**
@@ -6,7 +7,7 @@ import { skpReplicatedTables } from './schema-skp';
  * change to it is written to `change_log` in the same transaction. Everything else (accounts,
  * sessions, meta) stays on this office's machine.
  */
-const replicatedTables = new Set<TableName>(['offices', 'employees', ...skpReplicatedTables]);
+const replicatedTables = new Set<TableName>(['offices', 'employees', ...skpReplicatedTables, ...evaluationReplicatedTables]);
 
 export function isReplicated(table: string): boolean {
   return replicatedTables.has(table as TableName);

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { EvaluationTables } from './schema-evaluation';
 import type { SkpTables } from './schema-skp';
 
 /**
@@ -156,7 +157,7 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-export interface DB extends SkpTables {
+export interface DB extends SkpTables, EvaluationTables {
   offices: OfficesTable;
   employees: EmployeesTable;
   units: UnitsTable;

@@ -1,11 +1,11 @@
 import { forbidden, notFound } from '../../../shared/errors';
-import { isManagerial, positionTypes, type PositionLevel, type PositionType, type UnitKind } from '../../../shared/org/jabatan';
+import { actingPrefix, isManagerial, positionTypes, unitKinds, type PositionLevel, type PositionType, type UnitKind } from '../../../shared/org/jabatan';
 import type { Holder, Office, Position, Unit } from '../../../shared/org/commands';
 import { formatFullName } from '../../../shared/people/names';
 import type { AuthedContext } from '../context';
 import type { Core } from '../core';
 import { effectiveHolder } from '../people/appraisal';
-import { DbChainSource, OfficeSnapshot } from '../people/source';
+import { DbChainSource } from '../people/source';
 import type { OfficesTable, PositionsTable, UnitsTable } from '../db/schema';
 
 /** The office a read is about: one's own, or (central HR only) the one asked for. */
@@ -73,36 +73,99 @@ export function officeOut(core: Core, officeId: string, date: string): Office {
 
 const typeOrder = new Map<string, number>(positionTypes.map((t, i) => [t, i]));
 
-/** Units with their leading position, its holder today, and head counts, from one snapshot. */
+interface HolderRow {
+  id: string;
+  employee_id: string;
+  position_id: string;
+  kind: 'definitif' | 'plt' | 'plh';
+  start_date: string;
+  end_date: string | null;
+  nip: string;
+  name: string;
+  front_title: string | null;
+  back_title: string | null;
+}
+
+/**
+ * Positions of an office with their holders on a date, in a few indexed queries whatever the
+ * office's size: counts per position, acting holders, and the first five definitive holders of
+ * each position (a Pelaksana position may have hundreds).
+ */
+function loadOrg(core: Core, officeId: string, date: string) {
+  const positions = core.q.prepare('SELECT * FROM positions WHERE office_id = ? AND deleted_at IS NULL').all(officeId) as PositionsTable[];
+  const unitNames = new Map(
+    (core.q.prepare('SELECT id, name FROM units WHERE office_id = ?').all(officeId) as { id: string; name: string }[]).map((u) => [u.id, u.name]),
+  );
+  const running = 'a.deleted_at IS NULL AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)';
+  const cols = 'a.id, a.employee_id, a.position_id, a.kind, a.start_date, a.end_date, e.nip, e.name, e.front_title, e.back_title';
+  const definitiveCount = new Map(
+    (
+      core.q
+        .prepare(`SELECT a.position_id, COUNT(*) AS n FROM assignments a WHERE a.office_id = ? AND a.kind = 'definitif' AND ${running} GROUP BY a.position_id`)
+        .all(officeId, date, date) as { position_id: string; n: number }[]
+    ).map((r) => [r.position_id, r.n]),
+  );
+  const holdersOf = new Map<string, HolderRow[]>();
+  const push = (r: HolderRow) => {
+    const list = holdersOf.get(r.position_id) ?? [];
+    list.push(r);
+    holdersOf.set(r.position_id, list);
+  };
+  for (const r of core.q
+    .prepare(`SELECT ${cols} FROM assignments a JOIN employees e ON e.id = a.employee_id WHERE a.office_id = ? AND a.kind != 'definitif' AND ${running}`)
+    .all(officeId, date, date) as HolderRow[]) {
+    push(r);
+  }
+  const firstFive = core.q.prepare(
+    `SELECT ${cols} FROM assignments a JOIN employees e ON e.id = a.employee_id
+     WHERE a.position_id = ? AND a.kind = 'definitif' AND ${running} ORDER BY a.start_date, a.id LIMIT 5`,
+  );
+  for (const p of positions) {
+    if (!definitiveCount.get(p.id)) continue;
+    for (const r of firstFive.all(p.id, date, date) as HolderRow[]) push(r);
+  }
+  const byId = new Map(positions.map((p) => [p.id, p]));
+  return { positions, byId, unitNames, holdersOf, definitiveCount };
+}
+
+function holderName(r: { front_title: string | null; name: string; back_title: string | null }): string {
+  return formatFullName(r.front_title, r.name, r.back_title);
+}
+
+/** Units with their leading position, its holder on the date, and head counts. */
 export function unitsOut(core: Core, officeId: string, date: string, onlyIds?: Set<string>): Unit[] {
-  const snap = new OfficeSnapshot(core, officeId, date);
-  const units = core.q
-    .prepare('SELECT * FROM units WHERE office_id = ? AND deleted_at IS NULL ORDER BY code IS NULL, code, name')
-    .all(officeId) as UnitsTable[];
+  const org = loadOrg(core, officeId, date);
+  // Sekretariat before bidang before UPTD (the order of unitKinds), then by code and name.
+  const kindOrder = new Map<string, number>(unitKinds.map((k, i) => [k, i]));
+  const units = (core.q.prepare('SELECT * FROM units WHERE office_id = ? AND deleted_at IS NULL').all(officeId) as UnitsTable[]).sort(
+    (a, b) =>
+      (kindOrder.get(a.kind) ?? 99) - (kindOrder.get(b.kind) ?? 99) ||
+      (a.code ?? '\uffff').localeCompare(b.code ?? '\uffff', 'id', { numeric: true }) ||
+      a.name.localeCompare(b.name, 'id'),
+  );
   const byUnit = new Map<string, PositionsTable[]>();
-  for (const p of snap.positions.values()) {
+  for (const p of org.positions) {
     if (!p.unit_id) continue;
     const list = byUnit.get(p.unit_id) ?? [];
-    list.push(p as unknown as PositionsTable);
+    list.push(p);
     byUnit.set(p.unit_id, list);
   }
+  const source = { assignmentsOfPosition: (id: string) => org.holdersOf.get(id) ?? [] };
   return units
     .filter((u) => !onlyIds || onlyIds.has(u.id))
     .map((u) => {
       const positions = byUnit.get(u.id) ?? [];
       // The leading position reports outside the unit; among several, the most senior type.
-      const leaders = positions
-        .filter((p) => !p.reports_to_position_id || snap.position(p.reports_to_position_id)?.unit_id !== u.id)
-        .sort((a, b) => (typeOrder.get(a.type) ?? 99) - (typeOrder.get(b.type) ?? 99) || a.name.localeCompare(b.name));
-      const lead = leaders.find((p) => isManagerial(p.type as PositionType)) ?? null;
+      const lead =
+        positions
+          .filter((p) => isManagerial(p.type as PositionType))
+          .filter((p) => !p.reports_to_position_id || org.byId.get(p.reports_to_position_id)?.unit_id !== u.id)
+          .sort((a, b) => (typeOrder.get(a.type) ?? 99) - (typeOrder.get(b.type) ?? 99) || a.name.localeCompare(b.name))[0] ?? null;
       let headName: string | null = null;
       if (lead) {
-        const h = effectiveHolder(snap, lead.id, date);
-        const e = h ? snap.employee(h.employee_id) : undefined;
-        if (h && e) headName = (h.kind === 'definitif' ? '' : h.kind === 'plt' ? 'Plt. ' : 'Plh. ') + formatFullName(e.front_title, e.name, e.back_title);
+        const h = effectiveHolder(source, lead.id, date) as HolderRow | null;
+        if (h) headName = actingPrefix(h.kind) + holderName(h);
       }
-      const people = new Set<string>();
-      for (const p of positions) for (const a of snap.assignmentsOfPosition(p.id, date)) if (a.kind === 'definitif') people.add(a.employee_id);
       return {
         id: u.id,
         parentId: u.parent_id,
@@ -113,71 +176,55 @@ export function unitsOut(core: Core, officeId: string, date: string, onlyIds?: S
         headPositionId: lead?.id ?? null,
         headPositionName: lead?.name ?? null,
         headName,
-        employeeCount: people.size,
+        // One definitive position per person at a time, so summing positions counts people.
+        employeeCount: positions.reduce((n, p) => n + (org.definitiveCount.get(p.id) ?? 0), 0),
         positionCount: positions.length,
       };
     });
 }
 
-/** Positions with unit, superior and holders on a date, from one snapshot. */
+/** Positions with unit, superior and holders on a date. */
 export function positionsOut(core: Core, officeId: string, date: string, filter: { unitId?: string; q?: string; ids?: Set<string> } = {}): Position[] {
-  const snap = new OfficeSnapshot(core, officeId, date);
-  const office = snap.office(officeId);
+  const org = loadOrg(core, officeId, date);
+  const office = core.q.prepare('SELECT head_position_id FROM offices WHERE id = ?').get(officeId) as { head_position_id: string | null } | undefined;
   const needle = filter.q?.toLowerCase();
-  const list = [...snap.positions.values()]
+  const unitName = (id: string | null) => (id ? (org.unitNames.get(id) ?? null) : null);
+  const list = org.positions
     .filter((p) => (!filter.unitId || p.unit_id === filter.unitId) && (!filter.ids || filter.ids.has(p.id)) && (!needle || p.name.toLowerCase().includes(needle)))
     .sort((a, b) => {
-      const ua = snap.unitName(a.unit_id) ?? '';
-      const ub = snap.unitName(b.unit_id) ?? '';
       if (!a.unit_id !== !b.unit_id) return a.unit_id ? 1 : -1;
-      return ua.localeCompare(ub) || (typeOrder.get(a.type) ?? 99) - (typeOrder.get(b.type) ?? 99) || a.name.localeCompare(b.name);
+      return (
+        (unitName(a.unit_id) ?? '').localeCompare(unitName(b.unit_id) ?? '', 'id') ||
+        (typeOrder.get(a.type) ?? 99) - (typeOrder.get(b.type) ?? 99) ||
+        a.name.localeCompare(b.name, 'id')
+      );
     });
-  const levels = new Map<string, { level: string | null; version: number }>();
-  const ids = list.map((p) => p.id);
-  // Level and version are not part of the chain snapshot; read them in one go.
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = core.q
-      .prepare(`SELECT id, level, version FROM positions WHERE id IN (${chunk.map(() => '?').join(',')})`)
-      .all(...chunk) as { id: string; level: string | null; version: number }[];
-    for (const r of rows) levels.set(r.id, { level: r.level, version: r.version });
-  }
   return list.map((p) => {
-    const assignments = snap.assignmentsOfPosition(p.id, date);
-    const holders: Holder[] = [];
-    const toHolder = (a: (typeof assignments)[number]): Holder | null => {
-      const e = snap.employee(a.employee_id);
-      if (!e) return null;
-      return {
-        assignmentId: a.id,
-        employeeId: e.id,
-        name: formatFullName(e.front_title, e.name, e.back_title),
-        nip: e.nip,
-        kind: a.kind,
-        startDate: a.start_date,
-        endDate: a.end_date,
-      };
-    };
-    const acting = assignments.filter((a) => a.kind !== 'definitif').sort((a, b) => b.start_date.localeCompare(a.start_date));
-    const definitive = assignments.filter((a) => a.kind === 'definitif').sort((a, b) => a.start_date.localeCompare(b.start_date));
-    for (const a of [...acting, ...definitive.slice(0, 5)]) {
-      const h = toHolder(a);
-      if (h) holders.push(h);
-    }
-    const parent = p.reports_to_position_id ? snap.position(p.reports_to_position_id) : undefined;
-    const extra = levels.get(p.id);
+    const rows = org.holdersOf.get(p.id) ?? [];
+    const acting = rows.filter((a) => a.kind !== 'definitif').sort((a, b) => b.start_date.localeCompare(a.start_date));
+    const definitive = rows.filter((a) => a.kind === 'definitif');
+    const holders: Holder[] = [...acting, ...definitive].map((a) => ({
+      assignmentId: a.id,
+      employeeId: a.employee_id,
+      name: holderName(a),
+      nip: a.nip,
+      kind: a.kind,
+      startDate: a.start_date,
+      endDate: a.end_date,
+    }));
+    const parent = p.reports_to_position_id ? org.byId.get(p.reports_to_position_id) : undefined;
     return {
       id: p.id,
       unitId: p.unit_id,
-      unitName: snap.unitName(p.unit_id),
+      unitName: unitName(p.unit_id),
       name: p.name,
       type: p.type as PositionType,
-      level: (extra?.level ?? null) as PositionLevel | null,
+      level: p.level as PositionLevel | null,
       reportsToPositionId: p.reports_to_position_id,
       reportsToName: parent?.name ?? null,
       isHead: office?.head_position_id === p.id,
-      version: extra?.version ?? 1,
-      holderCount: definitive.length,
+      version: p.version,
+      holderCount: org.definitiveCount.get(p.id) ?? 0,
       holders,
     };
   });

@@ -23,7 +23,7 @@ import { DbChainSource, type AssignmentBrief, type ChainSource, type EmployeeBri
  */
 const maxSteps = 64;
 
-export function effectiveHolder(src: ChainSource, positionId: string, date: string): AssignmentBrief | null {
+export function effectiveHolder(src: Pick<ChainSource, 'assignmentsOfPosition'>, positionId: string, date: string): AssignmentBrief | null {
   const rows = src.assignmentsOfPosition(positionId, date);
   let acting: AssignmentBrief | null = null;
   let definitive: AssignmentBrief | null = null;

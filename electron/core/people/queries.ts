@@ -55,14 +55,17 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
+const running = 'a.deleted_at IS NULL AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)';
+
 /**
- * The FROM/WHERE shared by the list, its count and the export. The position shown is the one the
- * employee holds on the date (definitive first), found through the (employee_id, start_date) index.
+ * The WHERE of the list, its count and the export, on `employees e` alone: unit and position-type
+ * filters become `e.id IN (people holding such a position on the date)`, answered from the
+ * positions and assignments indexes. So a page of 50 sorted by name reads 50 rows of the name index
+ * instead of joining every employee first.
  */
-function buildQuery(core: Core, officeId: string, date: string, f: ListFilters): { from: string; where: string; params: unknown[]; needsJoin: boolean } {
-  const params: unknown[] = [date, date, officeId];
+function buildWhere(core: Core, officeId: string, date: string, f: ListFilters): { where: string; params: unknown[] } {
+  const params: unknown[] = [officeId];
   const where: string[] = ['e.office_id = ?', 'e.deleted_at IS NULL'];
-  let needsJoin = false;
   const q = f.q?.trim();
   if (q) {
     if (/^[\d\s.-]+$/.test(q)) {
@@ -90,26 +93,41 @@ function buildQuery(core: Core, officeId: string, date: string, f: ListFilters):
     where.push(`e.status IN (${f.status.map(() => '?').join(',')})`);
     params.push(...f.status);
   }
-  if (f.unitId) {
-    const units = f.includeSubunits === false ? [f.unitId] : unitSubtree(core, officeId, f.unitId);
-    where.push(`p.unit_id IN (${units.map(() => '?').join(',')})`);
-    params.push(...units);
-    needsJoin = true;
+  if (f.unitId || f.positionType) {
+    const cond: string[] = [running];
+    const condParams: unknown[] = [date, date];
+    if (f.unitId) {
+      const units = f.includeSubunits === false ? [f.unitId] : unitSubtree(core, officeId, f.unitId);
+      cond.push(`p.unit_id IN (${units.map(() => '?').join(',')})`);
+      condParams.push(...units);
+    }
+    if (f.positionType) {
+      cond.push('p.type = ?');
+      condParams.push(f.positionType);
+    }
+    where.push(`e.id IN (SELECT a.employee_id FROM assignments a JOIN positions p ON p.id = a.position_id WHERE ${cond.join(' AND ')})`);
+    params.push(...condParams);
   }
-  if (f.positionType) {
-    where.push('p.type = ?');
-    params.push(f.positionType);
-    needsJoin = true;
-  }
-  const from = `employees e
+  return { where: where.join(' AND '), params };
+}
+
+/**
+ * Sorting by unit or position joins the definitive assignment directly (one index lookup per
+ * employee, no per-row subquery); an employee with only an acting position sorts last.
+ */
+const joinDefinitive = `employees e
+    LEFT JOIN assignments a ON a.employee_id = e.id AND a.kind = 'definitif' AND a.deleted_at IS NULL AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)
+    LEFT JOIN positions p ON p.id = a.position_id
+    LEFT JOIN units u ON u.id = p.unit_id`;
+
+/** The position shown for an employee: the one held on the date, definitive first. */
+const joinPrimary = `employees e
     LEFT JOIN assignments a ON a.id = (
       SELECT a2.id FROM assignments a2
       WHERE a2.employee_id = e.id AND a2.deleted_at IS NULL AND a2.start_date <= ? AND (a2.end_date IS NULL OR a2.end_date >= ?)
       ORDER BY a2.kind = 'definitif' DESC, a2.start_date DESC LIMIT 1)
     LEFT JOIN positions p ON p.id = a.position_id
     LEFT JOIN units u ON u.id = p.unit_id`;
-  return { from, where: where.join(' AND '), params, needsJoin };
-}
 
 interface ListRow {
   id: string;
@@ -162,41 +180,53 @@ export function listEmployees(
   date: string,
   f: ListFilters & { sort: string; dir: 'asc' | 'desc'; offset: number; limit: number },
 ): { total: number; items: EmployeeListItem[] } {
-  const { from, where, params } = buildQuery(core, officeId, date, f);
-  const total = (core.q.prepare(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params) as { n: number }).n;
+  const { where, params } = buildWhere(core, officeId, date, f);
+  const total = (core.q.prepare(`SELECT COUNT(*) AS n FROM employees e WHERE ${where}`).get(...params) as { n: number }).n;
   const dir = f.dir === 'desc' ? 'DESC' : 'ASC';
   const order = (sortSql[f.sort] ?? sortSql.name!)
     .split(', ')
     .map((part) => (part.startsWith('(') ? part : `${part} ${dir}`))
     .join(', ');
-  const rows = core.q
-    .prepare(`SELECT ${listColumns} FROM ${from} WHERE ${where} ORDER BY ${order}, e.name COLLATE NOCASE, e.id LIMIT ? OFFSET ?`)
-    .all(...params, f.limit, f.offset) as ListRow[];
-  const acting = actingOf(
-    core,
-    rows.map((r) => r.id),
-    date,
-  );
+  // Page first (only position and unit sorts need the join for that), details for the page after.
+  const byJoin = f.sort === 'position' || f.sort === 'unit';
+  const pageIds = (
+    byJoin
+      ? core.q
+          .prepare(`SELECT e.id FROM ${joinDefinitive} WHERE ${where} ORDER BY ${order}, e.name COLLATE NOCASE, e.id LIMIT ? OFFSET ?`)
+          .all(date, date, ...params, f.limit, f.offset)
+      : core.q.prepare(`SELECT e.id FROM employees e WHERE ${where} ORDER BY ${order}, e.name COLLATE NOCASE, e.id LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset)
+  ) as { id: string }[];
+  const ids = pageIds.map((r) => r.id);
+  const found = new Map<string, ListRow>();
+  if (ids.length > 0) {
+    for (const r of core.q
+      .prepare(`SELECT ${listColumns} FROM ${joinPrimary} WHERE e.id IN (${ids.map(() => '?').join(',')})`)
+      .all(date, date, ...ids) as ListRow[]) {
+      found.set(r.id, r);
+    }
+  }
+  const rows = ids.map((id) => found.get(id)!).filter(Boolean);
+  const acting = actingOf(core, ids, date);
   const items = rows.map((r) => {
     // When the position shown is itself an acting one, it is not repeated in the acting list.
     const shown = r.assignment_kind && r.assignment_kind !== 'definitif' && r.position_name ? actingPrefix(r.assignment_kind) + r.position_name : null;
     return {
-    id: r.id,
-    nip: r.nip,
-    name: r.name,
-    fullName: formatFullName(r.front_title, r.name, r.back_title),
-    kind: r.kind,
-    sex: r.sex,
-    golongan: r.golongan,
-    pangkat: findGolongan(r.golongan)?.pangkat ?? null,
-    status: r.status,
-    positionId: r.position_id,
-    positionName: r.position_name ? actingPrefix(r.assignment_kind ?? 'definitif') + r.position_name : null,
-    positionType: r.position_type,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    acting: (acting.get(r.id) ?? []).filter((a) => a !== shown),
-    version: r.version,
+      id: r.id,
+      nip: r.nip,
+      name: r.name,
+      fullName: formatFullName(r.front_title, r.name, r.back_title),
+      kind: r.kind,
+      sex: r.sex,
+      golongan: r.golongan,
+      pangkat: findGolongan(r.golongan)?.pangkat ?? null,
+      status: r.status,
+      positionId: r.position_id,
+      positionName: r.position_name ? actingPrefix(r.assignment_kind ?? 'definitif') + r.position_name : null,
+      positionType: r.position_type,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      acting: (acting.get(r.id) ?? []).filter((a) => a !== shown),
+      version: r.version,
     };
   });
   return { total, items };
@@ -211,13 +241,13 @@ interface ExportDbRow extends ListRow {
 
 /** Every employee matching the filters, with the appraiser on the date, for the .xlsx export. */
 export function exportEmployees(core: Core, officeId: string, date: string, f: ListFilters): ExportRow[] {
-  const { from, where, params } = buildQuery(core, officeId, date, f);
+  const { where, params } = buildWhere(core, officeId, date, f);
   const rows = core.q
     .prepare(
-      `SELECT ${listColumns}, e.birth_date, e.tmt_golongan, e.phone, e.email FROM ${from} WHERE ${where}
+      `SELECT ${listColumns}, e.birth_date, e.tmt_golongan, e.phone, e.email FROM ${joinPrimary} WHERE ${where}
        ORDER BY (u.name IS NULL), u.name COLLATE NOCASE, e.name COLLATE NOCASE, e.id`,
     )
-    .all(...params) as ExportDbRow[];
+    .all(date, date, ...params) as ExportDbRow[];
   const snap = new OfficeSnapshot(core, officeId, date);
   return rows.map((r) => {
     const chain = resolveChain(snap, r.id, date);

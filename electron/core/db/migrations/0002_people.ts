@@ -62,7 +62,7 @@ UPDATE employees SET
   sex = CASE substr(nip, 15, 1) WHEN '1' THEN 'L' WHEN '2' THEN 'P' END
 WHERE length(nip) = 18;
 -- The list pages sort and filter by these inside one office.
-CREATE INDEX employees_office_name ON employees(office_id, name) WHERE deleted_at IS NULL;
+CREATE INDEX employees_office_name ON employees(office_id, name COLLATE NOCASE) WHERE deleted_at IS NULL;
 CREATE INDEX employees_office_nip ON employees(office_id, nip) WHERE deleted_at IS NULL;
 CREATE INDEX employees_office_golongan ON employees(office_id, golongan) WHERE deleted_at IS NULL;
 CREATE INDEX employees_office_status ON employees(office_id, status) WHERE deleted_at IS NULL;

@@ -1,0 +1,216 @@
+import type { Appeal } from '../../../shared/appeal/commands';
+import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
+import { findPeriod } from '../../../shared/evaluation/periods';
+import { predikatOf, type Predikat, type Rating } from '../../../shared/evaluation/predikat';
+import { formatDateId, localDate } from '../../../shared/people/dates';
+import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import type { AppealsTable, EvaluationsTable } from '../db/schema-evaluation';
+import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
+import { angkaKreditFor } from '../evaluation/service';
+
+function authed(ctx: HandlerContext): AuthedContext {
+  requireActor(ctx);
+  return ctx as AuthedContext;
+}
+
+type Side = Appeal['viewerSide'];
+
+function sideOf(ctx: AuthedContext, a: AppealsTable): Side | null {
+  const me = ctx.actor.employeeId;
+  if (a.employee_id === me) return 'pegawai';
+  if (a.atasan_employee_id === me) return 'atasan_penilai';
+  if (a.appraiser_employee_id === me) return 'penilai';
+  if ((ctx.actor.roles.has('pengelola') && a.office_id === ctx.actor.officeId) || ctx.actor.roles.has('admin_pusat')) return 'pengelola';
+  return null;
+}
+
+function context(ctx: AuthedContext, a: AppealsTable): { e: EvaluationsTable; skp: SkpsTable; year: PerformanceYearsTable } {
+  const e = ctx.core.q.prepare('SELECT * FROM evaluations WHERE id = ?').get(a.evaluation_id) as EvaluationsTable;
+  const skp = ctx.core.q.prepare('SELECT * FROM skps WHERE id = ?').get(e.skp_id) as SkpsTable;
+  const year = ctx.core.q.prepare('SELECT * FROM performance_years WHERE id = ?').get(skp.year_id) as PerformanceYearsTable;
+  return { e, skp, year };
+}
+
+function out(ctx: AuthedContext, a: AppealsTable): Appeal {
+  const side = sideOf(ctx, a) ?? 'pengelola';
+  const { skp, year } = context(ctx, a);
+  const e = ctx.core.q.prepare('SELECT period FROM evaluations WHERE id = ?').get(a.evaluation_id) as { period: string };
+  const open = a.status === 'diajukan';
+  return {
+    id: a.id,
+    evaluationId: a.evaluation_id,
+    skpId: skp.id,
+    period: e.period,
+    periodLabel: findPeriod(year.year, year.cadence, e.period)?.label ?? e.period,
+    employeeId: a.employee_id,
+    employeeName: skp.employee_name,
+    appraiserName: skp.appraiser_name,
+    atasanName: a.atasan_name,
+    status: a.status,
+    filedAt: a.filed_at,
+    reasons: a.reasons,
+    appraiserExplanation: a.appraiser_explanation,
+    employeeExplanation: a.employee_explanation,
+    original: {
+      resultsRating: a.original_results_rating as Rating | null,
+      behaviourRating: a.original_behaviour_rating as Rating | null,
+      predikat: a.original_predikat as Predikat | null,
+    },
+    decision: a.decision,
+    decided: {
+      resultsRating: a.decided_results_rating as Rating | null,
+      behaviourRating: a.decided_behaviour_rating as Rating | null,
+      predikat: a.decided_predikat as Predikat | null,
+    },
+    decisionReason: a.decision_reason,
+    decidedAt: a.decided_at,
+    viewerSide: side,
+    can: {
+      explain: open && (side === 'penilai' || side === 'pegawai'),
+      decide: open && side === 'atasan_penilai',
+    },
+    version: a.version,
+  };
+}
+
+function load(ctx: AuthedContext, id: string): { a: AppealsTable; side: Side } {
+  const a = ctx.core.q.prepare('SELECT * FROM appeals WHERE id = ? AND deleted_at IS NULL').get(id) as AppealsTable | undefined;
+  if (!a) throw notFound('Keberatan');
+  const side = sideOf(ctx, a);
+  if (!side) throw forbidden();
+  return { a, side };
+}
+
+const reload = (ctx: AuthedContext, id: string) => out(ctx, ctx.core.q.prepare('SELECT * FROM appeals WHERE id = ?').get(id) as AppealsTable);
+
+export const appealHandlers: HandlerMap<'appeal.file' | 'appeal.explain' | 'appeal.decide' | 'appeal.get' | 'appeal.list'> = {
+  'appeal.file': (c, input) => {
+    const ctx = authed(c);
+    const e = ctx.core.q.prepare('SELECT * FROM evaluations WHERE id = ? AND deleted_at IS NULL').get(input.evaluationId) as EvaluationsTable | undefined;
+    if (!e) throw notFound('Penilaian');
+    const skp = ctx.core.q.prepare('SELECT * FROM skps WHERE id = ?').get(e.skp_id) as SkpsTable;
+    if (skp.employee_id !== ctx.actor.employeeId) throw forbidden('Keberatan hanya dapat diajukan oleh pegawai yang dinilai.');
+    if (e.status !== 'final') throw ruleViolation('Keberatan diajukan atas penilaian yang sudah final.');
+    if (!e.acknowledged_at || !e.appeal_deadline) {
+      throw ruleViolation('Nyatakan lebih dulu bahwa Anda telah menerima hasil penilaian; masa keberatan 14 hari dihitung sejak itu.');
+    }
+    // Day 14 after receipt is the last day (PP 30/2019 art. 59).
+    if (localDate(ctx.now) > e.appeal_deadline) {
+      throw ruleViolation(`Masa pengajuan keberatan telah berakhir pada ${formatDateId(e.appeal_deadline)} (14 hari setelah hasil penilaian diterima).`, {
+        closedOn: e.appeal_deadline,
+      });
+    }
+    if (ctx.core.q.prepare('SELECT 1 FROM appeals WHERE evaluation_id = ? AND deleted_at IS NULL').get(e.id)) {
+      throw ruleViolation('Keberatan atas penilaian ini sudah pernah diajukan.');
+    }
+    if (!skp.atasan_employee_id) {
+      throw ruleViolation('Atasan Pejabat Penilai Anda tidak tercatat di kantor ini, sehingga keberatan tidak dapat diproses di aplikasi. Hubungi Pengelola Kinerja.');
+    }
+    const a = ctx.write.insert('appeals', {
+      evaluation_id: e.id,
+      employee_id: skp.employee_id,
+      appraiser_employee_id: skp.appraiser_employee_id,
+      atasan_employee_id: skp.atasan_employee_id,
+      atasan_name: skp.atasan_name,
+      status: 'diajukan',
+      filed_at: ctx.nowIso,
+      reasons: input.reasons,
+      appraiser_explanation: null,
+      appraiser_explained_at: null,
+      employee_explanation: null,
+      employee_explained_at: null,
+      decision: null,
+      original_results_rating: e.results_rating,
+      original_behaviour_rating: e.behaviour_rating,
+      original_predikat: e.predikat,
+      decided_results_rating: null,
+      decided_behaviour_rating: null,
+      decided_predikat: null,
+      decision_reason: null,
+      decided_at: null,
+    }) as AppealsTable;
+    return { appeal: out(ctx, a) };
+  },
+
+  'appeal.explain': (c, input) => {
+    const ctx = authed(c);
+    const { a, side } = load(ctx, input.appealId);
+    if (a.status !== 'diajukan') throw ruleViolation('Keberatan ini sudah diputus.');
+    if (side === 'penilai') {
+      ctx.write.update('appeals', a.id, { appraiser_explanation: input.explanation, appraiser_explained_at: ctx.nowIso }, input.version, 'Keberatan');
+    } else if (side === 'pegawai') {
+      ctx.write.update('appeals', a.id, { employee_explanation: input.explanation, employee_explained_at: ctx.nowIso }, input.version, 'Keberatan');
+    } else {
+      throw ruleViolation('Penjelasan diberikan oleh Pejabat Penilai dan pegawai yang mengajukan keberatan.');
+    }
+    return { appeal: reload(ctx, a.id) };
+  },
+
+  'appeal.decide': (c, input) => {
+    const ctx = authed(c);
+    const { a, side } = load(ctx, input.appealId);
+    if (side !== 'atasan_penilai') throw ruleViolation('Keberatan diputus oleh Atasan Pejabat Penilai.');
+    if (a.status !== 'diajukan') throw ruleViolation('Keberatan ini sudah diputus; putusan bersifat final.');
+    const { e, skp, year } = context(ctx, a);
+    let results = e.results_rating as Rating;
+    let behaviour = e.behaviour_rating as Rating;
+    if (input.decision === 'diubah') {
+      results = input.resultsRating ?? results;
+      behaviour = input.behaviourRating ?? behaviour;
+      if (results === e.results_rating && behaviour === e.behaviour_rating) {
+        throw new AppError('VALIDATION', 'Putusan "diubah" memerlukan rating baru yang berbeda dari semula.', { fields: { resultsRating: 'Pilih rating baru.' } });
+      }
+    }
+    const predikat = predikatOf(results, behaviour);
+    ctx.write.update(
+      'appeals',
+      a.id,
+      {
+        status: 'diputus',
+        decision: input.decision,
+        decided_results_rating: results,
+        decided_behaviour_rating: behaviour,
+        decided_predikat: predikat,
+        decision_reason: input.reason,
+        decided_at: ctx.nowIso,
+      },
+      input.version,
+      'Keberatan',
+    );
+    if (input.decision === 'diubah') {
+      // The decision is the one path that changes a final evaluation; it is recorded on both rows.
+      const period = findPeriod(year.year, year.cadence, e.period)!;
+      ctx.write.update('evaluations', e.id, {
+        results_rating: results,
+        behaviour_rating: behaviour,
+        predikat,
+        angka_kredit: angkaKreditFor(ctx.core, skp, predikat, period),
+        notes: `${e.notes ? e.notes + '\n' : ''}Diubah berdasarkan putusan keberatan tanggal ${formatDateId(localDate(ctx.now))}: ${input.reason}`,
+      });
+    }
+    return { appeal: reload(ctx, a.id) };
+  },
+
+  'appeal.get': (c, input) => {
+    const ctx = authed(c);
+    return { appeal: out(ctx, load(ctx, input.appealId).a) };
+  },
+
+  'appeal.list': (c, input) => {
+    const ctx = authed(c);
+    const me = ctx.actor.employeeId;
+    let rows: AppealsTable[];
+    if (input.scope === 'office') {
+      if (!ctx.actor.roles.has('pengelola')) throw forbidden('Daftar keberatan seluruh kantor khusus Pengelola Kinerja.');
+      rows = ctx.core.q.prepare('SELECT * FROM appeals WHERE office_id = ? AND deleted_at IS NULL ORDER BY filed_at DESC').all(ctx.actor.officeId) as AppealsTable[];
+    } else if (input.scope === 'todo') {
+      rows = ctx.core.q
+        .prepare('SELECT * FROM appeals WHERE (atasan_employee_id = ? OR appraiser_employee_id = ?) AND deleted_at IS NULL ORDER BY filed_at DESC')
+        .all(me, me) as AppealsTable[];
+    } else {
+      rows = ctx.core.q.prepare('SELECT * FROM appeals WHERE employee_id = ? AND deleted_at IS NULL ORDER BY filed_at DESC').all(me) as AppealsTable[];
+    }
+    if (input.status) rows = rows.filter((r) => r.status === input.status);
+    return { appeals: rows.map((a) => out(ctx, a)) };
+  },
+};

@@ -1,0 +1,215 @@
+import type { Dialogue } from '../../../shared/dialogue/commands';
+import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
+import { localDate } from '../../../shared/people/dates';
+import { appraisalLink } from '../access';
+import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import type { DialogueActionsTable, DialoguesTable } from '../db/schema-skp';
+import { appraisalChain } from '../people/appraisal';
+import { loadSkp, viewerRoleOf } from '../skp/service';
+
+function authed(ctx: HandlerContext): AuthedContext {
+  requireActor(ctx);
+  return ctx as AuthedContext;
+}
+
+function nameOf(ctx: AuthedContext, employeeId: string | null): string | null {
+  if (!employeeId) return null;
+  const r = ctx.core.q.prepare("SELECT TRIM(COALESCE(front_title || ' ', '') || name || COALESCE(', ' || back_title, '')) AS n FROM employees WHERE id = ?").get(employeeId) as
+    | { n: string }
+    | undefined;
+  return r?.n ?? null;
+}
+
+/** Which side of the dialogue the caller is on; null when it is none of their business. */
+function sideOf(ctx: AuthedContext, d: DialoguesTable): 'pegawai' | 'penilai' | 'pengelola' | null {
+  if (d.employee_id === ctx.actor.employeeId) return 'pegawai';
+  if (d.appraiser_employee_id === ctx.actor.employeeId) return 'penilai';
+  if (ctx.actor.roles.has('pengelola') && d.office_id === ctx.actor.officeId) return 'pengelola';
+  return null;
+}
+
+function load(ctx: AuthedContext, id: string): { d: DialoguesTable; side: 'pegawai' | 'penilai' } {
+  const d = ctx.core.q.prepare('SELECT * FROM dialogues WHERE id = ? AND deleted_at IS NULL').get(id) as DialoguesTable | undefined;
+  if (!d) throw notFound('Dialog kinerja');
+  const side = sideOf(ctx, d);
+  if (!side) throw forbidden();
+  if (side === 'pengelola') throw forbidden('Dialog kinerja dijalankan oleh pegawai dan Pejabat Penilainya sendiri.');
+  return { d, side };
+}
+
+function out(ctx: AuthedContext, d: DialoguesTable): Dialogue {
+  const actions = ctx.core.q
+    .prepare('SELECT * FROM dialogue_actions WHERE dialogue_id = ? AND deleted_at IS NULL ORDER BY order_no')
+    .all(d.id) as DialogueActionsTable[];
+  return {
+    id: d.id,
+    kind: d.kind,
+    status: d.status,
+    employeeId: d.employee_id,
+    employeeName: nameOf(ctx, d.employee_id) ?? '',
+    appraiserId: d.appraiser_employee_id,
+    appraiserName: nameOf(ctx, d.appraiser_employee_id),
+    skpId: d.skp_id,
+    requestedByName: nameOf(ctx, d.requested_by_employee_id) ?? '',
+    requestNote: d.request_note,
+    scheduledAt: d.scheduled_at,
+    place: d.place,
+    agenda: d.agenda,
+    participants: d.participants,
+    discussion: d.discussion,
+    employeeConcerns: d.employee_concerns,
+    agreed: d.agreed,
+    employeeConfirmedAt: d.employee_confirmed_at,
+    appraiserConfirmedAt: d.appraiser_confirmed_at,
+    actions: actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.due_date, doneAt: a.done_at })),
+    viewerSide: sideOf(ctx, d) ?? 'pengelola',
+    createdAt: d.created_at,
+    version: d.version,
+  };
+}
+
+function reload(ctx: AuthedContext, id: string): Dialogue {
+  return out(ctx, ctx.core.q.prepare('SELECT * FROM dialogues WHERE id = ?').get(id) as DialoguesTable);
+}
+
+export const dialogueHandlers: HandlerMap<
+  'dialogue.list' | 'dialogue.request' | 'dialogue.schedule' | 'dialogue.record' | 'dialogue.confirm' | 'dialogue.cancel' | 'dialogue.completeAction'
+> = {
+  'dialogue.list': (c, input) => {
+    const ctx = authed(c);
+    let rows: DialoguesTable[];
+    if (input.skpId) {
+      const skp = loadSkp(ctx.core, input.skpId);
+      if (!viewerRoleOf(ctx, skp)) throw forbidden();
+      rows = ctx.core.q.prepare('SELECT * FROM dialogues WHERE skp_id = ? AND deleted_at IS NULL ORDER BY created_at DESC').all(skp.id) as DialoguesTable[];
+    } else if (input.asAppraiser) {
+      rows = ctx.core.q
+        .prepare('SELECT * FROM dialogues WHERE appraiser_employee_id = ? AND deleted_at IS NULL ORDER BY created_at DESC')
+        .all(ctx.actor.employeeId) as DialoguesTable[];
+    } else {
+      const employeeId = input.employeeId ?? ctx.actor.employeeId;
+      rows = ctx.core.q.prepare('SELECT * FROM dialogues WHERE employee_id = ? AND deleted_at IS NULL ORDER BY created_at DESC').all(employeeId) as DialoguesTable[];
+      rows = rows.filter((d) => sideOf(ctx, d) !== null);
+      if (employeeId !== ctx.actor.employeeId && rows.length === 0 && !appraisalLink(ctx.core, ctx.actor.employeeId, employeeId, ctx.now) && !ctx.actor.roles.has('pengelola')) {
+        throw forbidden();
+      }
+    }
+    return { dialogues: rows.map((d) => out(ctx, d)) };
+  },
+
+  'dialogue.request': (c, input) => {
+    const ctx = authed(c);
+    const employeeId = input.employeeId ?? ctx.actor.employeeId;
+    let appraiserId: string | null;
+    if (employeeId === ctx.actor.employeeId) {
+      const skp = input.skpId ? loadSkp(ctx.core, input.skpId) : null;
+      if (skp && skp.employee_id !== employeeId) throw forbidden();
+      appraiserId = skp?.appraiser_employee_id ?? appraisalChain(ctx.core, employeeId, localDate(ctx.now)).appraiser?.employeeId ?? null;
+      if (!appraiserId) throw ruleViolation('Pejabat Penilai Anda belum tercatat, sehingga dialog belum dapat diminta. Hubungi Pengelola Kinerja.');
+    } else {
+      if (appraisalLink(ctx.core, ctx.actor.employeeId, employeeId, ctx.now) !== 'penilai') {
+        throw forbidden('Anda hanya dapat meminta dialog dengan pegawai yang Anda nilai.');
+      }
+      appraiserId = ctx.actor.employeeId;
+    }
+    const d = ctx.write.insert('dialogues', {
+      employee_id: employeeId,
+      appraiser_employee_id: appraiserId,
+      skp_id: input.skpId ?? null,
+      year_id: input.skpId ? loadSkp(ctx.core, input.skpId).year_id : null,
+      kind: input.kind,
+      status: input.proposedAt ? 'dijadwalkan' : 'diminta',
+      requested_by_employee_id: ctx.actor.employeeId,
+      request_note: input.note || null,
+      scheduled_at: input.proposedAt ?? null,
+      place: null,
+      agenda: input.proposedAt ? (input.note ?? null) : null,
+      participants: null,
+      discussion: null,
+      employee_concerns: null,
+      agreed: null,
+      employee_confirmed_at: null,
+      appraiser_confirmed_at: null,
+    }) as DialoguesTable;
+    return { dialogue: out(ctx, d) };
+  },
+
+  'dialogue.schedule': (c, input) => {
+    const ctx = authed(c);
+    const { d } = load(ctx, input.dialogueId);
+    if (d.status !== 'diminta' && d.status !== 'dijadwalkan') throw ruleViolation('Dialog yang sudah dicatat atau dibatalkan tidak dapat dijadwalkan ulang.');
+    ctx.write.update(
+      'dialogues',
+      d.id,
+      { status: 'dijadwalkan', scheduled_at: input.scheduledAt, place: input.place || null, agenda: input.agenda },
+      input.version,
+      'Dialog kinerja',
+    );
+    return { dialogue: reload(ctx, d.id) };
+  },
+
+  'dialogue.record': (c, input) => {
+    const ctx = authed(c);
+    const { d } = load(ctx, input.dialogueId);
+    if (d.status === 'dikonfirmasi' || d.status === 'dibatalkan') {
+      throw ruleViolation(d.status === 'dikonfirmasi' ? 'Notulen sudah dikonfirmasi kedua pihak dan tidak dapat diubah.' : 'Dialog ini dibatalkan.');
+    }
+    // Editing the minutes withdraws earlier confirmations: both confirm what is written now.
+    ctx.write.update(
+      'dialogues',
+      d.id,
+      {
+        status: 'dicatat',
+        participants: input.participants || null,
+        discussion: input.discussion,
+        employee_concerns: input.employeeConcerns || null,
+        agreed: input.agreed || null,
+        employee_confirmed_at: null,
+        appraiser_confirmed_at: null,
+      },
+      input.version,
+      'Dialog kinerja',
+    );
+    for (const a of ctx.core.q.prepare('SELECT id FROM dialogue_actions WHERE dialogue_id = ? AND deleted_at IS NULL').all(d.id) as { id: string }[]) {
+      ctx.write.remove('dialogue_actions', a.id);
+    }
+    input.actions.forEach((a, order) =>
+      ctx.write.insert('dialogue_actions', { dialogue_id: d.id, text: a.text, owner: a.owner, due_date: a.dueDate ?? null, done_at: null, order_no: order }),
+    );
+    return { dialogue: reload(ctx, d.id) };
+  },
+
+  'dialogue.confirm': (c, input) => {
+    const ctx = authed(c);
+    const { d, side } = load(ctx, input.dialogueId);
+    if (d.status !== 'dicatat') throw ruleViolation('Hanya notulen yang sudah dicatat yang dapat dikonfirmasi.');
+    const patch = side === 'pegawai' ? { employee_confirmed_at: ctx.nowIso } : { appraiser_confirmed_at: ctx.nowIso };
+    const both = (side === 'pegawai' ? d.appraiser_confirmed_at : d.employee_confirmed_at) !== null;
+    ctx.write.update('dialogues', d.id, { ...patch, ...(both ? { status: 'dikonfirmasi' as const } : {}) }, input.version, 'Dialog kinerja');
+    return { dialogue: reload(ctx, d.id) };
+  },
+
+  'dialogue.cancel': (c, input) => {
+    const ctx = authed(c);
+    const { d } = load(ctx, input.dialogueId);
+    if (d.status !== 'diminta' && d.status !== 'dijadwalkan') throw ruleViolation('Dialog yang notulennya sudah dicatat tidak dapat dibatalkan.');
+    ctx.write.update(
+      'dialogues',
+      d.id,
+      { status: 'dibatalkan', request_note: `${d.request_note ? d.request_note + '\n' : ''}Dibatalkan oleh ${ctx.actor.name}: ${input.reason}` },
+      input.version,
+      'Dialog kinerja',
+    );
+    return { dialogue: reload(ctx, d.id) };
+  },
+
+  'dialogue.completeAction': (c, input) => {
+    const ctx = authed(c);
+    const a = ctx.core.q.prepare('SELECT * FROM dialogue_actions WHERE id = ? AND deleted_at IS NULL').get(input.actionId) as DialogueActionsTable | undefined;
+    if (!a) throw notFound('Tindak lanjut');
+    load(ctx, a.dialogue_id);
+    if (input.done === !!a.done_at) throw new AppError('RULE_VIOLATION', input.done ? 'Tindak lanjut ini sudah ditandai selesai.' : 'Tindak lanjut ini belum selesai.');
+    ctx.write.update('dialogue_actions', a.id, { done_at: input.done ? ctx.nowIso : null });
+    return { ok: true as const };
+  },
+};

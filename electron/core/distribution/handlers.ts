@@ -1,0 +1,88 @@
+import { distributionPattern, checkDistribution } from '../../../shared/distribution/curve';
+import type { UnitDistribution } from '../../../shared/distribution/commands';
+import { forbidden } from '../../../shared/errors';
+import { predikats, type OrgRating, type Predikat } from '../../../shared/evaluation/predikat';
+import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import type { Core } from '../core';
+import { orgRatingFor, unitLineage } from '../evaluation/service';
+import { loadYear } from '../skp/service';
+
+function authed(ctx: HandlerContext): AuthedContext {
+  requireActor(ctx);
+  return ctx as AuthedContext;
+}
+
+function emptyCounts(): Record<Predikat, number> {
+  return Object.fromEntries(predikats.map((p) => [p, 0])) as Record<Predikat, number>;
+}
+
+export function distributionOf(unitId: string | null, unitName: string, orgRating: OrgRating | null, counts: Record<Predikat, number>): UnitDistribution {
+  const total = predikats.reduce((s, p) => s + counts[p], 0);
+  if (!orgRating) {
+    return { unitId, unitName, orgRating: null, pattern: null, total, counts, bands: null, rules: [], breaches: [] };
+  }
+  const check = checkDistribution(orgRating, counts);
+  return { unitId, unitName, orgRating, pattern: distributionPattern[orgRating], total, counts, bands: check.bands, rules: check.rules, breaches: check.breaches };
+}
+
+/**
+ * Final predikat of a period per unit (an employee counts in their unit and every unit above it),
+ * each compared with the pattern its organisation rating requires. Shared by the dashboard.
+ */
+export function distributionForPeriod(core: Core, officeId: string, yearId: string, period: string, onlyUnitId?: string) {
+  const office = core.q.prepare('SELECT name FROM offices WHERE id = ?').get(officeId) as { name: string };
+  const units = core.q.prepare('SELECT id, name, parent_id FROM units WHERE office_id = ? AND deleted_at IS NULL ORDER BY name').all(officeId) as {
+    id: string;
+    name: string;
+    parent_id: string | null;
+  }[];
+  const rows = core.q
+    .prepare(`SELECT unit_id, predikat, COUNT(*) AS n FROM evaluations WHERE year_id = ? AND period = ? AND status = 'final' AND deleted_at IS NULL GROUP BY unit_id, predikat`)
+    .all(yearId, period) as { unit_id: string | null; predikat: Predikat; n: number }[];
+  const perUnit = new Map<string, Record<Predikat, number>>();
+  const officeCounts = emptyCounts();
+  const lineage = new Map<string | null, string[]>();
+  for (const r of rows) {
+    officeCounts[r.predikat] += r.n;
+    if (!lineage.has(r.unit_id)) lineage.set(r.unit_id, unitLineage(core, r.unit_id));
+    for (const u of lineage.get(r.unit_id)!) {
+      const c = perUnit.get(u) ?? emptyCounts();
+      c[r.predikat] += r.n;
+      perUnit.set(u, c);
+    }
+  }
+  const rated = new Set(
+    (core.q.prepare('SELECT unit_id FROM org_ratings WHERE year_id = ? AND period = ? AND unit_id IS NOT NULL AND deleted_at IS NULL').all(yearId, period) as {
+      unit_id: string;
+    }[]).map((r) => r.unit_id),
+  );
+  // Top-level units always; deeper units when they have their own rating or are asked for.
+  const shown = units.filter((u) => (onlyUnitId ? u.id === onlyUnitId : !u.parent_id || rated.has(u.id)));
+  return {
+    office: distributionOf(null, office.name, orgRatingFor(core, yearId, period, null), officeCounts),
+    units: shown.map((u) => distributionOf(u.id, u.name, orgRatingFor(core, yearId, period, u.id), perUnit.get(u.id) ?? emptyCounts())),
+  };
+}
+
+export const distributionHandlers: HandlerMap<'distribution.get'> = {
+  'distribution.get': (c, input) => {
+    const ctx = authed(c);
+    const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
+    const isAdmin = ctx.actor.roles.has('pengelola') || ctx.actor.roles.has('admin_pusat');
+    if (!isAdmin) {
+      // An appraiser sees the unit they lead (and units under it), not the whole office's spread.
+      const mine = ctx.core.q
+        .prepare(
+          `SELECT p.unit_id FROM assignments a JOIN positions p ON p.id = a.position_id
+           WHERE a.employee_id = ? AND a.deleted_at IS NULL AND a.end_date IS NULL LIMIT 1`,
+        )
+        .get(ctx.actor.employeeId) as { unit_id: string | null } | undefined;
+      const wanted = input.unitId ?? mine?.unit_id;
+      if (!mine?.unit_id || !wanted || !unitLineage(ctx.core, wanted).includes(mine.unit_id)) {
+        throw forbidden('Kurva distribusi seluruh kantor khusus Pengelola Kinerja; Anda dapat melihat kurva unit kerja Anda.');
+      }
+      return distributionForPeriod(ctx.core, ctx.actor.officeId, year.id, input.period, wanted);
+    }
+    return distributionForPeriod(ctx.core, ctx.actor.officeId, year.id, input.period, input.unitId);
+  },
+};

@@ -1,0 +1,311 @@
+import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
+import type { EvaluationDetail } from '../../../shared/evaluation/commands';
+import { periodsOf } from '../../../shared/evaluation/periods';
+import { predikatOf, resultsRatingRefusal, type Rating } from '../../../shared/evaluation/predikat';
+import { localDate } from '../../../shared/people/dates';
+import { perilakuValues } from '../../../shared/skp/perilaku';
+import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import type { AppealsTable, EvaluationRhkTable, EvaluationsTable, FeedbackTable } from '../db/schema-evaluation';
+import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
+import { primaryAssignment } from '../people/appraisal';
+import { DbChainSource } from '../people/source';
+import { realisasiRows } from '../realisasi/handlers';
+import { snapshotOf } from '../skp/read';
+import { loadYear, viewerRoleOf } from '../skp/service';
+import { addYearCloseCheck } from '../year/handlers';
+import { requireApprovedPlan, skpPeriod } from './period-context';
+import { angkaKreditFor, appealDeadlineFrom, loadEvaluation, orgRatingFor, summaryOf, unitOfSkp } from './service';
+
+function authed(ctx: HandlerContext): AuthedContext {
+  requireActor(ctx);
+  return ctx as AuthedContext;
+}
+
+/** A year closes when every approved plan has a final annual evaluation. */
+addYearCloseCheck((ctx, year) => {
+  const missing = ctx.core.q
+    .prepare(
+      `SELECT COUNT(*) AS n FROM skps s WHERE s.year_id = ? AND s.deleted_at IS NULL AND s.approved_version > 0
+       AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.skp_id = s.id AND e.period = 'tahunan' AND e.status = 'final' AND e.deleted_at IS NULL)`,
+    )
+    .get(year.id) as { n: number };
+  return missing.n > 0 ? `Tahun Penilaian ${year.year} belum dapat ditutup: ${missing.n} SKP belum memiliki penilaian tahunan yang final.` : null;
+});
+
+function loadById(ctx: AuthedContext, id: string): { e: EvaluationsTable; skp: SkpsTable } {
+  const e = ctx.core.q.prepare('SELECT * FROM evaluations WHERE id = ? AND deleted_at IS NULL').get(id) as EvaluationsTable | undefined;
+  if (!e) throw notFound('Penilaian');
+  const skp = ctx.core.q.prepare('SELECT * FROM skps WHERE id = ?').get(e.skp_id) as SkpsTable;
+  if (!viewerRoleOf(ctx, skp)) throw forbidden();
+  return { e, skp };
+}
+
+function assertAppraiser(ctx: AuthedContext, skp: SkpsTable): void {
+  if (viewerRoleOf(ctx, skp) !== 'penilai') throw ruleViolation('Hanya Pejabat Penilai Kinerja pegawai ini yang dapat menilai.');
+}
+
+function assertYearOpen(ctx: AuthedContext, skp: SkpsTable): void {
+  const y = loadYear(ctx.core, skp.office_id, skp.year_id);
+  if (y.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${y.year} sudah ditutup.`);
+}
+
+function finalize(ctx: AuthedContext, id: string, version: number): number {
+  const { e, skp } = loadById(ctx, id);
+  assertAppraiser(ctx, skp);
+  assertYearOpen(ctx, skp);
+  if (e.status === 'final') throw ruleViolation('Penilaian ini sudah final dan terkunci.');
+  if (!e.results_rating || !e.behaviour_rating) {
+    throw ruleViolation('Tetapkan Rating Hasil Kerja dan Rating Perilaku Kerja sebelum mengunci penilaian.');
+  }
+  const year = ctx.core.q.prepare('SELECT * FROM performance_years WHERE id = ?').get(skp.year_id) as PerformanceYearsTable;
+  // The organisation's rating in force at finalisation is part of the signed result.
+  const orgRating = orgRatingFor(ctx.core, year.id, e.period, e.unit_id);
+  return ctx.write.update('evaluations', e.id, { status: 'final', finalized_at: ctx.nowIso, org_rating: orgRating }, version, 'Penilaian').version;
+}
+
+export const evaluationHandlers: HandlerMap<
+  | 'evaluation.get'
+  | 'evaluation.save'
+  | 'evaluation.finalize'
+  | 'evaluation.finalizeMany'
+  | 'evaluation.acknowledge'
+  | 'evaluation.pending'
+  | 'evaluation.mine'
+  | 'evaluation.setOrgRating'
+  | 'evaluation.orgRatings'
+> = {
+  'evaluation.get': (c, input): EvaluationDetail => {
+    const ctx = authed(c);
+    const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
+    const role = viewerRoleOf(ctx, skp);
+    if (!role) throw forbidden();
+    const e = loadEvaluation(ctx.core, skp.id, period.code);
+    const snapshot = snapshotOf(ctx.core, skp);
+    const judgements = new Map(
+      (e ? (ctx.core.q.prepare('SELECT * FROM evaluation_rhk WHERE evaluation_id = ? AND deleted_at IS NULL').all(e.id) as EvaluationRhkTable[]) : []).map((j) => [j.rhk_id, j]),
+    );
+    const feedback = ctx.core.q
+      .prepare(`SELECT * FROM feedback WHERE skp_id = ? AND deleted_at IS NULL AND (? = 'tahunan' OR period = ?) ORDER BY created_at`)
+      .all(skp.id, period.code, period.code) as FeedbackTable[];
+    const rows = realisasiRows(ctx, skp, period.code);
+    const appeal = e
+      ? (ctx.core.q.prepare('SELECT * FROM appeals WHERE evaluation_id = ? AND deleted_at IS NULL ORDER BY filed_at DESC LIMIT 1').get(e.id) as AppealsTable | undefined)
+      : undefined;
+    const open = year.status === 'terbuka';
+    const today = localDate(ctx.now);
+    const fb = (f: FeedbackTable) => ({ period: f.period, authorName: f.author_name, body: f.body, at: f.created_at });
+    return {
+      ...summaryOf(ctx.core, skp, year, period.code, e),
+      yearId: year.id,
+      year: year.year,
+      header: snapshot.header,
+      orgRating: ((e?.status === 'final' ? e.org_rating : null) ?? orgRatingFor(ctx.core, year.id, period.code, unitOfSkp(ctx.core, skp))) as EvaluationDetail['orgRating'],
+      notes: e?.notes ?? null,
+      angkaKredit: e?.angka_kredit ?? null,
+      appealDeadline: e?.appeal_deadline ?? null,
+      rhk: snapshot.rhk.map((r) => ({
+        rhkId: r.id,
+        kind: r.kind,
+        text: r.text,
+        judgement: judgements.get(r.id)?.judgement ?? null,
+        note: judgements.get(r.id)?.note ?? null,
+        indicators: rows.filter((x) => x.rhkId === r.id).map(({ rhkId: _a, rhkKind: _b, rhkText: _c, ...rest }) => rest),
+        feedback: feedback.filter((f) => f.target_kind === 'rhk' && f.rhk_id === r.id).map(fb),
+      })),
+      perilaku: perilakuValues.map((v) => ({
+        valueCode: v.code,
+        expectation: snapshot.expectations.find((x) => x.valueCode === v.code)?.text ?? null,
+        feedback: feedback.filter((f) => f.target_kind === 'perilaku' && f.value_code === v.code).map(fb),
+      })),
+      periodic: period.annual
+        ? periodsOf(year.year, year.cadence)
+            .filter((p) => !p.annual && !(p.end < skp.period_start || p.start > skp.period_end))
+            .map((p) => {
+              const pe = loadEvaluation(ctx.core, skp.id, p.code);
+              return { period: p.code, periodLabel: p.label, status: pe?.status ?? ('belum' as const), predikat: pe?.predikat ?? null };
+            })
+        : [],
+      appeal: appeal ? { id: appeal.id, status: appeal.status, filedAt: appeal.filed_at, decision: appeal.decision, decidedAt: appeal.decided_at } : null,
+      viewerRole: role,
+      can: {
+        edit: open && role === 'penilai' && skp.approved_version > 0 && e?.status !== 'final',
+        finalize: open && role === 'penilai' && !!e && e.status === 'draf' && !!e.results_rating && !!e.behaviour_rating,
+        acknowledge: role === 'pegawai' && e?.status === 'final' && !e.acknowledged_at,
+        appeal: role === 'pegawai' && e?.status === 'final' && !!e.appeal_deadline && today <= e.appeal_deadline && !appeal,
+      },
+    };
+  },
+
+  'evaluation.save': (c, input) => {
+    const ctx = authed(c);
+    const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
+    assertAppraiser(ctx, skp);
+    assertYearOpen(ctx, skp);
+    requireApprovedPlan(skp);
+    let e = loadEvaluation(ctx.core, skp.id, period.code);
+    if (e?.status === 'final') throw ruleViolation('Penilaian ini sudah final dan terkunci; tidak seorang pun dapat mengubahnya.');
+    if (e && input.version !== undefined && e.version !== input.version) {
+      throw new AppError('CONFLICT', 'Penilaian telah diubah di tempat lain. Muat ulang lalu ulangi perubahan Anda.', { details: { currentVersion: e.version } });
+    }
+    const rhks = new Map(
+      (ctx.core.q.prepare('SELECT id, kind FROM skp_rhk WHERE skp_id = ? AND deleted_at IS NULL').all(skp.id) as { id: string; kind: 'utama' | 'tambahan' }[]).map((r) => [r.id, r.kind]),
+    );
+    input.rhk.forEach((j, n) => {
+      if (!rhks.has(j.rhkId)) throw new AppError('VALIDATION', `RHK ke-${n + 1} bukan bagian dari SKP ini.`, { fields: { [`rhk.${n}.rhkId`]: 'Bukan RHK SKP ini.' } });
+    });
+    if (!e) {
+      e = ctx.write.insert('evaluations', {
+        skp_id: skp.id,
+        employee_id: skp.employee_id,
+        year_id: year.id,
+        period: period.code,
+        unit_id: unitOfSkp(ctx.core, skp),
+        status: 'draf',
+        results_rating: null,
+        behaviour_rating: null,
+        predikat: null,
+        org_rating: null,
+        notes: null,
+        angka_kredit: null,
+        appraiser_employee_id: ctx.actor.employeeId,
+        finalized_at: null,
+        acknowledged_at: null,
+        appeal_deadline: null,
+      }) as EvaluationsTable;
+    }
+    const existing = new Map(
+      (ctx.core.q.prepare('SELECT * FROM evaluation_rhk WHERE evaluation_id = ? AND deleted_at IS NULL').all(e.id) as EvaluationRhkTable[]).map((j) => [j.rhk_id, j]),
+    );
+    for (const j of input.rhk) {
+      const old = existing.get(j.rhkId);
+      if (old) ctx.write.update('evaluation_rhk', old.id, { judgement: j.judgement, note: j.note ?? null });
+      else ctx.write.insert('evaluation_rhk', { evaluation_id: e.id, rhk_id: j.rhkId, judgement: j.judgement, note: j.note ?? null });
+      existing.set(j.rhkId, { ...(old ?? ({} as EvaluationRhkTable)), rhk_id: j.rhkId, judgement: j.judgement });
+    }
+    const results = (input.resultsRating === undefined ? e.results_rating : input.resultsRating) as Rating | null;
+    const behaviour = (input.behaviourRating === undefined ? e.behaviour_rating : input.behaviourRating) as Rating | null;
+    if (results) {
+      const why = resultsRatingRefusal(
+        results,
+        [...existing.values()].map((j) => ({ kind: rhks.get(j.rhk_id) ?? 'tambahan', judgement: j.judgement })),
+      );
+      if (why) throw new AppError('RULE_VIOLATION', why, { fields: { resultsRating: why } });
+    }
+    const predikat = results && behaviour ? predikatOf(results, behaviour) : null;
+    const updated = ctx.write.touch('evaluations', e.id, undefined, 'Penilaian', {
+      results_rating: results,
+      behaviour_rating: behaviour,
+      predikat,
+      notes: input.notes === undefined ? e.notes : input.notes,
+      angka_kredit: angkaKreditFor(ctx.core, skp, predikat, period),
+    }) as EvaluationsTable;
+    return { evaluationId: e.id, version: updated.version, predikat };
+  },
+
+  'evaluation.finalize': (c, input) => ({ version: finalize(authed(c), input.evaluationId, input.version) }),
+
+  'evaluation.finalizeMany': (c, input) => {
+    const ctx = authed(c);
+    for (const item of input.items) {
+      try {
+        finalize(ctx, item.evaluationId, item.version);
+      } catch (err) {
+        if (err instanceof AppError) {
+          const { skp } = loadById(ctx, item.evaluationId);
+          throw new AppError(err.code, `${skp.employee_name}: ${err.message} Tidak ada penilaian yang dikunci.`, { details: { evaluationId: item.evaluationId } });
+        }
+        throw err;
+      }
+    }
+    return { finalized: input.items.length };
+  },
+
+  'evaluation.acknowledge': (c, input) => {
+    const ctx = authed(c);
+    const { e, skp } = loadById(ctx, input.evaluationId);
+    if (skp.employee_id !== ctx.actor.employeeId) throw ruleViolation('Hanya pegawai yang dinilai yang menyatakan telah menerima hasil penilaiannya.');
+    if (e.status !== 'final') throw ruleViolation('Penilaian belum final.');
+    if (e.acknowledged_at) throw ruleViolation('Anda sudah menyatakan menerima hasil penilaian ini.');
+    const appealDeadline = appealDeadlineFrom(ctx.now);
+    const updated = ctx.write.update('evaluations', e.id, { acknowledged_at: ctx.nowIso, appeal_deadline: appealDeadline }, input.version, 'Penilaian');
+    return { version: updated.version, appealDeadline };
+  },
+
+  'evaluation.pending': (c, input) => {
+    const ctx = authed(c);
+    const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
+    const skps = ctx.core.q
+      .prepare('SELECT * FROM skps WHERE year_id = ? AND appraiser_employee_id = ? AND approved_version > 0 AND deleted_at IS NULL ORDER BY employee_name')
+      .all(year.id, ctx.actor.employeeId) as SkpsTable[];
+    const items = skps
+      .filter((s) => {
+        const p = periodsOf(year.year, year.cadence).find((x) => x.code === input.period);
+        return p && !(p.end < s.period_start || p.start > s.period_end);
+      })
+      .map((s) => summaryOf(ctx.core, s, year, input.period, loadEvaluation(ctx.core, s.id, input.period)));
+    return { items };
+  },
+
+  'evaluation.mine': (c, input) => {
+    const ctx = authed(c);
+    const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
+    const employeeId = input.employeeId ?? ctx.actor.employeeId;
+    const skps = ctx.core.q
+      .prepare('SELECT * FROM skps WHERE year_id = ? AND employee_id = ? AND deleted_at IS NULL ORDER BY period_start')
+      .all(year.id, employeeId) as SkpsTable[];
+    const visible = skps.filter((s) => viewerRoleOf(ctx, s));
+    if (employeeId !== ctx.actor.employeeId && skps.length > 0 && visible.length === 0) throw forbidden();
+    const items = visible.flatMap((s) =>
+      periodsOf(year.year, year.cadence)
+        .filter((p) => !(p.end < s.period_start || p.start > s.period_end))
+        .map((p) => summaryOf(ctx.core, s, year, p.code, loadEvaluation(ctx.core, s.id, p.code))),
+    );
+    return { items };
+  },
+
+  'evaluation.setOrgRating': (c, input) => {
+    const ctx = authed(c);
+    if (!canSetOrgRating(ctx)) {
+      throw forbidden('Capaian Kinerja Organisasi dicatat oleh Pengelola Kinerja atau kepala kantor.');
+    }
+    const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
+    if (!periodsOf(year.year, year.cadence).some((p) => p.code === input.period)) throw ruleViolation('Periode tidak sesuai siklus Tahun Penilaian.');
+    if (input.unitId) {
+      const u = ctx.core.q.prepare('SELECT office_id FROM units WHERE id = ? AND deleted_at IS NULL').get(input.unitId) as { office_id: string } | undefined;
+      if (!u || u.office_id !== ctx.actor.officeId) throw notFound('Unit kerja');
+    }
+    const existing = ctx.core.q
+      .prepare("SELECT id FROM org_ratings WHERE year_id = ? AND period = ? AND COALESCE(unit_id, '') = ? AND deleted_at IS NULL")
+      .get(year.id, input.period, input.unitId ?? '') as { id: string } | undefined;
+    const values = { rating: input.rating, note: input.note || null, set_by_employee_id: ctx.actor.employeeId, set_by_name: ctx.actor.name };
+    if (existing) ctx.write.update('org_ratings', existing.id, values);
+    else ctx.write.insert('org_ratings', { year_id: year.id, period: input.period, unit_id: input.unitId, ...values });
+    return { ok: true as const };
+  },
+
+  'evaluation.orgRatings': (c, input) => {
+    const ctx = authed(c);
+    const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
+    const rows = ctx.core.q
+      .prepare(
+        `SELECT o.unit_id, COALESCE(u.name, of.name) AS unit_name, o.rating, o.set_by_name, o.note
+         FROM org_ratings o LEFT JOIN units u ON u.id = o.unit_id JOIN offices of ON of.id = o.office_id
+         WHERE o.year_id = ? AND o.period = ? AND o.deleted_at IS NULL ORDER BY o.unit_id IS NOT NULL, unit_name`,
+      )
+      .all(year.id, input.period) as { unit_id: string | null; unit_name: string; rating: EvaluationDetail['orgRating'] & string; set_by_name: string | null; note: string | null }[];
+    return {
+      ratings: rows.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, rating: r.rating, setByName: r.set_by_name, note: r.note })),
+      canSet: canSetOrgRating(ctx),
+    };
+  },
+};
+
+/** The office admin records it, or the head of the office (who leads the units). */
+function canSetOrgRating(ctx: AuthedContext): boolean {
+  if (ctx.actor.roles.has('pengelola')) return true;
+  const office = ctx.core.q.prepare('SELECT head_position_id FROM offices WHERE id = ?').get(ctx.actor.officeId) as { head_position_id: string | null } | undefined;
+  if (!office?.head_position_id) return false;
+  const a = primaryAssignment(new DbChainSource(ctx.core), ctx.actor.employeeId, localDate(ctx.now));
+  return a?.position_id === office.head_position_id;
+}
+

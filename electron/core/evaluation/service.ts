@@ -1,0 +1,85 @@
+import { appealWindowDays } from '../../../shared/appeal/commands';
+import { angkaKredit } from '../../../shared/evaluation/angka-kredit';
+import type { EvaluationSummary } from '../../../shared/evaluation/commands';
+import { periodsOf, type Period } from '../../../shared/evaluation/periods';
+import type { OrgRating, Predikat, Rating } from '../../../shared/evaluation/predikat';
+import { addDays, localDate } from '../../../shared/people/dates';
+import type { Core } from '../core';
+import type { EvaluationsTable, OrgRatingsTable } from '../db/schema-evaluation';
+import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
+
+export function loadEvaluation(core: Core, skpId: string, period: string): EvaluationsTable | undefined {
+  return core.q.prepare('SELECT * FROM evaluations WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').get(skpId, period) as EvaluationsTable | undefined;
+}
+
+export function unitOfSkp(core: Core, skp: SkpsTable): string | null {
+  if (!skp.position_id) return null;
+  const p = core.q.prepare('SELECT unit_id FROM positions WHERE id = ?').get(skp.position_id) as { unit_id: string | null } | undefined;
+  return p?.unit_id ?? null;
+}
+
+/** The unit and its ancestors, nearest first: an org rating set on a bidang covers its seksi. */
+export function unitLineage(core: Core, unitId: string | null): string[] {
+  const out: string[] = [];
+  let cur = unitId;
+  while (cur && out.length < 32) {
+    out.push(cur);
+    const u = core.q.prepare('SELECT parent_id FROM units WHERE id = ?').get(cur) as { parent_id: string | null } | undefined;
+    cur = u?.parent_id ?? null;
+  }
+  return out;
+}
+
+/** The Capaian Kinerja Organisasi that applies to a unit: its own, an ancestor's, or the office's. */
+export function orgRatingFor(core: Core, yearId: string, period: string, unitId: string | null): OrgRating | null {
+  const rows = core.q
+    .prepare('SELECT unit_id, rating FROM org_ratings WHERE year_id = ? AND period = ? AND deleted_at IS NULL')
+    .all(yearId, period) as Pick<OrgRatingsTable, 'unit_id' | 'rating'>[];
+  if (rows.length === 0) return null;
+  const byUnit = new Map(rows.map((r) => [r.unit_id ?? '', r.rating]));
+  for (const u of unitLineage(core, unitId)) {
+    const r = byUnit.get(u);
+    if (r) return r;
+  }
+  return byUnit.get('') ?? null;
+}
+
+export function angkaKreditFor(core: Core, skp: SkpsTable, predikat: Predikat | null, period: Period): number | null {
+  if (!predikat || !skp.position_id) return null;
+  const p = core.q.prepare('SELECT type, level FROM positions WHERE id = ?').get(skp.position_id) as { type: string; level: string | null } | undefined;
+  if (!p || !p.type.startsWith('fungsional')) return null;
+  return angkaKredit(predikat, p.level, period.months);
+}
+
+export function appealDeadlineFrom(acknowledgedAt: Date): string {
+  return addDays(localDate(acknowledgedAt), appealWindowDays);
+}
+
+export function periodLabelOf(year: Pick<PerformanceYearsTable, 'year' | 'cadence'>, code: string): string {
+  return periodsOf(year.year, year.cadence).find((p) => p.code === code)?.label ?? code;
+}
+
+export function summaryOf(core: Core, skp: SkpsTable, year: PerformanceYearsTable, period: string, e: EvaluationsTable | undefined): EvaluationSummary {
+  const report = core.q.prepare("SELECT status FROM period_reports WHERE skp_id = ? AND period = ? AND deleted_at IS NULL").get(skp.id, period) as
+    | { status: string }
+    | undefined;
+  return {
+    id: e?.id ?? null,
+    skpId: skp.id,
+    employeeId: skp.employee_id,
+    employeeName: skp.employee_name,
+    employeeNip: skp.employee_nip,
+    position: skp.employee_position,
+    unit: skp.employee_unit,
+    period,
+    periodLabel: periodLabelOf(year, period),
+    status: e?.status ?? 'belum',
+    resultsRating: (e?.results_rating ?? null) as Rating | null,
+    behaviourRating: (e?.behaviour_rating ?? null) as Rating | null,
+    predikat: (e?.predikat ?? null) as Predikat | null,
+    finalizedAt: e?.finalized_at ?? null,
+    acknowledgedAt: e?.acknowledged_at ?? null,
+    realisasiSubmitted: report?.status === 'diajukan',
+    version: e?.version ?? null,
+  };
+}

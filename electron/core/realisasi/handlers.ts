@@ -1,0 +1,278 @@
+import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
+import { periodsOf } from '../../../shared/evaluation/periods';
+import type { Evidence, RealisasiRow } from '../../../shared/realisasi/commands';
+import { contentMatchesExtension, evidenceNameRefusal, evidenceTypes, extensionOf, maxEvidenceBytes } from '../../../shared/realisasi/evidence-rules';
+import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import type { EvidenceTable, PeriodReportsTable, RealisasiTable } from '../db/schema-evaluation';
+import type { SkpsTable } from '../db/schema-skp';
+import { requireApprovedPlan, skpPeriod } from '../evaluation/period-context';
+import { rhkOf } from '../skp/read';
+import { viewerRoleOf } from '../skp/service';
+import { storeEvidence } from './evidence-store';
+
+function authed(ctx: HandlerContext): AuthedContext {
+  requireActor(ctx);
+  return ctx as AuthedContext;
+}
+
+export function evidenceOut(e: EvidenceTable): Evidence {
+  return {
+    id: e.id,
+    indicatorId: e.indicator_id,
+    kind: e.kind,
+    title: e.title,
+    fileName: e.file_name,
+    mimeType: e.mime_type,
+    size: e.size,
+    url: e.url,
+    createdAt: e.created_at,
+  };
+}
+
+export function periodReport(ctx: AuthedContext, skpId: string, period: string): PeriodReportsTable | undefined {
+  return ctx.core.q.prepare('SELECT * FROM period_reports WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').get(skpId, period) as
+    | PeriodReportsTable
+    | undefined;
+}
+
+function isEvaluationFinal(ctx: AuthedContext, skpId: string, period: string): boolean {
+  return !!ctx.core.q.prepare("SELECT 1 FROM evaluations WHERE skp_id = ? AND period = ? AND status = 'final' AND deleted_at IS NULL").get(skpId, period);
+}
+
+/** Every indicator of the plan with its target and what was reported for the period. */
+export function realisasiRows(ctx: AuthedContext, skp: SkpsTable, period: string): RealisasiRow[] {
+  const values = new Map(
+    (ctx.core.q.prepare('SELECT * FROM realisasi WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').all(skp.id, period) as RealisasiTable[]).map((r) => [
+      r.indicator_id,
+      r,
+    ]),
+  );
+  const evidence = ctx.core.q
+    .prepare('SELECT * FROM evidence WHERE skp_id = ? AND period = ? AND deleted_at IS NULL ORDER BY created_at')
+    .all(skp.id, period) as EvidenceTable[];
+  const rows: RealisasiRow[] = [];
+  for (const r of rhkOf(ctx.core, skp.id)) {
+    for (const i of r.indicators) {
+      const v = values.get(i.id);
+      rows.push({
+        rhkId: r.id,
+        rhkKind: r.kind,
+        rhkText: r.text,
+        indicatorId: i.id,
+        indicatorText: i.text,
+        aspek: i.aspek,
+        perspektif: i.perspektif,
+        targetLabel: i.targetLabel,
+        value: v?.value ?? null,
+        description: v?.description ?? null,
+        notes: v?.notes ?? null,
+        evidence: evidence.filter((e) => e.indicator_id === i.id).map(evidenceOut),
+      });
+    }
+  }
+  return rows;
+}
+
+/** The owner edits a period's report until it is sent, and never once its evaluation is final. */
+function assertOwnerCanEdit(ctx: AuthedContext, skp: SkpsTable, period: string): void {
+  if (skp.employee_id !== ctx.actor.employeeId) throw forbidden('Hanya pegawai pemilik SKP yang melaporkan realisasinya.');
+  requireApprovedPlan(skp);
+  if (isEvaluationFinal(ctx, skp.id, period)) throw ruleViolation('Penilaian periode ini sudah final; realisasinya tidak dapat diubah lagi.');
+  if (periodReport(ctx, skp.id, period)?.status === 'diajukan') {
+    throw ruleViolation('Realisasi periode ini sudah dikirim kepada Pejabat Penilai dan tidak dapat diubah lagi.');
+  }
+}
+
+function ensureReport(ctx: AuthedContext, skp: SkpsTable, period: string): PeriodReportsTable {
+  return (
+    periodReport(ctx, skp.id, period) ??
+    (ctx.write.insert('period_reports', { skp_id: skp.id, employee_id: skp.employee_id, period, status: 'draf', submitted_at: null }) as PeriodReportsTable)
+  );
+}
+
+function decodeFile(name: string, contentBase64: string): Buffer {
+  const nameRefusal = evidenceNameRefusal(name);
+  if (nameRefusal) throw new AppError('VALIDATION', nameRefusal, { fields: { 'file.name': nameRefusal } });
+  // Refuse by size before decoding: base64 is 4/3 of the bytes.
+  if (contentBase64.length > Math.ceil((maxEvidenceBytes * 4) / 3) + 4) {
+    throw new AppError('VALIDATION', 'Berkas melebihi 20 MB. Perkecil berkas (misalnya pindai dengan resolusi lebih rendah) lalu unggah lagi.', {
+      fields: { file: 'Maksimal 20 MB.' },
+    });
+  }
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) throw new AppError('VALIDATION', 'Isi berkas rusak (bukan base64).', { fields: { file: 'Isi berkas rusak.' } });
+  const content = Buffer.from(contentBase64, 'base64');
+  if (content.length > maxEvidenceBytes) {
+    throw new AppError('VALIDATION', 'Berkas melebihi 20 MB. Perkecil berkas lalu unggah lagi.', { fields: { file: 'Maksimal 20 MB.' } });
+  }
+  if (content.length === 0) throw new AppError('VALIDATION', 'Berkas kosong.', { fields: { file: 'Berkas kosong.' } });
+  if (!contentMatchesExtension(extensionOf(name), content.subarray(0, 8))) {
+    throw new AppError('VALIDATION', `Isi berkas tidak sesuai dengan jenisnya (.${extensionOf(name)}). Unggah berkas asli, bukan berkas yang diganti namanya.`, {
+      fields: { file: 'Isi tidak sesuai jenis berkas.' },
+    });
+  }
+  return content;
+}
+
+export const realisasiHandlers: HandlerMap<
+  'realisasi.get' | 'realisasi.save' | 'realisasi.submit' | 'realisasi.addEvidence' | 'realisasi.removeEvidence' | 'realisasi.incoming'
+> = {
+  'realisasi.get': (c, input) => {
+    const ctx = authed(c);
+    const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
+    if (!viewerRoleOf(ctx, skp)) throw forbidden();
+    const report = periodReport(ctx, skp.id, period.code);
+    const locked = isEvaluationFinal(ctx, skp.id, period.code);
+    const statuses = new Map(
+      (ctx.core.q.prepare('SELECT period, status FROM period_reports WHERE skp_id = ? AND deleted_at IS NULL').all(skp.id) as { period: string; status: 'draf' | 'diajukan' }[]).map(
+        (r) => [r.period, r.status],
+      ),
+    );
+    return {
+      skpId: skp.id,
+      employeeId: skp.employee_id,
+      employeeName: skp.employee_name,
+      period: period.code,
+      periodLabel: period.label,
+      status: report?.status ?? 'belum',
+      submittedAt: report?.submitted_at ?? null,
+      approach: skp.approach,
+      rows: realisasiRows(ctx, skp, period.code),
+      locked,
+      canEdit:
+        skp.employee_id === ctx.actor.employeeId && skp.approved_version > 0 && !locked && report?.status !== 'diajukan' && year.status === 'terbuka',
+      periods: periodsOf(year.year, year.cadence)
+        .filter((p) => !(p.end < skp.period_start || p.start > skp.period_end))
+        .map((p) => ({ code: p.code, label: p.label, status: statuses.get(p.code) ?? ('belum' as const) })),
+    };
+  },
+
+  'realisasi.save': (c, input) => {
+    const ctx = authed(c);
+    const { skp, period } = skpPeriod(ctx.core, input.skpId, input.period);
+    assertOwnerCanEdit(ctx, skp, period.code);
+    const indicators = new Set(
+      (ctx.core.q.prepare('SELECT id FROM skp_indicators WHERE skp_id = ? AND deleted_at IS NULL').all(skp.id) as { id: string }[]).map((r) => r.id),
+    );
+    ensureReport(ctx, skp, period.code);
+    let saved = 0;
+    input.entries.forEach((e, n) => {
+      if (!indicators.has(e.indicatorId)) {
+        throw new AppError('VALIDATION', `Baris ${n + 1}: indikator bukan bagian dari SKP ini.`, { fields: { [`entries.${n}.indicatorId`]: 'Bukan indikator SKP ini.' } });
+      }
+      const values = { value: e.value ?? null, description: e.description || null, notes: e.notes || null };
+      const existing = ctx.core.q
+        .prepare('SELECT id FROM realisasi WHERE indicator_id = ? AND period = ? AND deleted_at IS NULL')
+        .get(e.indicatorId, period.code) as { id: string } | undefined;
+      if (existing) ctx.write.update('realisasi', existing.id, values);
+      else ctx.write.insert('realisasi', { skp_id: skp.id, indicator_id: e.indicatorId, period: period.code, ...values });
+      saved++;
+    });
+    return { saved };
+  },
+
+  'realisasi.submit': (c, input) => {
+    const ctx = authed(c);
+    const { skp, period } = skpPeriod(ctx.core, input.skpId, input.period);
+    assertOwnerCanEdit(ctx, skp, period.code);
+    const filled = ctx.core.q
+      .prepare(
+        `SELECT COUNT(*) AS n FROM realisasi WHERE skp_id = ? AND period = ? AND deleted_at IS NULL
+         AND (value IS NOT NULL OR COALESCE(description, '') <> '')`,
+      )
+      .get(skp.id, period.code) as { n: number };
+    if (filled.n === 0) throw ruleViolation(`Belum ada realisasi yang diisi untuk ${period.label}. Isi capaian sedikitnya satu indikator sebelum mengirim.`);
+    const report = ensureReport(ctx, skp, period.code);
+    ctx.write.update('period_reports', report.id, { status: 'diajukan', submitted_at: ctx.nowIso });
+    return { submittedAt: ctx.nowIso };
+  },
+
+  'realisasi.addEvidence': (c, input) => {
+    const ctx = authed(c);
+    const { skp, period } = skpPeriod(ctx.core, input.skpId, input.period);
+    assertOwnerCanEdit(ctx, skp, period.code);
+    if (!!input.file === !!input.link) throw new AppError('VALIDATION', 'Pilih satu: unggah berkas atau isi tautan.', { fields: { file: 'Unggah berkas atau isi tautan.' } });
+    if (input.indicatorId) {
+      const ok = ctx.core.q.prepare('SELECT 1 FROM skp_indicators WHERE id = ? AND skp_id = ? AND deleted_at IS NULL').get(input.indicatorId, skp.id);
+      if (!ok) throw new AppError('VALIDATION', 'Indikator bukan bagian dari SKP ini.', { fields: { indicatorId: 'Bukan indikator SKP ini.' } });
+    }
+    let row: EvidenceTable;
+    if (input.file) {
+      const content = decodeFile(input.file.name, input.file.contentBase64);
+      const sha = storeEvidence(ctx.core.dataDir, content);
+      row = ctx.write.insert('evidence', {
+        skp_id: skp.id,
+        indicator_id: input.indicatorId ?? null,
+        period: period.code,
+        kind: 'file',
+        title: input.title || input.file.name,
+        sha256: sha,
+        file_name: input.file.name,
+        mime_type: evidenceTypes[extensionOf(input.file.name)].mime,
+        size: content.length,
+        url: null,
+      }) as EvidenceTable;
+    } else {
+      const url = new URL(input.link!);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new AppError('VALIDATION', 'Tautan harus diawali http:// atau https://.', { fields: { link: 'Harus http:// atau https://.' } });
+      }
+      row = ctx.write.insert('evidence', {
+        skp_id: skp.id,
+        indicator_id: input.indicatorId ?? null,
+        period: period.code,
+        kind: 'link',
+        title: input.title || url.hostname,
+        sha256: null,
+        file_name: null,
+        mime_type: null,
+        size: null,
+        url: url.toString(),
+      }) as EvidenceTable;
+    }
+    ensureReport(ctx, skp, period.code);
+    return { evidence: evidenceOut(row) };
+  },
+
+  'realisasi.removeEvidence': (c, input) => {
+    const ctx = authed(c);
+    const e = ctx.core.q.prepare('SELECT * FROM evidence WHERE id = ? AND deleted_at IS NULL').get(input.evidenceId) as EvidenceTable | undefined;
+    if (!e) throw notFound('Bukti dukung');
+    const { skp } = skpPeriod(ctx.core, e.skp_id, e.period);
+    assertOwnerCanEdit(ctx, skp, e.period);
+    ctx.write.remove('evidence', e.id);
+    return { ok: true as const };
+  },
+
+  'realisasi.incoming': (c, input) => {
+    const ctx = authed(c);
+    const rows = ctx.core.q
+      .prepare(
+        `SELECT r.skp_id, r.employee_id, s.employee_name, r.period, r.submitted_at, y.year, y.cadence,
+                EXISTS (SELECT 1 FROM evaluations e WHERE e.skp_id = r.skp_id AND e.period = r.period AND e.status = 'final' AND e.deleted_at IS NULL) AS evaluated
+         FROM period_reports r JOIN skps s ON s.id = r.skp_id JOIN performance_years y ON y.id = s.year_id
+         WHERE s.appraiser_employee_id = ? AND r.status = 'diajukan' AND r.deleted_at IS NULL AND (? IS NULL OR s.year_id = ?)
+         ORDER BY r.submitted_at DESC LIMIT ?`,
+      )
+      .all(ctx.actor.employeeId, input.yearId ?? null, input.yearId ?? null, input.limit) as {
+      skp_id: string;
+      employee_id: string;
+      employee_name: string;
+      period: string;
+      submitted_at: string;
+      year: number;
+      cadence: 'bulanan' | 'triwulanan';
+      evaluated: number;
+    }[];
+    return {
+      items: rows.map((r) => ({
+        skpId: r.skp_id,
+        employeeId: r.employee_id,
+        employeeName: r.employee_name,
+        period: r.period,
+        periodLabel: periodsOf(r.year, r.cadence).find((p) => p.code === r.period)?.label ?? r.period,
+        submittedAt: r.submitted_at,
+        evaluated: r.evaluated === 1,
+      })),
+    };
+  },
+};

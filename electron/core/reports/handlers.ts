@@ -1,0 +1,284 @@
+import { forbidden } from '../../../shared/errors';
+import { periodsOf, type Period } from '../../../shared/evaluation/periods';
+import { predikatLabels, type Predikat } from '../../../shared/evaluation/predikat';
+import { formatDateId, localDate } from '../../../shared/people/dates';
+import type { Reminder } from '../../../shared/reports/commands';
+import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
+import { distributionForPeriod } from '../distribution/handlers';
+import { appraiseesOf } from '../people/appraisal';
+import { skpStatusLabels } from '../../../shared/skp/workflow';
+import { loadYear } from '../skp/service';
+
+function authed(ctx: HandlerContext): AuthedContext {
+  requireActor(ctx);
+  return ctx as AuthedContext;
+}
+
+const overlaps = (p: Period, s: SkpsTable) => !(p.end < s.period_start || p.start > s.period_end);
+
+/** The SKP each employee works on in a year (the latest period), optionally restricted. */
+function currentSkps(ctx: AuthedContext, yearId: string, where: 'office' | { appraiser: string } | { employee: string }): SkpsTable[] {
+  const rows =
+    where === 'office'
+      ? (ctx.core.q.prepare('SELECT * FROM skps WHERE year_id = ? AND office_id = ? AND deleted_at IS NULL ORDER BY period_start').all(yearId, ctx.actor.officeId) as SkpsTable[])
+      : 'appraiser' in where
+        ? (ctx.core.q.prepare('SELECT * FROM skps WHERE year_id = ? AND appraiser_employee_id = ? AND deleted_at IS NULL ORDER BY period_start').all(yearId, where.appraiser) as SkpsTable[])
+        : (ctx.core.q.prepare('SELECT * FROM skps WHERE year_id = ? AND employee_id = ? AND deleted_at IS NULL ORDER BY period_start').all(yearId, where.employee) as SkpsTable[]);
+  const latest = new Map<string, SkpsTable>();
+  for (const s of rows) latest.set(s.employee_id, s);
+  return [...latest.values()];
+}
+
+function statusMaps(ctx: AuthedContext, skpIds: string[]) {
+  const reports = new Map<string, string>();
+  const evaluations = new Map<string, { status: string; predikat: Predikat | null; acknowledged_at: string | null; appeal_deadline: string | null; id: string }>();
+  if (skpIds.length === 0) return { reports, evaluations };
+  // Chunked IN lists keep the statement count small even for a city's worth of plans.
+  for (let i = 0; i < skpIds.length; i += 500) {
+    const chunk = skpIds.slice(i, i + 500);
+    const marks = chunk.map(() => '?').join(',');
+    for (const r of ctx.core.q.prepare(`SELECT skp_id, period, status FROM period_reports WHERE deleted_at IS NULL AND skp_id IN (${marks})`).all(...chunk) as {
+      skp_id: string;
+      period: string;
+      status: string;
+    }[]) {
+      reports.set(`${r.skp_id}|${r.period}`, r.status);
+    }
+    for (const e of ctx.core.q
+      .prepare(`SELECT id, skp_id, period, status, predikat, acknowledged_at, appeal_deadline FROM evaluations WHERE deleted_at IS NULL AND skp_id IN (${marks})`)
+      .all(...chunk) as { id: string; skp_id: string; period: string; status: string; predikat: Predikat | null; acknowledged_at: string | null; appeal_deadline: string | null }[]) {
+      evaluations.set(`${e.skp_id}|${e.period}`, e);
+    }
+  }
+  return { reports, evaluations };
+}
+
+export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.team' | 'reports.myYear' | 'reports.reminders'> = {
+  'reports.officeDashboard': (c, input) => {
+    const ctx = authed(c);
+    const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
+    const period = periodsOf(year.year, year.cadence).find((p) => p.code === input.period);
+    if (!period) throw forbidden('Periode tidak sesuai siklus Tahun Penilaian.');
+    const skps = currentSkps(ctx, year.id, 'office').filter((s) => s.approved_version > 0 && overlaps(period, s));
+    const { reports, evaluations } = statusMaps(ctx, skps.map((s) => s.id));
+    const byAppraiser = new Map<string, { appraiserId: string | null; appraiserName: string; pending: number; final: number }>();
+    const notReported = [];
+    let realisasiSubmitted = 0;
+    let evaluationsFinal = 0;
+    for (const s of skps) {
+      const key = `${s.id}|${period.code}`;
+      if (reports.get(key) === 'diajukan') realisasiSubmitted++;
+      else notReported.push({ employeeId: s.employee_id, name: s.employee_name, nip: s.employee_nip, unit: s.employee_unit, appraiserName: s.appraiser_name });
+      const final = evaluations.get(key)?.status === 'final';
+      if (final) evaluationsFinal++;
+      const a = byAppraiser.get(s.appraiser_employee_id ?? s.appraiser_name ?? '-') ?? {
+        appraiserId: s.appraiser_employee_id,
+        appraiserName: s.appraiser_name ?? 'Belum ditentukan',
+        pending: 0,
+        final: 0,
+      };
+      if (final) a.final++;
+      else a.pending++;
+      byAppraiser.set(s.appraiser_employee_id ?? s.appraiser_name ?? '-', a);
+    }
+    const openAppeals = ctx.core.q.prepare("SELECT COUNT(*) AS n FROM appeals WHERE office_id = ? AND status = 'diajukan' AND deleted_at IS NULL").get(ctx.actor.officeId) as {
+      n: number;
+    };
+    const dist = distributionForPeriod(ctx.core, ctx.actor.officeId, year.id, period.code);
+    return {
+      periodLabel: period.label,
+      employees: skps.length,
+      realisasiSubmitted,
+      evaluationsFinal,
+      notReported: notReported.sort((a, b) => (a.unit ?? '').localeCompare(b.unit ?? '', 'id') || a.name.localeCompare(b.name, 'id')),
+      pendingByAppraiser: [...byAppraiser.values()].sort((a, b) => b.pending - a.pending || a.appraiserName.localeCompare(b.appraiserName, 'id')),
+      openAppeals: openAppeals.n,
+      predikatByUnit: [dist.office, ...dist.units].map((u) => ({ unitId: u.unitId, unitName: u.unitName, counts: u.counts, breaches: u.breaches.length })),
+    };
+  },
+
+  'reports.team': (c, input) => {
+    const ctx = authed(c);
+    const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
+    const today = localDate(ctx.now);
+    const periods = periodsOf(year.year, year.cadence).filter((p) => !p.annual);
+    const skps = currentSkps(ctx, year.id, { appraiser: ctx.actor.employeeId });
+    const bySkpEmployee = new Map(skps.map((s) => [s.employee_id, s]));
+    const team = new Set(skps.map((s) => s.employee_id));
+    for (const a of appraiseesOf(ctx.core, ctx.actor.employeeId, today)) if (a.link === 'penilai') team.add(a.employeeId);
+    const { reports, evaluations } = statusMaps(ctx, skps.map((s) => s.id));
+    const members = [...team].map((employeeId) => {
+      const s = bySkpEmployee.get(employeeId);
+      const name = s?.employee_name ?? (ctx.core.q.prepare('SELECT name FROM employees WHERE id = ?').get(employeeId) as { name: string } | undefined)?.name ?? '';
+      if (!s) {
+        return { employeeId, name, position: null, skpId: null, skpStatus: 'belum_dibuat', periodsReported: 0, periodsEvaluated: 0, periodsTotal: 0, lastPredikat: null, lastFeedbackAt: null, lastFeedback: null, waiting: [] };
+      }
+      const mine = periods.filter((p) => overlaps(p, s));
+      const waiting: string[] = [];
+      if (s.status === 'diajukan') waiting.push('SKP menunggu persetujuan Anda');
+      let reported = 0;
+      let evaluated = 0;
+      let lastPredikat: Predikat | null = null;
+      for (const p of mine) {
+        const r = reports.get(`${s.id}|${p.code}`);
+        const e = evaluations.get(`${s.id}|${p.code}`);
+        if (r === 'diajukan') reported++;
+        if (e?.status === 'final') {
+          evaluated++;
+          lastPredikat = e.predikat;
+        }
+        if (r === 'diajukan' && e?.status !== 'final') waiting.push(`Realisasi ${p.label} menunggu penilaian`);
+      }
+      const fb = ctx.core.q.prepare('SELECT body, created_at FROM feedback WHERE skp_id = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 1').get(s.id) as
+        | { body: string; created_at: string }
+        | undefined;
+      const dialogs = ctx.core.q
+        .prepare("SELECT COUNT(*) AS n FROM dialogues WHERE employee_id = ? AND appraiser_employee_id = ? AND status = 'diminta' AND deleted_at IS NULL")
+        .get(employeeId, ctx.actor.employeeId) as { n: number };
+      if (dialogs.n > 0) waiting.push('Permintaan dialog kinerja');
+      return {
+        employeeId,
+        name,
+        position: s.employee_position,
+        skpId: s.id,
+        skpStatus: s.status,
+        periodsReported: reported,
+        periodsEvaluated: evaluated,
+        periodsTotal: mine.length,
+        lastPredikat,
+        lastFeedbackAt: fb?.created_at ?? null,
+        lastFeedback: fb?.body ?? null,
+        waiting,
+      };
+    });
+    members.sort((a, b) => b.waiting.length - a.waiting.length || a.name.localeCompare(b.name, 'id'));
+    return { members };
+  },
+
+  'reports.myYear': (c, input) => {
+    const ctx = authed(c);
+    const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
+    const skp = currentSkps(ctx, year.id, { employee: ctx.actor.employeeId })[0];
+    const { reports, evaluations } = statusMaps(ctx, skp ? [skp.id] : []);
+    const feedbackCounts = new Map(
+      skp
+        ? (ctx.core.q.prepare('SELECT period, COUNT(*) AS n FROM feedback WHERE skp_id = ? AND deleted_at IS NULL GROUP BY period').all(skp.id) as { period: string; n: number }[]).map(
+            (r) => [r.period, r.n],
+          )
+        : [],
+    );
+    const periods = periodsOf(year.year, year.cadence)
+      .filter((p) => !skp || overlaps(p, skp))
+      .map((p) => {
+        const e = skp ? evaluations.get(`${skp.id}|${p.code}`) : undefined;
+        return {
+          code: p.code,
+          label: p.label,
+          start: p.start,
+          end: p.end,
+          realisasi: ((skp && reports.get(`${skp.id}|${p.code}`)) ?? 'belum') as 'belum' | 'draf' | 'diajukan',
+          evaluation: (e?.status ?? 'belum') as 'belum' | 'draf' | 'final',
+          predikat: e?.status === 'final' ? e.predikat : null,
+          feedbackCount: feedbackCounts.get(p.code) ?? 0,
+        };
+      });
+    const rhk = skp ? (ctx.core.q.prepare('SELECT COUNT(*) AS n FROM skp_rhk WHERE skp_id = ? AND deleted_at IS NULL').get(skp.id) as { n: number }).n : 0;
+    const dialogues = ctx.core.q.prepare('SELECT COUNT(*) AS n FROM dialogues WHERE employee_id = ? AND year_id = ? AND deleted_at IS NULL').get(ctx.actor.employeeId, year.id) as {
+      n: number;
+    };
+    const appeals = ctx.core.q.prepare("SELECT COUNT(*) AS n FROM appeals WHERE employee_id = ? AND status = 'diajukan' AND deleted_at IS NULL").get(ctx.actor.employeeId) as {
+      n: number;
+    };
+    return { skp: skp ? { id: skp.id, status: skp.status, rhkCount: rhk } : null, periods, dialogues: dialogues.n, openAppeals: appeals.n };
+  },
+
+  'reports.reminders': (c) => {
+    const ctx = authed(c);
+    const me = ctx.actor.employeeId;
+    const today = localDate(ctx.now);
+    const out: Reminder[] = [];
+    const year = ctx.core.q
+      .prepare("SELECT * FROM performance_years WHERE office_id = ? AND status = 'terbuka' AND deleted_at IS NULL AND start_date <= ? ORDER BY year DESC LIMIT 1")
+      .get(ctx.actor.officeId, today) as PerformanceYearsTable | undefined;
+    if (year) {
+      const skp = currentSkps(ctx, year.id, { employee: me })[0];
+      if (!skp || skp.status === 'draf' || skp.status === 'dikembalikan') {
+        out.push({
+          kind: 'skp_draf',
+          message: !skp
+            ? `Anda belum membuat SKP tahun ${year.year}. Batas persetujuan: ${formatDateId(year.skp_deadline)}.`
+            : `SKP tahun ${year.year} berstatus ${skpStatusLabels[skp.status]}; ajukan kepada Pejabat Penilai sebelum ${formatDateId(year.skp_deadline)}.`,
+          dueDate: year.skp_deadline,
+          overdue: today > year.skp_deadline,
+          link: skp ? `/skp/${skp.id}` : '/skp',
+        });
+      }
+      if (skp && skp.approved_version > 0) {
+        const { reports, evaluations } = statusMaps(ctx, [skp.id]);
+        for (const p of periodsOf(year.year, year.cadence).filter((x) => !x.annual && overlaps(x, skp))) {
+          // Due once the period has ended; the current period is mentioned a week before its end.
+          const dueSoon = p.end >= today && Date.parse(p.end) - Date.parse(today) <= 7 * 86_400_000;
+          if (reports.get(`${skp.id}|${p.code}`) !== 'diajukan' && (p.end < today || dueSoon)) {
+            out.push({
+              kind: 'realisasi',
+              message: `Realisasi ${p.label} belum dikirim kepada Pejabat Penilai.`,
+              dueDate: p.end,
+              overdue: p.end < today,
+              link: `/skp/${skp.id}/realisasi/${p.code}`,
+            });
+          }
+        }
+        for (const [key, e] of evaluations) {
+          const code = key.split('|')[1]!;
+          const label = periodsOf(year.year, year.cadence).find((p) => p.code === code)?.label ?? code;
+          if (e.status === 'final' && !e.acknowledged_at) {
+            out.push({ kind: 'terima_hasil', message: `Hasil penilaian ${label} sudah final. Baca dan nyatakan telah menerimanya.`, dueDate: null, overdue: false, link: `/penilaian/${skp.id}/${code}` });
+          } else if (e.appeal_deadline && today <= e.appeal_deadline && e.predikat) {
+            const appealed = ctx.core.q.prepare('SELECT 1 FROM appeals WHERE evaluation_id = ? AND deleted_at IS NULL').get(e.id);
+            if (!appealed && e.predikat !== 'sangat_baik') {
+              out.push({
+                kind: 'keberatan',
+                message: `Predikat ${label}: ${predikatLabels[e.predikat]}. Bila keberatan, ajukan paling lambat ${formatDateId(e.appeal_deadline)}.`,
+                dueDate: e.appeal_deadline,
+                overdue: false,
+                link: `/penilaian/${skp.id}/${code}`,
+              });
+            }
+          }
+        }
+      }
+      if (ctx.actor.roles.has('penilai')) {
+        const waitingSkp = ctx.core.q.prepare("SELECT COUNT(*) AS n FROM skps WHERE appraiser_employee_id = ? AND status = 'diajukan' AND deleted_at IS NULL").get(me) as { n: number };
+        if (waitingSkp.n > 0) {
+          out.push({ kind: 'skp_persetujuan', message: `${waitingSkp.n} SKP menunggu persetujuan Anda.`, dueDate: year.skp_deadline, overdue: today > year.skp_deadline, link: '/skp/persetujuan' });
+        }
+        const toEvaluate = ctx.core.q
+          .prepare(
+            `SELECT COUNT(*) AS n FROM period_reports r JOIN skps s ON s.id = r.skp_id
+             WHERE s.appraiser_employee_id = ? AND r.status = 'diajukan' AND r.deleted_at IS NULL
+             AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.skp_id = r.skp_id AND e.period = r.period AND e.status = 'final' AND e.deleted_at IS NULL)`,
+          )
+          .get(me) as { n: number };
+        if (toEvaluate.n > 0) out.push({ kind: 'penilaian', message: `${toEvaluate.n} realisasi pegawai menunggu penilaian Anda.`, dueDate: null, overdue: false, link: '/penilaian' });
+      }
+    }
+    const appealsTodo = ctx.core.q
+      .prepare(
+        `SELECT COUNT(*) AS n FROM appeals WHERE status = 'diajukan' AND deleted_at IS NULL
+         AND ((atasan_employee_id = @me) OR (appraiser_employee_id = @me AND appraiser_explanation IS NULL))`,
+      )
+      .get({ me }) as { n: number };
+    if (appealsTodo.n > 0) out.push({ kind: 'keberatan_putus', message: `${appealsTodo.n} keberatan menunggu penjelasan atau putusan Anda.`, dueDate: null, overdue: false, link: '/keberatan' });
+    const dialogs = ctx.core.q
+      .prepare(
+        `SELECT COUNT(*) AS n FROM dialogues WHERE deleted_at IS NULL AND (
+           (status = 'diminta' AND requested_by_employee_id <> @me AND (employee_id = @me OR appraiser_employee_id = @me))
+           OR (status = 'dicatat' AND ((employee_id = @me AND employee_confirmed_at IS NULL) OR (appraiser_employee_id = @me AND appraiser_confirmed_at IS NULL))))`,
+      )
+      .get({ me }) as { n: number };
+    if (dialogs.n > 0) out.push({ kind: 'dialog', message: `${dialogs.n} dialog kinerja menunggu tanggapan atau konfirmasi Anda.`, dueDate: null, overdue: false, link: '/dialog' });
+    out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+    return { reminders: out };
+  },
+};
