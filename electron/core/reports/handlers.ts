@@ -251,7 +251,7 @@ export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.te
       if (ctx.actor.roles.has('penilai')) {
         const waitingSkp = ctx.core.q.prepare("SELECT COUNT(*) AS n FROM skps WHERE appraiser_employee_id = ? AND status = 'diajukan' AND deleted_at IS NULL").get(me) as { n: number };
         if (waitingSkp.n > 0) {
-          out.push({ kind: 'skp_persetujuan', message: `${waitingSkp.n} SKP menunggu persetujuan Anda.`, dueDate: year.skp_deadline, overdue: today > year.skp_deadline, link: '/skp/persetujuan' });
+          out.push({ kind: 'skp_persetujuan', message: `${waitingSkp.n} SKP menunggu persetujuan Anda.`, dueDate: year.skp_deadline, overdue: today > year.skp_deadline, link: '/persetujuan-skp' });
         }
         const toEvaluate = ctx.core.q
           .prepare(
