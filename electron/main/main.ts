@@ -519,6 +519,21 @@ app.whenReady().then(() => {
 
 app.on('window-all-closed', () => app.quit());
 
-app.on('before-quit', () => {
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting) return;
+  // A backup in progress holds the connection: let it finish (seconds) rather than leave a
+  // half-written copy and a connection SQLite refuses to close.
+  if (backups?.current) {
+    event.preventDefault();
+    log('Menunggu pencadangan selesai sebelum keluar.');
+    void backups.idle().then(() => {
+      quitting = true;
+      closeDatabase();
+      app.quit();
+    });
+    return;
+  }
+  quitting = true;
   closeDatabase();
 });
