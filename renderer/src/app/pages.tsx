@@ -1,4 +1,4 @@
-import { IconDatabase, IconHome, IconSettings, IconShieldCheck, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconCalendarStats, IconChecklist, IconDatabase, IconFileCheck, IconHierarchy3, IconHome, IconReportAnalytics, IconSettings, IconShieldCheck, IconUsers, type Icon } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/roles';
 import { AuditPage } from '../audit/AuditPage';
@@ -8,6 +8,12 @@ import { ChangePasswordPage } from '../auth/ChangePasswordPage';
 import { HomePage } from '../home/HomePage';
 import type { MessageKey } from '../i18n/catalog';
 import { SettingsPage } from '../settings/SettingsPage';
+import { CascadeTreePage } from '../skp/CascadeTreePage';
+import { InboxPage } from '../skp/InboxPage';
+import { MonitorPage } from '../skp/MonitorPage';
+import { MySkpPage } from '../skp/MySkpPage';
+import { SkpPage } from '../skp/SkpPage';
+import { YearsPage } from '../year/YearsPage';
 
 export interface PageDef {
   path: string;
@@ -21,6 +27,12 @@ export interface PageDef {
 /** Every screen of the app, in navigation order. Capabilities add their pages here. */
 export const pages: PageDef[] = [
   { path: '/', element: <HomePage />, nav: { label: 'nav.home', icon: IconHome, section: 'main' } },
+  { path: '/skp', element: <MySkpPage />, nav: { label: 'nav.skp', icon: IconChecklist, section: 'main' } },
+  { path: '/skp/:skpId', element: <SkpPage /> },
+  { path: '/persetujuan-skp', element: <InboxPage />, roles: ['penilai'], nav: { label: 'nav.skpInbox', icon: IconFileCheck, section: 'main' } },
+  { path: '/pemantauan-skp', element: <MonitorPage />, roles: ['pengelola', 'penilai'], nav: { label: 'nav.skpMonitor', icon: IconReportAnalytics, section: 'main' } },
+  { path: '/cascading', element: <CascadeTreePage />, roles: ['pengelola', 'penilai'], nav: { label: 'nav.skpTree', icon: IconHierarchy3, section: 'main' } },
+  { path: '/tahun-penilaian', element: <YearsPage />, roles: ['pengelola'], nav: { label: 'nav.years', icon: IconCalendarStats, section: 'admin' } },
   { path: '/akun', element: <AccountsPage />, roles: ['pengelola'], nav: { label: 'nav.accounts', icon: IconUsers, section: 'admin' } },
   { path: '/audit', element: <AuditPage />, roles: ['pengelola', 'admin_pusat'], nav: { label: 'nav.audit', icon: IconShieldCheck, section: 'admin' } },
   { path: '/cadangan', element: <BackupPage />, roles: ['pengelola'], nav: { label: 'nav.backup', icon: IconDatabase, section: 'admin' } },

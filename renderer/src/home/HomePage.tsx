@@ -5,6 +5,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { EmptyState } from '../app/EmptyState';
 import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
+import { WaitingForYou } from '../skp/WaitingForYou';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 11) return 'home.morning';
@@ -32,7 +33,7 @@ export function HomePage() {
           <Title order={2} size="h4" mb="sm">
             {t('home.waiting')}
           </Title>
-          <EmptyState message={t('home.waitingEmpty')} />
+          <WaitingForYou empty={<EmptyState message={t('home.waitingEmpty')} />} />
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">

@@ -5,10 +5,12 @@ import { backupMessages } from '../backup/messages';
 import { homeMessages } from '../home/messages';
 import { settingsMessages } from '../settings/messages';
 import { setupMessages } from '../setup/messages';
+import { skpMessages } from '../skp/messages';
+import { yearMessages } from '../year/messages';
 import type { Language } from './define';
 
 /** Every capability's catalog; add yours here. */
-const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages] as const;
+const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;

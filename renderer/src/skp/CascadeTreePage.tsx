@@ -1,0 +1,208 @@
+import { ActionIcon, Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { CascadeNode } from '../../../shared/skp/commands';
+import type { PerformanceYear } from '../../../shared/year/commands';
+import { useCommand } from '../api/hooks';
+import { EmptyState } from '../app/EmptyState';
+import { QueryState } from '../app/QueryState';
+import { useAuth } from '../auth/AuthProvider';
+import { useI18n } from '../i18n/I18nProvider';
+import { useChosenYear, useYears, YearPicker } from '../year/ui';
+import { StatusBadge } from './labels';
+
+/** The cascade from the head of the office down (an appraiser: their own team), RHK not linked upwards flagged in words. */
+export function CascadeTreePage() {
+  const { t } = useI18n();
+  const { hasRole } = useAuth();
+  const years = useYears();
+  const [year, chooseYear] = useChosenYear(years.data?.years);
+  return (
+    <Stack>
+      <div>
+        <Title order={1} size="h2">
+          {t('skp.tree.title')}
+        </Title>
+        <Text size="sm" c="dimmed" maw={760}>
+          {hasRole('pengelola') ? t('skp.tree.introOffice') : t('skp.tree.introTeam')}
+        </Text>
+      </div>
+      <QueryState query={years}>
+        {(y) =>
+          !year ? (
+            <EmptyState message={t('year.none')} />
+          ) : (
+            <Stack>
+              <YearPicker years={y.years} value={year} onChange={chooseYear} />
+              <Tree key={year.id} year={year} />
+            </Stack>
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
+}
+
+function hasUnlinked(n: CascadeNode): boolean {
+  return n.rhk.some((r) => r.unlinked) || n.children.some(hasUnlinked);
+}
+
+function Tree({ year }: { year: PerformanceYear }) {
+  const { t } = useI18n();
+  const query = useCommand('skp.cascadeTree', { yearId: year.id });
+  const [onlyUnlinked, setOnlyUnlinked] = useState(false);
+  const [expanded, setExpanded] = useState<Set<string> | null>(null);
+  const rhkText = useMemo(() => {
+    const map = new Map<string, string>();
+    const walk = (n: CascadeNode) => {
+      for (const r of n.rhk) map.set(r.id, r.text);
+      n.children.forEach(walk);
+    };
+    query.data?.roots.forEach(walk);
+    return map;
+  }, [query.data]);
+  // The top two levels open at first; large offices stay fast because closed branches are not drawn.
+  const open = useMemo(() => {
+    if (expanded) return expanded;
+    const s = new Set<string>();
+    for (const r of query.data?.roots ?? []) {
+      s.add(r.employeeId);
+      if ((query.data?.roots.length ?? 0) === 1) for (const c of r.children) s.add(c.employeeId);
+    }
+    return s;
+  }, [expanded, query.data]);
+  const all = () => {
+    const s = new Set<string>();
+    const walk = (n: CascadeNode) => {
+      if (n.children.length) s.add(n.employeeId);
+      n.children.forEach(walk);
+    };
+    query.data?.roots.forEach(walk);
+    setExpanded(s);
+  };
+  const toggle = (id: string) => {
+    const next = new Set(open);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setExpanded(next);
+  };
+
+  return (
+    <QueryState query={query}>
+      {(data) =>
+        data.roots.length === 0 ? (
+          <EmptyState message={t('skp.tree.empty')} />
+        ) : (
+          <Stack>
+            {data.unlinkedCount > 0 ? (
+              <Alert color="orange" icon={<IconAlertTriangle />} data-testid="unlinked-count">
+                {t('skp.tree.unlinked', { count: data.unlinkedCount })}
+              </Alert>
+            ) : (
+              <Alert color="teal">{t('skp.tree.allLinked')}</Alert>
+            )}
+            <Group>
+              <Switch label={t('skp.tree.onlyUnlinked')} checked={onlyUnlinked} onChange={(e) => setOnlyUnlinked(e.currentTarget.checked)} />
+              <Button size="xs" variant="subtle" onClick={all}>
+                {t('skp.tree.expandAll')}
+              </Button>
+              <Button size="xs" variant="subtle" onClick={() => setExpanded(new Set())}>
+                {t('skp.tree.collapseAll')}
+              </Button>
+            </Group>
+            <Paper withBorder p="sm" role="tree" aria-label={t('skp.tree.title')}>
+              {data.roots
+                .filter((n) => !onlyUnlinked || hasUnlinked(n))
+                .map((n) => (
+                  <NodeView key={n.employeeId} node={n} depth={0} open={open} toggle={toggle} onlyUnlinked={onlyUnlinked} rhkText={rhkText} />
+                ))}
+            </Paper>
+          </Stack>
+        )
+      }
+    </QueryState>
+  );
+}
+
+interface NodeProps {
+  node: CascadeNode;
+  depth: number;
+  open: Set<string>;
+  toggle(id: string): void;
+  onlyUnlinked: boolean;
+  rhkText: Map<string, string>;
+}
+
+function NodeView({ node, depth, open, toggle, onlyUnlinked, rhkText }: NodeProps) {
+  const { t } = useI18n();
+  const children = onlyUnlinked ? node.children.filter(hasUnlinked) : node.children;
+  const isOpen = onlyUnlinked || open.has(node.employeeId);
+  return (
+    <Box role="treeitem" aria-expanded={children.length ? isOpen : undefined} data-testid="tree-node" pl={depth ? 'lg' : 0} style={depth ? { borderLeft: '1px dashed var(--mantine-color-gray-4)' } : undefined}>
+      <Group gap="xs" wrap="nowrap" py={4}>
+        {children.length > 0 ? (
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            onClick={() => toggle(node.employeeId)}
+            aria-label={isOpen ? t('skp.tree.collapse', { name: node.employeeName }) : t('skp.tree.expand', { name: node.employeeName })}
+          >
+            {isOpen ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+          </ActionIcon>
+        ) : (
+          <Box w={22} />
+        )}
+        {node.skpId ? (
+          <Anchor component={Link} to={`/skp/${node.skpId}`} fw={600} size="sm">
+            {node.employeeName}
+          </Anchor>
+        ) : (
+          <Text fw={600} size="sm">
+            {node.employeeName}
+          </Text>
+        )}
+        <Text size="sm" c="dimmed" truncate>
+          {node.position ?? ''}
+        </Text>
+        <StatusBadge status={node.status} size="sm" />
+        {children.length > 0 && !isOpen && (
+          <Badge variant="outline" color="gray" size="sm">
+            {t('skp.tree.team', { count: children.length })}
+          </Badge>
+        )}
+      </Group>
+      {node.rhk.length > 0 && (
+        <Stack gap={2} pl={30} pb={4}>
+          {node.rhk.map((r) => (
+            <Box key={r.id}>
+              <Text size="sm">
+                <Text span c="dimmed" size="xs">
+                  {r.kind === 'utama' ? t('skp.rhk.kind.utama') : t('skp.rhk.kind.tambahan')} ·{' '}
+                </Text>
+                {r.text}
+                {r.unlinked && (
+                  <Text span c="orange.8" size="xs" fw={700}>
+                    {' '}
+                    <IconAlertTriangle size={12} style={{ verticalAlign: 'middle' }} aria-hidden /> {t('skp.tree.notLinked')}
+                  </Text>
+                )}
+              </Text>
+              {r.parentRhkId && rhkText.get(r.parentRhkId) && (
+                <Text size="xs" c="dimmed" lineClamp={1}>
+                  ↳ {t('skp.rhk.supports')}: {rhkText.get(r.parentRhkId)}
+                </Text>
+              )}
+            </Box>
+          ))}
+        </Stack>
+      )}
+      {node.rhk.length === 0 && node.status !== 'belum_dibuat' && (
+        <Text size="xs" c="dimmed" pl={30} pb={4}>
+          {t('skp.tree.noRhk')}
+        </Text>
+      )}
+      {isOpen && children.map((c) => <NodeView key={c.employeeId} node={c} depth={depth + 1} open={open} toggle={toggle} onlyUnlinked={onlyUnlinked} rhkText={rhkText} />)}
+    </Box>
+  );
+}
