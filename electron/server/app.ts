@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, httpStatusOf } from '../../shared/errors';
+import { maxEvidenceBytes } from '../../shared/realisasi/evidence-rules';
 import type { Core } from '../core/core';
 import { dispatch, toAppError } from '../core/dispatch';
 import { isInitialized } from '../core/setup/handlers';
@@ -16,6 +17,15 @@ import { registerUpdates } from './updates';
 
 export const sessionCookie = 'kinerja_session';
 export const csrfHeader = 'x-csrf-token';
+
+/**
+ * Evidence files travel base64-encoded inside `realisasi.addEvidence` (a 20 MB file is ~27 MB of
+ * JSON). Only that command gets a body limit above the default 1 MB, with room for the handler to
+ * answer a slightly-too-large file with its own "melebihi 20 MB" message.
+ */
+const evidenceCommand = 'realisasi.addEvidence';
+export const evidenceBodyLimit = Math.ceil((maxEvidenceBytes * 4) / 3) + 2 * 1024 * 1024;
+const evidenceTooLarge = 'Berkas melebihi 20 MB. Perkecil berkas (misalnya pindai dengan resolusi lebih rendah) lalu unggah lagi.';
 
 export interface ServerOptions {
   core: Core;
@@ -61,7 +71,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
 
-  app.setErrorHandler((err, _req, reply) => {
+  app.setErrorHandler((err, req, reply) => {
     if ((err as { statusCode?: number }).statusCode === 429) {
       return sendError(reply, new AppError('RATE_LIMITED', 'Terlalu banyak percobaan dari komputer ini. Tunggu sebentar lalu coba lagi.', { details: { retryAfterSeconds: 60 } }));
     }
@@ -69,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return sendError(reply, new AppError('VALIDATION', 'Badan permintaan harus JSON yang sah.'));
     }
     if ((err as { statusCode?: number }).statusCode === 413) {
+      if (req.url === `/api/${evidenceCommand}`) return sendError(reply, new AppError('VALIDATION', evidenceTooLarge, { fields: { file: 'Maksimal 20 MB.' } }));
       return sendError(reply, new AppError('VALIDATION', 'Data yang dikirim terlalu besar.'));
     }
     app.log.error(err);
@@ -122,6 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     { config: { rateLimit: { max: options.loginRateLimit ?? 30, timeWindow: '1 minute' } } },
     async (req, reply) => handleCommand('auth.login', req.body, req, reply),
   );
+  app.post(`/api/${evidenceCommand}`, { bodyLimit: evidenceBodyLimit }, async (req, reply) => handleCommand(evidenceCommand, req.body, req, reply));
   app.post<{ Params: { command: string } }>('/api/:command', async (req, reply) => handleCommand(req.params.command, req.body, req, reply));
 
   app.all('/api/*', async (_req, reply) =>
