@@ -5,6 +5,9 @@ import { predikats, type OrgRating, type Predikat } from '../../../shared/evalua
 import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
 import type { Core } from '../core';
 import { orgRatingFor, unitLineage } from '../evaluation/service';
+import { primaryAssignment } from '../people/appraisal';
+import { DbChainSource } from '../people/source';
+import { localDate } from '../../../shared/people/dates';
 import { loadYear } from '../skp/service';
 
 function authed(ctx: HandlerContext): AuthedContext {
@@ -69,7 +72,7 @@ export const distributionHandlers: HandlerMap<'distribution.get'> = {
     const ctx = authed(c);
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const isAdmin = ctx.actor.roles.has('pengelola') || ctx.actor.roles.has('admin_pusat');
-    if (!isAdmin) {
+    if (!isAdmin && !isHeadOfOffice(ctx)) {
       // An appraiser sees the unit they lead (and units under it), not the whole office's spread.
       const mine = ctx.core.q
         .prepare(
@@ -86,3 +89,10 @@ export const distributionHandlers: HandlerMap<'distribution.get'> = {
     return distributionForPeriod(ctx.core, ctx.actor.officeId, year.id, input.period, input.unitId);
   },
 };
+
+/** The head of office leads every unit (from a position outside any unit) and records the org ratings. */
+function isHeadOfOffice(ctx: AuthedContext): boolean {
+  const office = ctx.core.q.prepare('SELECT head_position_id FROM offices WHERE id = ?').get(ctx.actor.officeId) as { head_position_id: string | null } | undefined;
+  if (!office?.head_position_id) return false;
+  return primaryAssignment(new DbChainSource(ctx.core), ctx.actor.employeeId, localDate(ctx.now))?.position_id === office.head_position_id;
+}
