@@ -1,0 +1,102 @@
+import pdfMake from 'pdfmake';
+import PdfMakeDocumentModule from 'pdfmake/js/PDFDocument';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { documentFont, fontFiles, loadFonts } from './fonts';
+
+/** pdfmake 0.3's server build keeps fonts in a virtual file system on its module-wide instance. */
+interface PdfMakeServer {
+  virtualfs: { writeFileSync(name: string, content: Buffer): void };
+}
+
+let ready = false;
+
+/** A parsed font (fontkit's Font) and its shaped words, as pdfkit's EmbeddedFont holds them. */
+interface ParsedFont {
+  createSubset(): unknown;
+}
+interface EmbeddedFontLike {
+  font: ParsedFont;
+  subset: unknown;
+  layoutCache?: Record<string, unknown>;
+}
+interface DocumentWithFontCache {
+  fontCache: Record<string, Record<string, unknown> | undefined>;
+  getFontType(bold: boolean, italics: boolean): string;
+}
+interface SharedFont {
+  font: ParsedFont;
+  layoutCache: Record<string, unknown> | undefined;
+  uses: number;
+}
+
+/** Shaped words kept across documents; past this many, the cache starts afresh (names and numbers vary without end). */
+const maxSharedWords = 20_000;
+
+/**
+ * Parses and shapes with each font once per process instead of once per document. pdfkit builds a
+ * new fontkit font from the bytes for every document, decodes the OpenType tables again on the
+ * first text, and shapes every word again (together about 100 ms of a 150 ms SKP). Here the first
+ * document's parsed font and its word cache (read-only glyph runs) are kept; later documents get
+ * them with a fresh subset of their own (the glyphs each PDF embeds), which is all that is per
+ * document. Written against pdfmake 0.3.11 / pdfkit 0.19; should a later version change these
+ * internals, the checks below leave pdfmake as it is (slower, still correct).
+ */
+function shareParsedFonts(): void {
+  const cls = 'default' in PdfMakeDocumentModule ? PdfMakeDocumentModule.default : PdfMakeDocumentModule;
+  const proto = cls?.prototype;
+  if (typeof proto?.provideFont !== 'function') return;
+  const original = proto.provideFont;
+  const shared = new Map<string, SharedFont>();
+  proto.provideFont = function (this: DocumentWithFontCache, familyName: string, bold: boolean, italics: boolean) {
+    const type = this.getFontType(bold, italics);
+    const first = !this.fontCache?.[familyName]?.[type];
+    const embedded = original.call(this, familyName, bold, italics) as Partial<EmbeddedFontLike> | undefined;
+    if (!first || !embedded?.font || typeof embedded.font.createSubset !== 'function' || !('subset' in embedded)) return embedded;
+    const key = `${familyName}/${type}`;
+    const warm = shared.get(key);
+    if (!warm) {
+      shared.set(key, { font: embedded.font, layoutCache: embedded.layoutCache, uses: 1 });
+      return embedded;
+    }
+    embedded.font = warm.font;
+    embedded.subset = warm.font.createSubset();
+    if (embedded.layoutCache && warm.layoutCache) {
+      if (++warm.uses % 50 === 0 && Object.keys(warm.layoutCache).length > maxSharedWords) warm.layoutCache = Object.create(null) as Record<string, unknown>;
+      embedded.layoutCache = warm.layoutCache;
+    }
+    return embedded;
+  };
+}
+
+/**
+ * Once per process: the font files go into pdfmake's virtual file system (read from disk once,
+ * see fonts.ts), and pdfmake may neither fetch URLs nor read local files while laying out: every
+ * document is built from data we hand it, so an image or font path in that data can never make the
+ * server read or download something.
+ */
+function setup(): void {
+  if (ready) return;
+  const { files } = loadFonts();
+  const vfs = (pdfMake as unknown as PdfMakeServer).virtualfs;
+  for (const [name, data] of Object.entries(files)) vfs.writeFileSync(name, data);
+  pdfMake.setFonts({ [documentFont]: { ...fontFiles } });
+  pdfMake.setUrlAccessPolicy(() => false);
+  pdfMake.setLocalAccessPolicy(() => false);
+  shareParsedFonts();
+  ready = true;
+}
+
+export const a4Landscape = { pageSize: 'A4', pageOrientation: 'landscape' } as const;
+export const a4Portrait = { pageSize: 'A4', pageOrientation: 'portrait' } as const;
+
+/** Renders a document definition to PDF bytes with the shipped fonts (9 pt Roboto unless the definition says otherwise). */
+export async function renderPdf(def: TDocumentDefinitions): Promise<Buffer> {
+  setup();
+  const doc = pdfMake.createPdf({
+    ...def,
+    pageSize: def.pageSize ?? 'A4',
+    defaultStyle: { font: documentFont, fontSize: 9, lineHeight: 1.1, ...def.defaultStyle },
+    info: { creator: 'Kinerja', producer: 'Kinerja', ...def.info },
+  });
+  return doc.getBuffer();
+}
