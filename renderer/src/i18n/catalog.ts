@@ -1,8 +1,13 @@
 import { appMessages } from '../app/messages';
+import { appealMessages } from '../appeal/messages';
 import { auditMessages } from '../audit/messages';
 import { authMessages } from '../auth/messages';
 import { backupMessages } from '../backup/messages';
+import { dialogueMessages } from '../dialogue/messages';
+import { feedbackMessages } from '../feedback/messages';
 import { homeMessages } from '../home/messages';
+import { realisasiMessages } from '../realisasi/messages';
+import { myYearMessages } from '../reports/myYearMessages';
 import { settingsMessages } from '../settings/messages';
 import { setupMessages } from '../setup/messages';
 import { skpMessages } from '../skp/messages';
@@ -10,7 +15,7 @@ import { yearMessages } from '../year/messages';
 import type { Language } from './define';
 
 /** Every capability's catalog; add yours here. */
-const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages] as const;
+const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;
