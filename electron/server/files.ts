@@ -6,6 +6,7 @@ import { resolveSession } from '../core/auth/sessions';
 import type { Core } from '../core/core';
 import { dispatch, toAppError } from '../core/dispatch';
 import { buildExport, buildTemplate, parseEmployeeFile, xlsxMime } from '../core/people/excel';
+import { registerDocumentRoutes } from './documents';
 
 /**
  * File transfer for what JSON commands cannot carry: uploading an employee spreadsheet and
@@ -65,6 +66,8 @@ function fileSafe(s: string): string {
 }
 
 export async function registerFileRoutes(app: FastifyInstance, core: Core): Promise<void> {
+  // Official documents (SKP PDF, later the evaluation forms): electron/server/documents.ts.
+  registerDocumentRoutes(app, core);
   await app.register(async (scope) => {
     // Uploads arrive as the raw file (any content type), up to 20 MB: ~20.000 rows of .xlsx.
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxUpload }, (_req, body, done) => done(null, body));

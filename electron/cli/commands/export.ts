@@ -4,13 +4,15 @@ import { Core } from '../../core/core';
 import { buildExport } from '../../core/people/excel';
 import { actAs, officeAdmin } from '../../core/seed/session';
 import { dataDirFrom, parse, required, UsageError } from '../args';
+import { run as exportSkp, usage as skpUsage } from './export-skp';
 
-export const usage = 'export employees --data DIR --out BERKAS.xlsx [--status aktif,cuti] [--as NIP]';
+export const usage = `export employees --data DIR --out BERKAS.xlsx [--status aktif,cuti] [--as NIP]\n  kinerja ${skpUsage}`;
 
 /** Writes the office's employee list as .xlsx (NIP as text), like the Export button does. */
 export async function run(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
-  if (what !== 'employees') throw new UsageError(`Yang dapat diekspor: employees. Penggunaan: ${usage}`);
+  if (what === 'skp') return exportSkp(rest);
+  if (what !== 'employees') throw new UsageError(`Yang dapat diekspor: employees, skp. Penggunaan: ${usage}`);
   const { values } = parse(rest, { data: { type: 'string' }, out: { type: 'string' }, status: { type: 'string' }, as: { type: 'string' } });
   const out = path.resolve(required(values.out, 'out'));
   if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out harus berakhiran .xlsx');

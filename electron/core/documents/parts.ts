@@ -19,6 +19,9 @@ export const gridLayout: CustomTableLayout = {
   paddingBottom: () => 3,
 };
 
+/** The same rules with tighter rows, for long tables of short text (the seven perilaku values). */
+export const compactGridLayout: CustomTableLayout = { ...gridLayout, paddingTop: () => 2, paddingBottom: () => 2 };
+
 /** The shading of title and column-header rows: light enough to photocopy cleanly. */
 export const headerFill = '#e7e6e6';
 
@@ -70,7 +73,7 @@ function identityValues(p: IdentityPerson | null): string[] {
  * five numbered rows on each side.
  */
 export function identityTable(left: IdentityPerson, right: IdentityPerson | null, titles: [string, string] = ['PEGAWAI YANG DINILAI', 'PEJABAT PENILAI KINERJA']): ContentTable {
-  const head = (text: string, colSpan?: number): TableCell => ({ text, bold: true, alignment: 'center', fillColor: headerFill, ...(colSpan ? { colSpan } : {}) });
+  const head = (text: string, colSpan?: number): TableCell => ({ text, bold: true, alignment: 'center', verticalAlignment: 'middle', fillColor: headerFill, ...(colSpan ? { colSpan } : {}) });
   const l = identityValues(left);
   const r = identityValues(right);
   const body: TableCell[][] = [[head('NO'), head(titles[0], 2), {}, head('NO'), head(titles[1], 2), {}]];
@@ -105,7 +108,7 @@ function signatureBlock(s: Signer): Content {
       { text: s.above || ' ' },
       { text: s.caption },
       // Room for the signature (and the office stamp on the appraiser's side).
-      { text: ' ', margin: [0, 0, 0, 48] },
+      { text: ' ', margin: [0, 0, 0, 40] },
       { text: s.name?.trim() || '...................................', bold: true, decoration: s.name ? 'underline' : undefined },
       { text: nipLine(s.nip) },
     ],
@@ -122,7 +125,7 @@ export function signatureRow(left: Signer | null, right: Signer | null): Content
       { width: 300, stack: right ? [signatureBlock(right)] : [] },
     ],
     unbreakable: true,
-    margin: [0, 14, 0, 0],
+    margin: [0, 8, 0, 0],
   };
 }
 

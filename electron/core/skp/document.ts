@@ -7,7 +7,7 @@ import type { Core } from '../core';
 import { dispatch, type CallMeta } from '../dispatch';
 import { periodeText, tanggalOf } from '../documents/dates';
 import { letterheadOf, type Letterhead } from '../documents/letterhead';
-import { gridLayout, headerFill, headerLine, identityTable, orDash, pageFooter, signatureRow, titleBlock, type IdentityPerson } from '../documents/parts';
+import { compactGridLayout, gridLayout, headerFill, headerLine, identityTable, orDash, pageFooter, signatureRow, titleBlock, type IdentityPerson } from '../documents/parts';
 import { a4Landscape, renderPdf } from '../documents/pdf';
 
 /**
@@ -103,6 +103,7 @@ function heading(title: string, mark?: string): TableCell {
     text: mark ? [title, { text: mark, sup: true }] : title,
     bold: true,
     alignment: 'center',
+    verticalAlignment: 'middle',
     fillColor: headerFill,
   };
 }
@@ -129,7 +130,10 @@ function indicatorBullets(r: Rhk, jpt: boolean): Content[] {
 }
 
 function rhkText(r: Rhk, jpt: boolean): Content {
-  if (jpt && r.pkReference) return { stack: [r.text, { text: `Perjanjian Kinerja: ${r.pkReference}`, italics: true, fontSize: 8, margin: [0, 2, 0, 0] }] };
+  if (jpt && r.pkReference) {
+    const ref = /perjanjian kinerja/i.test(r.pkReference) ? r.pkReference : `Perjanjian Kinerja: ${r.pkReference}`;
+    return { stack: [r.text, { text: ref, italics: true, fontSize: 8, margin: [0, 2, 0, 0] }] };
+  }
   return { text: r.text };
 }
 
@@ -200,13 +204,14 @@ export function perilakuTable(s: SkpDocumentData): Content {
   perilakuValues.forEach((v, idx) => {
     body.push([
       { text: `${idx + 1}`, alignment: 'center' },
-      { stack: [{ text: v.name, bold: true }, { ol: [...v.guides], margin: [0, 2, 0, 0] }] },
-      { stack: ['Ekspektasi Khusus Pimpinan:', { text: orDash(expectation.get(v.code)), margin: [0, 2, 0, 0] }] },
+      // The guides are the same on every SKP: a size smaller keeps the seven values and the signatures on one page more often.
+      { stack: [{ text: v.name, bold: true }, { ol: [...v.guides], fontSize: 8.5, margin: [0, 1, 0, 0] }] },
+      { stack: ['Ekspektasi Khusus Pimpinan:', { text: orDash(expectation.get(v.code)), margin: [0, 1, 0, 0] }] },
     ]);
   });
   return {
     table: { headerRows: 2, dontBreakRows: true, widths: [20, 400, '*'], body },
-    layout: gridLayout,
+    layout: compactGridLayout,
   };
 }
 
@@ -276,7 +281,7 @@ export function skpDocDefinition(s: SkpDocumentData, o: SkpDocumentOptions): TDo
   const who = `${employee.name}${employee.nip ? `, NIP ${formatNip(employee.nip)}` : ''}`;
   return {
     ...a4Landscape,
-    pageMargins: [30, 28, 30, 36],
+    pageMargins: [30, 24, 30, 30],
     info: { title: `SKP ${s.year} - ${employee.name}`, subject: 'Sasaran Kinerja Pegawai', author: s.header.officeName },
     // A plan not yet approved says so on every page, so a draft printed for discussion is never taken for the signed one.
     ...(notApproved ? { watermark: { text: skpStatusLabels[s.status].toUpperCase(), color: '#9a9a9a', opacity: 0.12, bold: true } } : {}),
