@@ -1,12 +1,24 @@
-import { IconCalendarStats, IconChecklist, IconDatabase, IconFileCheck, IconHierarchy3, IconHome, IconReportAnalytics, IconSettings, IconShieldCheck, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconCalendarStats, IconChartBar, IconChecklist, IconClipboardCheck, IconDatabase, IconFileCheck, IconHierarchy3, IconHome, IconLayoutDashboard, IconReportAnalytics, IconSettings, IconShieldCheck, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconAddressBook, IconAlertTriangle, IconBinaryTree2, IconBriefcase } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/roles';
 import { AuditPage } from '../audit/AuditPage';
 import { AccountsPage } from '../auth/AccountsPage';
 import { BackupPage } from '../backup/BackupPage';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage';
+import { DistributionPage } from '../distribution/DistributionPage';
+import { EvaluationListPage } from '../evaluation/EvaluationListPage';
+import { EvaluationPage } from '../evaluation/EvaluationPage';
 import { HomePage } from '../home/HomePage';
 import type { MessageKey } from '../i18n/catalog';
+import { PositionsPage } from '../org/PositionsPage';
+import { UnitsPage } from '../org/UnitsPage';
+import { EmployeePage } from '../people/EmployeePage';
+import { ImportPage } from '../people/ImportPage';
+import { PeoplePage } from '../people/PeoplePage';
+import { ProblemsPage } from '../people/ProblemsPage';
+import { DashboardPage } from '../reports/DashboardPage';
+import { TeamPage } from '../reports/TeamPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { CascadeTreePage } from '../skp/CascadeTreePage';
 import { InboxPage } from '../skp/InboxPage';
@@ -32,6 +44,17 @@ export const pages: PageDef[] = [
   { path: '/persetujuan-skp', element: <InboxPage />, roles: ['penilai'], nav: { label: 'nav.skpInbox', icon: IconFileCheck, section: 'main' } },
   { path: '/pemantauan-skp', element: <MonitorPage />, roles: ['pengelola', 'penilai'], nav: { label: 'nav.skpMonitor', icon: IconReportAnalytics, section: 'main' } },
   { path: '/cascading', element: <CascadeTreePage />, roles: ['pengelola', 'penilai'], nav: { label: 'nav.skpTree', icon: IconHierarchy3, section: 'main' } },
+  { path: '/tim', element: <TeamPage />, roles: ['penilai'], nav: { label: 'nav.team', icon: IconUsersGroup, section: 'main' } },
+  { path: '/penilaian', element: <EvaluationListPage />, roles: ['penilai'], nav: { label: 'nav.evaluation', icon: IconClipboardCheck, section: 'main' } },
+  { path: '/penilaian/:skpId/:period', element: <EvaluationPage /> },
+  { path: '/kurva-distribusi', element: <DistributionPage />, roles: ['pengelola', 'penilai', 'admin_pusat'], nav: { label: 'nav.distribution', icon: IconChartBar, section: 'main' } },
+  { path: '/dasbor', element: <DashboardPage />, roles: ['pengelola'], nav: { label: 'nav.dashboard', icon: IconLayoutDashboard, section: 'main' } },
+  { path: '/pegawai', element: <PeoplePage />, roles: ['pengelola', 'admin_pusat'], nav: { label: 'nav.people', icon: IconAddressBook, section: 'admin' } },
+  { path: '/pegawai/impor', element: <ImportPage />, roles: ['pengelola'] },
+  { path: '/pegawai/:id', element: <EmployeePage /> },
+  { path: '/unit-kerja', element: <UnitsPage />, roles: ['pengelola', 'admin_pusat'], nav: { label: 'nav.units', icon: IconBinaryTree2, section: 'admin' } },
+  { path: '/jabatan', element: <PositionsPage />, roles: ['pengelola', 'admin_pusat'], nav: { label: 'nav.positions', icon: IconBriefcase, section: 'admin' } },
+  { path: '/masalah-penilai', element: <ProblemsPage />, roles: ['pengelola', 'admin_pusat'], nav: { label: 'nav.problems', icon: IconAlertTriangle, section: 'admin' } },
   { path: '/tahun-penilaian', element: <YearsPage />, roles: ['pengelola'], nav: { label: 'nav.years', icon: IconCalendarStats, section: 'admin' } },
   { path: '/akun', element: <AccountsPage />, roles: ['pengelola'], nav: { label: 'nav.accounts', icon: IconUsers, section: 'admin' } },
   { path: '/audit', element: <AuditPage />, roles: ['pengelola', 'admin_pusat'], nav: { label: 'nav.audit', icon: IconShieldCheck, section: 'admin' } },

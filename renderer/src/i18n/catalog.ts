@@ -4,9 +4,12 @@ import { auditMessages } from '../audit/messages';
 import { authMessages } from '../auth/messages';
 import { backupMessages } from '../backup/messages';
 import { dialogueMessages } from '../dialogue/messages';
+import { distributionMessages } from '../distribution/messages';
+import { evaluationMessages } from '../evaluation/messages';
 import { feedbackMessages } from '../feedback/messages';
 import { homeMessages } from '../home/messages';
 import { realisasiMessages } from '../realisasi/messages';
+import { dashboardMessages } from '../reports/dashboardMessages';
 import { myYearMessages } from '../reports/myYearMessages';
 import { settingsMessages } from '../settings/messages';
 import { setupMessages } from '../setup/messages';
@@ -15,7 +18,7 @@ import { yearMessages } from '../year/messages';
 import type { Language } from './define';
 
 /** Every capability's catalog; add yours here. */
-const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages] as const;
+const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, evaluationMessages, distributionMessages, dashboardMessages] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;
