@@ -27,6 +27,18 @@ import {
   sampleRhk,
   skpTeam,
   submittedSkp,
+  acknowledgedEvaluation,
+  approvedEvalSkp,
+  draftEvaluation,
+  draftRealisasi,
+  evalTeam,
+  evidenceInput,
+  filedAppeal,
+  finalEvaluation,
+  recordedDialogue,
+  requestedDialogue,
+  scheduledDialogue,
+  submittedRealisasi,
   diffSnapshots,
   makeEmptyCore,
   makeOffice,
@@ -641,6 +653,381 @@ const writeCases: WriteCases = {
       const team = skpTeam(office);
       const head = addRhk(office, draftSkp(office, 'head'), 'head');
       return { input: { sourceRhkId: head.rhkId, employeeIds: [team.staff.employeeId, office.admin.employeeId] }, as: team.head.session, code: 'RULE_VIOLATION' };
+    },
+  },
+  // Monitoring and evaluation (fixtures: tests/helpers/evaluation.ts). The employee reports to the
+  // Kasubbag (appraiser), whose own appraiser is the office head (atasan penilai).
+  'realisasi.save': {
+    // First save of a period: its report row (draf) and one realisasi row per indicator.
+    run: (office) => {
+      const s = approvedEvalSkp(office);
+      const team = evalTeam(office);
+      return {
+        input: {
+          skpId: s.skpId,
+          period: s.period,
+          entries: [
+            { indicatorId: s.indicatorIds[0]!, value: 11, notes: 'Laporan Januari lengkap' },
+            { indicatorId: s.indicatorIds[1]!, value: 1, description: 'Tepat waktu' },
+          ],
+        },
+        as: team.employee.session,
+        actorUserId: team.employee.userId,
+        replicated: { period_reports: 1, realisasi: 2 },
+      };
+    },
+    // The report row and the first entry are written before the second entry is refused: all roll back.
+    failing: (office) => {
+      const s = approvedEvalSkp(office);
+      return {
+        input: { skpId: s.skpId, period: s.period, entries: [{ indicatorId: s.indicatorIds[0]!, value: 3 }, { indicatorId: missingId, value: 4 }] },
+        as: evalTeam(office).employee.session,
+        code: 'VALIDATION',
+      };
+    },
+  },
+  'realisasi.submit': {
+    run: (office) => {
+      const r = draftRealisasi(office);
+      const team = evalTeam(office);
+      return { input: { skpId: r.skpId, period: r.period }, as: team.employee.session, actorUserId: team.employee.userId, replicated: { period_reports: 1 } };
+    },
+    // Nothing reported yet for the period.
+    failing: (office) => {
+      const s = approvedEvalSkp(office);
+      return { input: { skpId: s.skpId, period: s.period }, as: evalTeam(office).employee.session, code: 'RULE_VIOLATION' };
+    },
+  },
+  'realisasi.addEvidence': {
+    // A file on a period not reported yet: the evidence row and the period's report row.
+    run: (office) => {
+      const s = approvedEvalSkp(office);
+      const team = evalTeam(office);
+      return {
+        input: { skpId: s.skpId, period: s.period, indicatorId: s.indicatorIds[0]!, file: evidenceInput() },
+        as: team.employee.session,
+        actorUserId: team.employee.userId,
+        replicated: { evidence: 1, period_reports: 1 },
+      };
+    },
+    // A PDF renamed to .png.
+    failing: (office) => {
+      const s = approvedEvalSkp(office);
+      return { input: { skpId: s.skpId, period: s.period, file: evidenceInput('foto.png') }, as: evalTeam(office).employee.session, code: 'VALIDATION' };
+    },
+  },
+  'realisasi.removeEvidence': {
+    run: (office) => {
+      const r = draftRealisasi(office);
+      const team = evalTeam(office);
+      return {
+        input: { evidenceId: r.evidenceId },
+        as: team.employee.session,
+        actorUserId: team.employee.userId,
+        record: { table: 'evidence', id: r.evidenceId },
+        replicated: { evidence: 1 },
+      };
+    },
+    // The period was sent to the appraiser: its evidence stays.
+    failing: (office) => {
+      const r = submittedRealisasi(office);
+      return { input: { evidenceId: r.evidenceId }, as: evalTeam(office).employee.session, code: 'RULE_VIOLATION' };
+    },
+  },
+  'feedback.post': {
+    run: (office) => {
+      const s = approvedEvalSkp(office);
+      const team = evalTeam(office);
+      return {
+        input: { skpId: s.skpId, period: s.period, target: { kind: 'rhk', rhkId: s.rhkId }, body: 'Laporan rapi; lampirkan juga daftar surat keluar.' },
+        as: team.appraiser.session,
+        actorUserId: team.appraiser.userId,
+        replicated: { feedback: 1 },
+      };
+    },
+    failing: (office) => {
+      const s = approvedEvalSkp(office);
+      return { input: { skpId: s.skpId, period: s.period, target: { kind: 'rhk', rhkId: missingId }, body: 'RHK yang tidak ada' }, as: evalTeam(office).appraiser.session, code: 'NOT_FOUND' };
+    },
+  },
+  'feedback.markRead': {
+    run: (office) => {
+      const s = approvedEvalSkp(office);
+      const team = evalTeam(office);
+      office.call('feedback.post', { skpId: s.skpId, period: s.period, target: { kind: 'umum' }, body: 'Terus semangat.' }, team.appraiser.session);
+      return { input: { skpId: s.skpId }, as: team.employee.session, actorUserId: team.employee.userId, replicated: { feedback_reads: 1 } };
+    },
+    // Not their SKP.
+    failing: (office) => ({ input: { skpId: approvedEvalSkp(office).skpId }, as: evalTeam(office).outsider.session, code: 'FORBIDDEN' }),
+  },
+  'dialogue.request': {
+    run: (office) => {
+      const s = approvedEvalSkp(office);
+      const team = evalTeam(office);
+      return {
+        input: { kind: 'pemantauan', skpId: s.skpId, note: 'Saya ingin membahas beban kerja.' },
+        as: team.employee.session,
+        actorUserId: team.employee.userId,
+        replicated: { dialogues: 1 },
+      };
+    },
+    // The appraiser asks for a dialogue with somebody they do not appraise.
+    failing: (office) => {
+      const team = evalTeam(office);
+      return { input: { kind: 'pemantauan', employeeId: team.outsider.employeeId }, as: team.appraiser.session, code: 'FORBIDDEN' };
+    },
+  },
+  'dialogue.schedule': {
+    run: (office) => {
+      const d = requestedDialogue(office);
+      const team = evalTeam(office);
+      return {
+        input: { dialogueId: d.dialogueId, version: d.version, scheduledAt: '2025-03-10T09:00:00+07:00', place: 'Ruang rapat', agenda: 'Beban kerja' },
+        as: team.appraiser.session,
+        actorUserId: team.appraiser.userId,
+        record: { table: 'dialogues', id: d.dialogueId },
+        replicated: { dialogues: 1 },
+      };
+    },
+    failing: (office) => {
+      const d = requestedDialogue(office);
+      return {
+        input: { dialogueId: d.dialogueId, version: d.version + 1, scheduledAt: '2025-03-10T09:00:00+07:00', agenda: 'Versi basi' },
+        as: evalTeam(office).appraiser.session,
+        code: 'CONFLICT',
+      };
+    },
+  },
+  'dialogue.record': {
+    // Minutes written again: the earlier action is tombstoned, the two new ones inserted.
+    run: (office) => {
+      const d = recordedDialogue(office);
+      const team = evalTeam(office);
+      return {
+        input: {
+          dialogueId: d.dialogueId,
+          version: d.version,
+          discussion: 'Volume surat naik 40% sejak Januari; arsip tertunda.',
+          actions: [
+            { text: 'Menyusun pembagian tugas arsip', owner: 'penilai', dueDate: '2025-03-17' },
+            { text: 'Memindai arsip 2024', owner: 'pegawai' },
+          ],
+        },
+        as: team.appraiser.session,
+        actorUserId: team.appraiser.userId,
+        record: { table: 'dialogues', id: d.dialogueId },
+        replicated: { dialogues: 1, dialogue_actions: 3 },
+      };
+    },
+    // Confirmed by both sides: the minutes are closed.
+    failing: (office) => {
+      const d = recordedDialogue(office);
+      const team = evalTeam(office);
+      const v1 = office.call('dialogue.confirm', { dialogueId: d.dialogueId, version: d.version }, team.employee.session).dialogue.version;
+      const v2 = office.call('dialogue.confirm', { dialogueId: d.dialogueId, version: v1 }, team.appraiser.session).dialogue.version;
+      return { input: { dialogueId: d.dialogueId, version: v2, discussion: 'Ubah notulen', actions: [] }, as: team.appraiser.session, code: 'RULE_VIOLATION' };
+    },
+  },
+  'dialogue.confirm': {
+    run: (office) => {
+      const d = recordedDialogue(office);
+      const team = evalTeam(office);
+      return {
+        input: { dialogueId: d.dialogueId, version: d.version },
+        as: team.employee.session,
+        actorUserId: team.employee.userId,
+        record: { table: 'dialogues', id: d.dialogueId },
+        replicated: { dialogues: 1 },
+      };
+    },
+    // Nothing recorded yet.
+    failing: (office) => {
+      const d = scheduledDialogue(office);
+      return { input: { dialogueId: d.dialogueId, version: d.version }, as: evalTeam(office).employee.session, code: 'RULE_VIOLATION' };
+    },
+  },
+  'dialogue.cancel': {
+    run: (office) => {
+      const d = requestedDialogue(office);
+      const team = evalTeam(office);
+      return {
+        input: { dialogueId: d.dialogueId, version: d.version, reason: 'Sudah dibahas dalam rapat staf.' },
+        as: team.employee.session,
+        actorUserId: team.employee.userId,
+        record: { table: 'dialogues', id: d.dialogueId },
+        replicated: { dialogues: 1 },
+      };
+    },
+    failing: (office) => {
+      const d = recordedDialogue(office);
+      return { input: { dialogueId: d.dialogueId, version: d.version, reason: 'Terlambat' }, as: evalTeam(office).employee.session, code: 'RULE_VIOLATION' };
+    },
+  },
+  'dialogue.completeAction': {
+    run: (office) => {
+      const d = recordedDialogue(office);
+      const team = evalTeam(office);
+      return {
+        input: { actionId: d.actionIds[0]!, done: true },
+        as: team.appraiser.session,
+        actorUserId: team.appraiser.userId,
+        record: { table: 'dialogue_actions', id: d.actionIds[0]! },
+        replicated: { dialogue_actions: 1 },
+      };
+    },
+    // Marking an open action "not done" changes nothing and is refused.
+    failing: (office) => ({ input: { actionId: recordedDialogue(office).actionIds[0]!, done: false }, as: evalTeam(office).appraiser.session, code: 'RULE_VIOLATION' }),
+  },
+  'evaluation.save': {
+    // A first save inserts the evaluation and then sets its ratings: one change_log row for it.
+    run: (office) => {
+      const r = submittedRealisasi(office);
+      const team = evalTeam(office);
+      return {
+        input: { skpId: r.skpId, period: r.period, rhk: [{ rhkId: r.rhkId, judgement: 'diatas' }], resultsRating: 'diatas', behaviourRating: 'sesuai', notes: 'Pertahankan.' },
+        as: team.appraiser.session,
+        actorUserId: team.appraiser.userId,
+        replicated: { evaluations: 1, evaluation_rhk: 1 },
+      };
+    },
+    // "Di atas" while the Utama RHK is below: refused after the evaluation and judgement rows were written.
+    failing: (office) => {
+      const r = submittedRealisasi(office);
+      return {
+        input: { skpId: r.skpId, period: r.period, rhk: [{ rhkId: r.rhkId, judgement: 'dibawah' }], resultsRating: 'diatas', behaviourRating: 'diatas' },
+        as: evalTeam(office).appraiser.session,
+        code: 'RULE_VIOLATION',
+      };
+    },
+  },
+  'evaluation.finalize': {
+    run: (office) => {
+      const e = draftEvaluation(office);
+      const team = evalTeam(office);
+      return {
+        input: { evaluationId: e.evaluationId, version: e.evaluationVersion },
+        as: team.appraiser.session,
+        actorUserId: team.appraiser.userId,
+        record: { table: 'evaluations', id: e.evaluationId },
+        replicated: { evaluations: 1 },
+      };
+    },
+    // The behaviour rating is missing.
+    failing: (office) => {
+      const e = draftEvaluation(office, { behaviour: null });
+      return { input: { evaluationId: e.evaluationId, version: e.evaluationVersion }, as: evalTeam(office).appraiser.session, code: 'RULE_VIOLATION' };
+    },
+  },
+  'evaluation.finalizeMany': {
+    run: (office) => {
+      const a = draftEvaluation(office);
+      const b = draftEvaluation(office);
+      const team = evalTeam(office);
+      return {
+        input: { items: [{ evaluationId: a.evaluationId, version: a.evaluationVersion }, { evaluationId: b.evaluationId, version: b.evaluationVersion }] },
+        as: team.appraiser.session,
+        actorUserId: team.appraiser.userId,
+        replicated: { evaluations: 2 },
+      };
+    },
+    // All or nothing: the first (complete) evaluation must not stay locked when the second is refused.
+    failing: (office) => {
+      const a = draftEvaluation(office);
+      const b = draftEvaluation(office, { results: null });
+      return {
+        input: { items: [{ evaluationId: a.evaluationId, version: a.evaluationVersion }, { evaluationId: b.evaluationId, version: b.evaluationVersion }] },
+        as: evalTeam(office).appraiser.session,
+        code: 'RULE_VIOLATION',
+      };
+    },
+  },
+  'evaluation.acknowledge': {
+    run: (office) => {
+      const e = finalEvaluation(office);
+      const team = evalTeam(office);
+      return {
+        input: { evaluationId: e.evaluationId, version: e.evaluationVersion },
+        as: team.employee.session,
+        actorUserId: team.employee.userId,
+        record: { table: 'evaluations', id: e.evaluationId },
+        replicated: { evaluations: 1 },
+      };
+    },
+    // Not final yet.
+    failing: (office) => {
+      const e = draftEvaluation(office);
+      return { input: { evaluationId: e.evaluationId, version: e.evaluationVersion }, as: evalTeam(office).employee.session, code: 'RULE_VIOLATION' };
+    },
+  },
+  'evaluation.setOrgRating': {
+    run: (office) => {
+      const y = openYear(office);
+      return {
+        input: { yearId: y.id, period: '1', unitId: null, rating: 'baik', note: 'Capaian kinerja Januari' },
+        as: office.adminSession(),
+        actorUserId: office.admin.userId,
+        replicated: { org_ratings: 1 },
+      };
+    },
+    // A quarter in a monthly year.
+    failing: (office) => ({ input: { yearId: openYear(office).id, period: 'Q1', unitId: null, rating: 'baik' }, as: office.adminSession(), code: 'RULE_VIOLATION' }),
+  },
+  'appeal.file': {
+    run: (office) => {
+      const e = acknowledgedEvaluation(office);
+      const team = evalTeam(office);
+      return {
+        input: { evaluationId: e.evaluationId, reasons: 'Realisasi saya melampaui target pada semua indikator.' },
+        as: team.employee.session,
+        actorUserId: team.employee.userId,
+        replicated: { appeals: 1 },
+      };
+    },
+    // Final but not acknowledged: the 14 days have not started.
+    failing: (office) => {
+      const e = finalEvaluation(office);
+      return { input: { evaluationId: e.evaluationId, reasons: 'Terlalu cepat' }, as: evalTeam(office).employee.session, code: 'RULE_VIOLATION' };
+    },
+  },
+  'appeal.explain': {
+    run: (office) => {
+      const a = filedAppeal(office);
+      const team = evalTeam(office);
+      return {
+        input: { appealId: a.appealId, version: a.appealVersion, explanation: 'Perilaku kolaboratif masih perlu ditingkatkan.' },
+        as: team.appraiser.session,
+        actorUserId: team.appraiser.userId,
+        record: { table: 'appeals', id: a.appealId },
+        replicated: { appeals: 1 },
+      };
+    },
+    // The atasan decides; they do not explain.
+    failing: (office) => {
+      const a = filedAppeal(office);
+      return { input: { appealId: a.appealId, version: a.appealVersion, explanation: 'Bukan peran saya' }, as: evalTeam(office).atasan.session, code: 'RULE_VIOLATION' };
+    },
+  },
+  'appeal.decide': {
+    // Changed: the appeal and the final evaluation it changes.
+    run: (office) => {
+      const a = filedAppeal(office);
+      const team = evalTeam(office);
+      return {
+        input: { appealId: a.appealId, version: a.appealVersion, decision: 'diubah', behaviourRating: 'diatas', reason: 'Bukti kolaborasi cukup.' },
+        as: team.atasan.session,
+        actorUserId: team.atasan.userId,
+        record: { table: 'appeals', id: a.appealId },
+        replicated: { appeals: 1, evaluations: 1 },
+      };
+    },
+    // The appraiser cannot decide an appeal against their own evaluation.
+    failing: (office) => {
+      const a = filedAppeal(office);
+      return {
+        input: { appealId: a.appealId, version: a.appealVersion, decision: 'diubah', behaviourRating: 'diatas', reason: 'Saya ubah sendiri' },
+        as: evalTeam(office).appraiser.session,
+        code: 'RULE_VIOLATION',
+      };
     },
   },
 };

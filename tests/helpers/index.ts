@@ -6,3 +6,4 @@ export * from './db';
 export * from './server';
 export * from './cli';
 export * from './skp';
+export * from './evaluation';
