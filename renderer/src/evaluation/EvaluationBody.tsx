@@ -63,8 +63,11 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
   const angkaKredit =
     detail.angkaKredit !== null && detail.predikat && preview ? (detail.angkaKredit * angkaKreditPercent[preview]) / angkaKreditPercent[detail.predikat] : detail.angkaKredit;
 
-  const setRhk = (rhkId: string, patch: Partial<Draft['rhk'][string]>) =>
+  const setRhk = (rhkId: string, patch: Partial<Draft['rhk'][string]>) => {
+    // The backend's refusal was about the judgements as they were; a new judgement asks again.
+    if (patch.judgement) setServerError(null);
     setDraft((d) => ({ ...d, rhk: { ...d.rhk, [rhkId]: { ...(d.rhk[rhkId] ?? { judgement: null, note: '' }), ...patch } } }));
+  };
 
   const payload = () => ({
     skpId: detail.skpId,
