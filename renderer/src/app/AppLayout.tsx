@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconKey, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
 import { Link, NavLink as RouterNavLink, Route, Routes, useNavigate } from 'react-router';
@@ -119,7 +119,20 @@ function NavItem({ page, onNavigate }: { page: PageDef; onNavigate(): void }) {
   const Icon = nav.icon;
   return (
     <RouterNavLink to={page.path} end={page.path === '/'} onClick={onNavigate} style={{ textDecoration: 'none', color: 'inherit' }}>
-      {({ isActive }) => <NavLink component="span" label={t(nav.label)} leftSection={<Icon size={18} />} active={isActive} />}
+      {({ isActive }) => (
+        <NavLink component="span" label={t(nav.label)} leftSection={<Icon size={18} />} rightSection={nav.badge ? <NavCount useCount={nav.badge} /> : undefined} active={isActive} />
+      )}
     </RouterNavLink>
+  );
+}
+
+/** The count a page's `nav.badge` hook gives, as a small red badge (nothing for 0 or null). */
+function NavCount({ useCount }: { useCount: () => number | null }) {
+  const count = useCount();
+  if (!count) return null;
+  return (
+    <Badge size="sm" color="red" circle={count < 10} data-testid="nav-badge">
+      {count > 99 ? '99+' : count}
+    </Badge>
   );
 }

@@ -1,14 +1,19 @@
 import { IconCalendarStats, IconChartBar, IconChecklist, IconClipboardCheck, IconDatabase, IconFileCheck, IconHierarchy3, IconHome, IconLayoutDashboard, IconReportAnalytics, IconSettings, IconShieldCheck, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import { IconAddressBook, IconAlertTriangle, IconBinaryTree2, IconBriefcase } from '@tabler/icons-react';
+import { IconCalendarUser, IconMessageCircle, IconMessages, IconProgressCheck, IconScale } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/roles';
+import { AppealPage } from '../appeal/AppealPage';
 import { AuditPage } from '../audit/AuditPage';
 import { AccountsPage } from '../auth/AccountsPage';
 import { BackupPage } from '../backup/BackupPage';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage';
+import { DialoguePage } from '../dialogue/DialoguePage';
 import { DistributionPage } from '../distribution/DistributionPage';
 import { EvaluationListPage } from '../evaluation/EvaluationListPage';
 import { EvaluationPage } from '../evaluation/EvaluationPage';
+import { FeedbackPage } from '../feedback/FeedbackPage';
+import { useUnreadFeedbackCount } from '../feedback/unread';
 import { HomePage } from '../home/HomePage';
 import type { MessageKey } from '../i18n/catalog';
 import { PositionsPage } from '../org/PositionsPage';
@@ -17,7 +22,9 @@ import { EmployeePage } from '../people/EmployeePage';
 import { ImportPage } from '../people/ImportPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { ProblemsPage } from '../people/ProblemsPage';
+import { MyRealisasiPage, RealisasiIndexPage, RealisasiPage } from '../realisasi/RealisasiPage';
 import { DashboardPage } from '../reports/DashboardPage';
+import { MyYearPage } from '../reports/MyYearPage';
 import { TeamPage } from '../reports/TeamPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { CascadeTreePage } from '../skp/CascadeTreePage';
@@ -33,14 +40,27 @@ export interface PageDef {
   /** Shown to users with any of these roles; omitted = everyone signed in. Enforced again by the backend. */
   roles?: Role[];
   /** Present when the page has a navigation entry. */
-  nav?: { label: MessageKey; icon: Icon; section: 'main' | 'admin' };
+  nav?: {
+    label: MessageKey;
+    icon: Icon;
+    section: 'main' | 'admin';
+    /** A hook giving a count shown next to the entry (e.g. unread feedback); null or 0 shows nothing. */
+    badge?: () => number | null;
+  };
 }
 
 /** Every screen of the app, in navigation order. Capabilities add their pages here. */
 export const pages: PageDef[] = [
   { path: '/', element: <HomePage />, nav: { label: 'nav.home', icon: IconHome, section: 'main' } },
+  { path: '/tahun-saya', element: <MyYearPage />, nav: { label: 'nav.myYear', icon: IconCalendarUser, section: 'main' } },
   { path: '/skp', element: <MySkpPage />, nav: { label: 'nav.skp', icon: IconChecklist, section: 'main' } },
   { path: '/skp/:skpId', element: <SkpPage /> },
+  { path: '/realisasi', element: <MyRealisasiPage />, nav: { label: 'nav.realisasi', icon: IconProgressCheck, section: 'main' } },
+  { path: '/skp/:skpId/realisasi', element: <RealisasiIndexPage /> },
+  { path: '/skp/:skpId/realisasi/:period', element: <RealisasiPage /> },
+  { path: '/umpan-balik', element: <FeedbackPage />, nav: { label: 'nav.feedback', icon: IconMessageCircle, section: 'main', badge: useUnreadFeedbackCount } },
+  { path: '/dialog', element: <DialoguePage />, nav: { label: 'nav.dialogue', icon: IconMessages, section: 'main' } },
+  { path: '/keberatan', element: <AppealPage />, nav: { label: 'nav.appeal', icon: IconScale, section: 'main' } },
   { path: '/persetujuan-skp', element: <InboxPage />, roles: ['penilai'], nav: { label: 'nav.skpInbox', icon: IconFileCheck, section: 'main' } },
   { path: '/pemantauan-skp', element: <MonitorPage />, roles: ['pengelola', 'penilai'], nav: { label: 'nav.skpMonitor', icon: IconReportAnalytics, section: 'main' } },
   { path: '/cascading', element: <CascadeTreePage />, roles: ['pengelola', 'penilai'], nav: { label: 'nav.skpTree', icon: IconHierarchy3, section: 'main' } },

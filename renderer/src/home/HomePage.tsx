@@ -5,6 +5,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { EmptyState } from '../app/EmptyState';
 import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
+import { Reminders } from '../reports/Reminders';
 import { WaitingForYou } from '../skp/WaitingForYou';
 
 function greetingKey(hour: number): MessageKey {
@@ -33,7 +34,7 @@ export function HomePage() {
           <Title order={2} size="h4" mb="sm">
             {t('home.waiting')}
           </Title>
-          <WaitingForYou empty={<EmptyState message={t('home.waitingEmpty')} />} />
+          <Reminders>{(any) => <WaitingForYou empty={any ? null : <EmptyState message={t('home.waitingEmpty')} />} />}</Reminders>
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">

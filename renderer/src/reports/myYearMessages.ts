@@ -52,6 +52,7 @@ export const myYearMessages = defineMessages(
     'myYear.acknowledgePredikat': 'Predikat: {predikat}',
     'myYear.acknowledged': 'Hasil penilaian {period} diterima. Keberatan dapat diajukan sampai {date}.',
     'myYear.acknowledgedOn': 'Diterima {date}',
+    'myYear.notAcknowledged': 'Belum Anda terima (lihat di atas)',
     'myYear.appealUntil': 'Keberatan sampai {date}',
     'myYear.appealClosed': 'Masa keberatan berakhir {date}',
 
@@ -110,6 +111,7 @@ export const myYearMessages = defineMessages(
     'myYear.acknowledgePredikat': 'Rating: {predikat}',
     'myYear.acknowledged': 'Evaluation of {period} acknowledged. You can appeal until {date}.',
     'myYear.acknowledgedOn': 'Received {date}',
+    'myYear.notAcknowledged': 'Not yet acknowledged (see above)',
     'myYear.appealUntil': 'Appeal until {date}',
     'myYear.appealClosed': 'Appeal period ended {date}',
 

@@ -1,0 +1,507 @@
+import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Card, Divider, Grid, Group, Loader, Modal, NumberInput, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconCheck, IconDeviceFloppy, IconLock, IconSend } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { periodsOf } from '../../../shared/evaluation/periods';
+import { localDate } from '../../../shared/people/dates';
+import type { RealisasiRow } from '../../../shared/realisasi/commands';
+import type { SkpDetail } from '../../../shared/skp/commands';
+import type { CommandOutput } from '../../../shared/commands';
+import { useCommand, useCommandMutation } from '../api/hooks';
+import { EmptyState } from '../app/EmptyState';
+import { notifySuccess } from '../app/notify';
+import { QueryState } from '../app/QueryState';
+import { FeedbackThread } from '../feedback/FeedbackThread';
+import { useI18n } from '../i18n/I18nProvider';
+import { aspekKeys, notifySkpError, perspektifKeys } from '../skp/labels';
+import { EvidenceSection } from './EvidenceSection';
+import { pickPeriod, realisasiStatusKeys, RealisasiStatusBadge, type RealisasiStatus } from './labels';
+
+type Report = CommandOutput<'realisasi.get'>;
+
+/** `/skp/:skpId/realisasi/:period`: one period's realisasi with evidence, and its feedback thread. */
+export function RealisasiPage() {
+  const { skpId = '', period = '' } = useParams();
+  const report = useCommand('realisasi.get', { skpId, period });
+  const skp = useCommand('skp.get', { skpId });
+  return (
+    <QueryState query={skp}>
+      {(s) => (
+        <QueryState query={report}>
+          {(r) => <RealisasiView key={`${skpId}|${period}`} report={r} skp={s} reload={() => void report.refetch()} />}
+        </QueryState>
+      )}
+    </QueryState>
+  );
+}
+
+/** `/skp/:skpId/realisasi`: opens the period that needs attention (see `pickPeriod`). */
+export function RealisasiIndexPage() {
+  const { skpId = '' } = useParams();
+  const { search } = useLocation();
+  const skp = useCommand('skp.get', { skpId });
+  // The annual period always belongs to the plan: asking for it returns every period's status.
+  const report = useCommand('realisasi.get', { skpId, period: 'tahunan' });
+  return (
+    <QueryState query={skp}>
+      {(s) => (
+        <QueryState query={report}>
+          {(r) => {
+            const cadence = r.periods.some((p) => p.code.startsWith('Q')) ? 'triwulanan' : 'bulanan';
+            const dates = new Map(periodsOf(s.year, cadence).map((p) => [p.code, p]));
+            // The appraiser wants the latest report sent to them; the employee what is due next.
+            const latestSent = s.viewerRole === 'pegawai' ? undefined : r.periods.filter((p) => p.status === 'diajukan').at(-1)?.code;
+            const code =
+              latestSent ??
+              pickPeriod(
+                r.periods.map((p) => ({ code: p.code, status: p.status, start: dates.get(p.code)?.start ?? '', end: dates.get(p.code)?.end ?? '' })),
+                localDate(new Date()),
+              );
+            return <Navigate replace to={`/skp/${skpId}/realisasi/${code ?? 'tahunan'}${search}`} />;
+          }}
+        </QueryState>
+      )}
+    </QueryState>
+  );
+}
+
+/** `/realisasi` (navigation): the user's own plan in the running year. */
+export function MyRealisasiPage() {
+  const { t } = useI18n();
+  const years = useCommand('year.list', {});
+  const open = years.data?.years.find((y) => y.status === 'terbuka') ?? null;
+  const skps = useCommand('skp.list', { yearId: open?.id ?? '' }, { enabled: !!open });
+  if (years.isPending || (open && skps.isPending)) return <Loader size="sm" aria-label={t('app.loading')} />;
+  const skp = skps.data?.skps.find((s) => s.status === 'disetujui' || s.amending);
+  if (skp) return <Navigate replace to={`/skp/${skp.id}/realisasi`} />;
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('nav.realisasi')}
+      </Title>
+      <EmptyState
+        message={t('realisasi.noSkp')}
+        action={
+          <Anchor component={Link} to="/skp">
+            {t('realisasi.openSkp')}
+          </Anchor>
+        }
+      />
+    </Stack>
+  );
+}
+
+interface Entry {
+  value: number | null;
+  description: string;
+  notes: string;
+}
+
+const entriesOf = (rows: RealisasiRow[]): Record<string, Entry> =>
+  Object.fromEntries(rows.map((r) => [r.indicatorId, { value: r.value, description: r.description ?? '', notes: r.notes ?? '' }]));
+
+const same = (a: Entry | undefined, b: Entry | undefined) => a?.value === b?.value && a?.description === b?.description && a?.notes === b?.notes;
+
+function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail; reload(): void }) {
+  const { t, dateTime } = useI18n();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [entries, setEntries] = useState<Record<string, Entry>>(() => entriesOf(report.rows));
+  const [saved, setSaved] = useState<Record<string, Entry>>(() => entriesOf(report.rows));
+  const [confirmSubmit, setConfirmSubmit] = useState(false);
+  const [switchTo, setSwitchTo] = useState<string | null>(null);
+  const save = useCommandMutation('realisasi.save', { invalidates: ['realisasi', 'reports'] });
+  const submit = useCommandMutation('realisasi.submit', { invalidates: ['realisasi', 'reports', 'evaluation'] });
+  const feedbackRef = useRef<HTMLElement>(null);
+  const focusFeedback = params.get('fokus') === 'umpan-balik';
+  useEffect(() => {
+    if (focusFeedback) feedbackRef.current?.scrollIntoView({ block: 'start' });
+  }, [focusFeedback]);
+
+  const owner = skp.viewerRole === 'pegawai';
+  const canEdit = report.canEdit;
+  const dirty = report.rows.some((r) => !same(entries[r.indicatorId], saved[r.indicatorId]));
+  const isFilled = (e: Entry | undefined) => !!e && (report.approach === 'kuantitatif' ? e.value !== null : e.description.trim() !== '');
+  const filled = report.rows.filter((r) => isFilled(entries[r.indicatorId])).length;
+  const appraiser = skp.header.appraiser?.name ?? t('realisasi.appraiserUnknown');
+  const title = owner ? t('realisasi.title', { period: report.periodLabel }) : t('realisasi.titleOf', { period: report.periodLabel, name: report.employeeName });
+
+  const set = (indicatorId: string, patch: Partial<Entry>) => setEntries((all) => ({ ...all, [indicatorId]: { ...all[indicatorId]!, ...patch } }));
+  const payload = () =>
+    report.rows.map((r) => {
+      const e = entries[r.indicatorId]!;
+      return { indicatorId: r.indicatorId, value: e.value, description: e.description.trim() || null, notes: e.notes.trim() || null };
+    });
+
+  /** Saves the draft; resolves true when saved. */
+  const saveDraft = (quiet = false) =>
+    new Promise<boolean>((resolve) => {
+      const snapshot = entries;
+      save.mutate(
+        { skpId: report.skpId, period: report.period, entries: payload() },
+        {
+          onSuccess: () => {
+            setSaved(snapshot);
+            if (!quiet) notifySuccess(t('realisasi.saved', { period: report.periodLabel }));
+            resolve(true);
+          },
+          onError: (err) => {
+            notifySkpError(err, t, reload);
+            resolve(false);
+          },
+        },
+      );
+    });
+
+  const send = async () => {
+    if (dirty && !(await saveDraft(true))) return;
+    submit.mutate(
+      { skpId: report.skpId, period: report.period },
+      {
+        onSuccess: () => {
+          setConfirmSubmit(false);
+          notifySuccess(t('realisasi.submitted', { period: report.periodLabel }));
+        },
+        onError: (err) => {
+          setConfirmSubmit(false);
+          notifySkpError(err, t, reload);
+        },
+      },
+    );
+  };
+
+  const goTo = (code: string) => navigate(`/skp/${report.skpId}/realisasi/${code}`);
+  const rhkGroups = groupByRhk(report.rows);
+
+  return (
+    <Stack gap="lg" pb={canEdit ? 80 : 0}>
+      <Breadcrumbs>
+        <Anchor component={Link} to={owner ? '/skp' : '/umpan-balik'}>
+          {owner ? t('skp.mine.title') : t('nav.feedback')}
+        </Anchor>
+        <Anchor component={Link} to={`/skp/${skp.id}`}>
+          {owner ? t('skp.titleYear', { year: skp.year }) : t('skp.titleOf', { year: skp.year, name: skp.employeeName })}
+        </Anchor>
+        <Text size="sm">{t('realisasi.crumbRealisasi')}</Text>
+      </Breadcrumbs>
+
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Group gap="sm">
+            <Title order={1} size="h2">
+              {title}
+            </Title>
+            <RealisasiStatusBadge status={report.status} size="lg" />
+          </Group>
+          {owner && canEdit && (
+            <Text size="sm" c="dimmed" maw={760}>
+              {t('realisasi.intro')}
+            </Text>
+          )}
+        </div>
+        <Select
+          label={t('realisasi.period')}
+          w={260}
+          allowDeselect={false}
+          value={report.period}
+          data={report.periods.map((p) => ({ value: p.code, label: t('realisasi.periodOption', { period: p.label, status: t(realisasiStatusKeys[p.status]) }) }))}
+          renderOption={({ option }) => {
+            const p = report.periods.find((x) => x.code === option.value)!;
+            return (
+              <Group justify="space-between" wrap="nowrap" w="100%">
+                <Text size="sm">{p.label}</Text>
+                <RealisasiStatusBadge status={p.status as RealisasiStatus} size="xs" />
+              </Group>
+            );
+          }}
+          onChange={(code) => {
+            if (!code || code === report.period) return;
+            if (dirty) setSwitchTo(code);
+            else goTo(code);
+          }}
+        />
+      </Group>
+
+      {report.status === 'diajukan' && !report.locked && (
+        <Alert color="teal" icon={<IconCheck />} data-testid="realisasi-sent">
+          {t('realisasi.sentAt', { date: dateTime(report.submittedAt) })}
+        </Alert>
+      )}
+      {report.locked && (
+        <Alert color="gray" icon={<IconLock />}>
+          {t('realisasi.locked')}
+        </Alert>
+      )}
+      {owner && !canEdit && report.status !== 'diajukan' && !report.locked && (
+        <Alert color="yellow">{skp.approvedVersion > 0 ? t('realisasi.yearClosed') : t('realisasi.notApproved')}</Alert>
+      )}
+      {!owner && <Alert color="blue">{t('realisasi.viewOnly', { name: report.employeeName })}</Alert>}
+
+      {report.rows.length === 0 ? (
+        <EmptyState message={t('realisasi.noRows')} />
+      ) : (
+        rhkGroups.map((g) => (
+          <Card withBorder key={g.rhkId} component="section" aria-label={g.rhkText} data-testid="realisasi-rhk">
+            <Group gap="xs" mb="sm" wrap="nowrap" align="flex-start">
+              <Badge variant="light" color={g.rhkKind === 'utama' ? 'blue' : 'gray'} style={{ flexShrink: 0 }}>
+                {t(g.rhkKind === 'utama' ? 'skp.rhk.utama' : 'skp.rhk.tambahan')}
+              </Badge>
+              <Title order={2} size="h5">
+                {g.rhkText}
+              </Title>
+            </Group>
+            <Stack gap="md">
+              {g.rows.map((row, n) => (
+                <Box key={row.indicatorId}>
+                  {n > 0 && <Divider mb="md" />}
+                  <IndicatorBlock
+                    row={row}
+                    approach={report.approach}
+                    entry={entries[row.indicatorId]!}
+                    canEdit={canEdit}
+                    onChange={(patch) => set(row.indicatorId, patch)}
+                    skpId={report.skpId}
+                    period={report.period}
+                    reload={reload}
+                  />
+                </Box>
+              ))}
+            </Stack>
+          </Card>
+        ))
+      )}
+
+      <section ref={feedbackRef} id="umpan-balik" aria-labelledby="feedback-title" style={{ scrollMarginTop: 70 }}>
+        <Title order={2} size="h3" id="feedback-title" mb="sm">
+          {t('realisasi.feedbackTitle', { period: report.periodLabel })}
+        </Title>
+        <FeedbackThread
+          skpId={report.skpId}
+          period={report.period}
+          viewer={skp.viewerRole}
+          rhk={rhkGroups.map((g) => ({ id: g.rhkId, kind: g.rhkKind, text: g.rhkText }))}
+        />
+      </section>
+
+      {canEdit && report.rows.length > 0 && (
+        <Paper
+          withBorder
+          shadow="md"
+          p="sm"
+          style={{ position: 'sticky', bottom: 8, zIndex: 5 }}
+          data-testid="realisasi-actions"
+        >
+          <Group justify="space-between">
+            <div>
+              <Text size="sm" fw={600}>
+                {t('realisasi.progress', { filled, total: report.rows.length })}
+              </Text>
+              <Text size="xs" c={dirty ? 'orange.8' : 'dimmed'} role="status" aria-live="polite">
+                {dirty ? t('realisasi.unsaved') : t('realisasi.allSaved')}
+              </Text>
+            </div>
+            <Group gap="xs">
+              <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} loading={save.isPending && !confirmSubmit} onClick={() => void saveDraft()} disabled={!dirty}>
+                {t('realisasi.saveDraft')}
+              </Button>
+              <Button leftSection={<IconSend size={16} />} onClick={() => setConfirmSubmit(true)}>
+                {t('realisasi.submit')}
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
+      )}
+
+      {confirmSubmit && (
+        <Modal opened onClose={() => setConfirmSubmit(false)} title={t('realisasi.submitTitle', { period: report.periodLabel })} size="lg">
+          <Stack>
+            <Text size="sm">{t('realisasi.submitHelp', { name: appraiser })}</Text>
+            <Alert color="orange" icon={<IconLock />}>
+              {t('realisasi.submitFinal')}
+            </Alert>
+            {filled === 0 ? (
+              <Alert color="red" role="alert">
+                {t('realisasi.submitNothing')}
+              </Alert>
+            ) : (
+              filled < report.rows.length && <Alert color="yellow">{t('realisasi.submitMissing', { count: report.rows.length - filled })}</Alert>
+            )}
+            {dirty && (
+              <Text size="sm" c="dimmed">
+                {t('realisasi.submitUnsaved')}
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmSubmit(false)} data-autofocus>
+                {t('app.cancel')}
+              </Button>
+              <Button leftSection={<IconSend size={16} />} loading={save.isPending || submit.isPending} disabled={filled === 0} onClick={() => void send()}>
+                {t('realisasi.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+
+      {switchTo && (
+        <Modal opened onClose={() => setSwitchTo(null)} title={t('realisasi.switchTitle')}>
+          <Stack>
+            <Text size="sm">{t('realisasi.switchHelp', { period: report.periodLabel })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setSwitchTo(null)}>
+                {t('app.cancel')}
+              </Button>
+              <Button variant="light" color="red" onClick={() => goTo(switchTo)}>
+                {t('realisasi.switchDiscard')}
+              </Button>
+              <Button
+                loading={save.isPending}
+                data-autofocus
+                onClick={async () => {
+                  if (await saveDraft()) goTo(switchTo);
+                }}
+              >
+                {t('realisasi.switchSave')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+    </Stack>
+  );
+}
+
+function groupByRhk(rows: RealisasiRow[]) {
+  const groups: { rhkId: string; rhkKind: RealisasiRow['rhkKind']; rhkText: string; rows: RealisasiRow[] }[] = [];
+  for (const r of rows) {
+    const g = groups.find((x) => x.rhkId === r.rhkId);
+    if (g) g.rows.push(r);
+    else groups.push({ rhkId: r.rhkId, rhkKind: r.rhkKind, rhkText: r.rhkText, rows: [r] });
+  }
+  return groups;
+}
+
+function IndicatorBlock({
+  row,
+  approach,
+  entry,
+  canEdit,
+  onChange,
+  skpId,
+  period,
+  reload,
+}: {
+  row: RealisasiRow;
+  approach: 'kuantitatif' | 'kualitatif';
+  entry: Entry;
+  canEdit: boolean;
+  onChange(patch: Partial<Entry>): void;
+  skpId: string;
+  period: string;
+  reload(): void;
+}) {
+  const { t, lang, number } = useI18n();
+  const label = row.aspek ? t(aspekKeys[row.aspek]) : row.perspektif ? t(perspektifKeys[row.perspektif]) : null;
+  return (
+    <Box data-testid="realisasi-indicator">
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Stack gap={4}>
+          {label && (
+            <Badge size="xs" variant="outline" color="gray">
+              {label}
+            </Badge>
+          )}
+          <Text size="sm" fw={600}>
+            {row.indicatorText}
+          </Text>
+          <Text size="sm">
+            <Text span c="dimmed" size="sm">
+              {t('realisasi.target')}:{' '}
+            </Text>
+            {row.targetLabel}
+          </Text>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Stack gap="sm">
+          {canEdit ? (
+            <>
+              {approach === 'kuantitatif' ? (
+                <NumberInput
+                  label={t('realisasi.value')}
+                  description={t('realisasi.valueHelp')}
+                  aria-description={t('realisasi.indicatorOf', { text: row.indicatorText })}
+                  value={entry.value ?? ''}
+                  onChange={(v) => onChange({ value: v === '' || v === null ? null : Number(v) })}
+                  decimalSeparator={lang === 'id' ? ',' : '.'}
+                  thousandSeparator={lang === 'id' ? '.' : ','}
+                  allowedDecimalSeparators={[',', '.']}
+                  decimalScale={2}
+                  hideControls
+                  maw={260}
+                />
+              ) : (
+                <Textarea
+                  label={t('realisasi.description')}
+                  description={t('realisasi.descriptionHelp')}
+                  aria-description={t('realisasi.indicatorOf', { text: row.indicatorText })}
+                  autosize
+                  minRows={2}
+                  maxLength={4000}
+                  value={entry.description}
+                  onChange={(e) => onChange({ description: e.currentTarget.value })}
+                />
+              )}
+              <Textarea
+                label={t('realisasi.notes')}
+                description={t('realisasi.notesHelp')}
+                aria-description={t('realisasi.indicatorOf', { text: row.indicatorText })}
+                autosize
+                minRows={1}
+                maxLength={4000}
+                value={entry.notes}
+                onChange={(e) => onChange({ notes: e.currentTarget.value })}
+              />
+            </>
+          ) : (
+            <Stack gap={6}>
+              <div>
+                <Text size="xs" c="dimmed">
+                  {approach === 'kuantitatif' ? t('realisasi.value') : t('realisasi.description')}
+                </Text>
+                <Text size="sm" fw={approach === 'kuantitatif' ? 700 : 400} style={{ whiteSpace: 'pre-wrap' }} data-testid="realisasi-value">
+                  {approach === 'kuantitatif'
+                    ? row.value !== null
+                      ? number(row.value)
+                      : t('realisasi.notFilled')
+                    : row.description || t('realisasi.notFilled')}
+                </Text>
+              </div>
+              {row.notes && (
+                <div>
+                  <Text size="xs" c="dimmed">
+                    {t('realisasi.notes')}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {row.notes}
+                  </Text>
+                </div>
+              )}
+            </Stack>
+          )}
+          <EvidenceSection
+            skpId={skpId}
+            period={period}
+            indicatorId={row.indicatorId}
+            indicatorText={row.indicatorText}
+            evidence={row.evidence}
+            canEdit={canEdit}
+            reload={reload}
+          />
+        </Stack>
+      </Grid.Col>
+    </Grid>
+    </Box>
+  );
+}
