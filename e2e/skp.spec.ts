@@ -6,7 +6,7 @@ import { expect, login, password, test, type Server } from './skp-office';
 const year = new Date().getFullYear();
 
 // Whole workflows across three users: longer than the default minute.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 async function logout(page: Page) {
   await page.getByTestId('user-menu').click();

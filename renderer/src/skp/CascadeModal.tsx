@@ -45,10 +45,14 @@ export function CascadeModal({ skp, rhk, onClose }: { skp: SkpDetail; rhk: Rhk; 
             { sourceRhkId: rhk.id, employeeIds: [...picked] },
             {
               onSuccess: (r) => {
+                const skipped = picked.size - r.created;
                 notifySuccess(
-                  r.skpsCreated > 0
-                    ? t('skp.cascade.doneWithSkp', { count: r.created, skps: r.skpsCreated })
-                    : t('skp.cascade.done', { count: r.created }),
+                  [
+                    r.skpsCreated > 0 ? t('skp.cascade.doneWithSkp', { count: r.created, skps: r.skpsCreated }) : t('skp.cascade.done', { count: r.created }),
+                    skipped > 0 ? t('skp.cascade.skipped', { count: skipped }) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' '),
                 );
                 onClose();
               },
@@ -101,7 +105,7 @@ export function CascadeModal({ skp, rhk, onClose }: { skp: SkpDetail; rhk: Rhk; 
                           <Checkbox
                             data-autofocus={r === shown[0] ? true : undefined}
                             label={r.name}
-                            description={locked(r.status) ? t('skp.cascade.locked') : (r.position ?? undefined)}
+                            description={locked(r.status) ? t(r.status === 'diajukan' ? 'skp.cascade.lockedSubmitted' : 'skp.cascade.lockedApproved') : (r.position ?? undefined)}
                             disabled={locked(r.status)}
                             checked={picked.has(r.employeeId)}
                             onChange={(e) => toggle(r.employeeId, e.currentTarget.checked)}
@@ -121,7 +125,7 @@ export function CascadeModal({ skp, rhk, onClose }: { skp: SkpDetail; rhk: Rhk; 
               {t('app.cancel')}
             </Button>
             <Button type="submit" disabled={picked.size === 0} loading={cascade.isPending}>
-              {t('skp.cascade.submit', { count: picked.size })}
+              {picked.size === 0 ? t('skp.cascade.pick') : t('skp.cascade.submit', { count: picked.size })}
             </Button>
           </Group>
         </Stack>

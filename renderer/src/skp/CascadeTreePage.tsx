@@ -188,9 +188,9 @@ function NodeView({ node, depth, open, toggle, onlyUnlinked, rhkText }: NodeProp
                   </Text>
                 )}
               </Text>
-              {r.parentRhkId && rhkText.get(r.parentRhkId) && (
+              {r.parentRhkId && (
                 <Text size="xs" c="dimmed" lineClamp={1}>
-                  ↳ {t('skp.rhk.supports')}: {rhkText.get(r.parentRhkId)}
+                  ↳ {rhkText.get(r.parentRhkId) ? `${t('skp.rhk.supports')}: ${rhkText.get(r.parentRhkId)}` : t('skp.tree.linkedAbove')}
                 </Text>
               )}
             </Box>

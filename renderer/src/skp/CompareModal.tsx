@@ -75,8 +75,8 @@ export function CompareModal({ skp, initial, onClose }: { skp: SkpDetail; initia
     <Modal opened onClose={onClose} title={t('skp.compare.title')} size="95%">
       <Stack>
         <Group align="flex-end">
-          <Select label={t('skp.compare.from')} data={choices} value={String(from)} onChange={(v) => v && setFrom(Number(v))} allowDeselect={false} data-autofocus />
-          <Select label={t('skp.compare.to')} data={choices} value={String(to)} onChange={(v) => v && setTo(Number(v))} allowDeselect={false} />
+          <Select w={320} label={t('skp.compare.from')} data={choices} value={String(from)} onChange={(v) => v && setFrom(Number(v))} allowDeselect={false} data-autofocus />
+          <Select w={320} label={t('skp.compare.to')} data={choices} value={String(to)} onChange={(v) => v && setTo(Number(v))} allowDeselect={false} />
           <Group gap="xs" pb={6}>
             {(['added', 'removed', 'changed'] as const).map((c) => (
               <Badge key={c} color={changeStyle[c].color} variant="light">
@@ -188,7 +188,10 @@ function RhkCell({ rhk, change, inds, side, isJpt }: { rhk: Rhk; change: Change;
                 <Text span size="xs" c="dimmed">
                   {isJpt ? (i.perspektif ? t(perspektifKeys[i.perspektif]) : '') : i.aspek ? t(aspekKeys[i.aspek]) : ''}:
                 </Text>{' '}
-                {i.text} — <Text span fw={600}>{i.targetLabel}</Text>
+                {i.text} —{' '}
+                <Text span size="sm" fw={600}>
+                  {i.targetLabel}
+                </Text>
               </Box>
             </List.Item>
           );

@@ -168,10 +168,10 @@ function ApproveManyModal({ skps, onClose, onDone }: { skps: SkpSummary[]; onClo
           )}
           <SlowProgress active={approve.isPending} label={t('skp.inbox.approving', { count: skps.length })} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={approve.isPending} data-autofocus>
+            <Button variant="default" onClick={onClose} disabled={approve.isPending}>
               {t('app.cancel')}
             </Button>
-            <Button type="submit" color="teal" loading={approve.isPending}>
+            <Button type="submit" color="teal" loading={approve.isPending} data-autofocus>
               {t('skp.inbox.confirm', { count: skps.length })}
             </Button>
           </Group>

@@ -177,16 +177,15 @@ function MonitorBody({ year, scope }: { year: PerformanceYear; scope: 'office' |
               <Text size="sm" c="dimmed">
                 {t('skp.monitor.shown', { from: (current - 1) * pageSize + 1, to: (current - 1) * pageSize + shown.length, total: rows.length })}
               </Text>
-              <Table.ScrollContainer minWidth={960}>
-                <Table striped highlightOnHover>
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped highlightOnHover verticalSpacing={6}>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('skp.col.employee')}</Table.Th>
                       <Table.Th>{t('skp.col.unit')}</Table.Th>
                       <Table.Th>{t('skp.col.position')}</Table.Th>
-                      <Table.Th>{t('skp.col.appraiser')}</Table.Th>
-                      <Table.Th>{t('skp.col.status')}</Table.Th>
-                      <Table.Th>{t('skp.col.lastStep')}</Table.Th>
+                      {scope === 'office' && <Table.Th>{t('skp.col.appraiser')}</Table.Th>}
+                      <Table.Th miw={130}>{t('skp.col.status')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -212,20 +211,24 @@ function MonitorBody({ year, scope }: { year: PerformanceYear; scope: 'office' |
                         <Table.Td>
                           <Text size="sm">{r.position ?? '-'}</Text>
                         </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{r.appraiserName ?? <Badge color="red" variant="light">{t('skp.appraiserUnknown')}</Badge>}</Text>
-                        </Table.Td>
-                        <Table.Td>
+                        {scope === 'office' && (
+                          <Table.Td>
+                            {r.appraiserName ? (
+                              <Text size="sm">{r.appraiserName}</Text>
+                            ) : (
+                              <Badge color="red" variant="light">
+                                {t('skp.appraiserUnknown')}
+                              </Badge>
+                            )}
+                          </Table.Td>
+                        )}
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <StatusBadge status={r.status} size="sm" />
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">
-                            {r.status === 'disetujui' && r.approvedAt
-                              ? t('skp.monitor.approvedOn', { date: date(r.approvedAt) })
-                              : r.status === 'diajukan' && r.submittedAt
-                                ? t('skp.monitor.submittedOn', { date: date(r.submittedAt) })
-                                : '-'}
-                          </Text>
+                          {(r.status === 'disetujui' ? r.approvedAt : r.status === 'diajukan' ? r.submittedAt : null) && (
+                            <Text size="xs" c="dimmed" mt={2}>
+                              {date(r.status === 'disetujui' ? r.approvedAt : r.submittedAt)}
+                            </Text>
+                          )}
                         </Table.Td>
                       </Table.Tr>
                     ))}

@@ -6,7 +6,7 @@ import { useCommand, useCommandMutation } from '../api/hooks';
 import { fieldErrors } from '../app/forms';
 import { asAppError, notifySuccess } from '../app/notify';
 import { useI18n } from '../i18n/I18nProvider';
-import { aspekKeys, notifySkpError, perspektifKeys } from './labels';
+import { aspekKeys, formMessage, notifySkpError, perspektifKeys } from './labels';
 
 type Aspek = (typeof aspekList)[number];
 type Perspektif = (typeof perspektifList)[number];
@@ -136,7 +136,7 @@ export function RhkEditor({ skp, rhk, reload, onClose }: { skp: SkpDetail; rhk: 
         <Stack>
           {shownError && (
             <Alert color="red" role="alert" title={t(`error.${shownError.code}`)}>
-              {shownError.message}
+              {formMessage(shownError, t)}
             </Alert>
           )}
           <div>
@@ -230,6 +230,7 @@ export function RhkEditor({ skp, rhk, reload, onClose }: { skp: SkpDetail; rhk: 
                     required
                   />
                   {kuantitatif ? (
+                    <div>
                     <Group align="flex-start" grow>
                       <NumberInput
                         label={t('skp.ind.targetMin')}
@@ -242,7 +243,6 @@ export function RhkEditor({ skp, rhk, reload, onClose }: { skp: SkpDetail; rhk: 
                       />
                       <NumberInput
                         label={t('skp.ind.targetMax')}
-                        description={t('skp.ind.targetMaxHelp')}
                         value={ind.targetMax}
                         onChange={(v) => patch(ind.key, { targetMax: v })}
                         decimalSeparator=","
@@ -257,6 +257,10 @@ export function RhkEditor({ skp, rhk, reload, onClose }: { skp: SkpDetail; rhk: 
                         error={e('targetUnit')}
                       />
                     </Group>
+                    <Text size="xs" c="dimmed" mt={4}>
+                      {t('skp.ind.targetMaxHelp')}
+                    </Text>
+                    </div>
                   ) : (
                     <Textarea
                       label={t('skp.ind.targetText')}

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { aspekList, perspektifList, annexKinds, approaches } from '../../../shared/skp/commands';
 import type { SkpMonitorStatus } from '../../../shared/skp/workflow';
+import type { AppError } from '../../../shared/errors';
 import { asAppError, notifyError } from '../app/notify';
 import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
@@ -63,11 +64,11 @@ export function StatusBadge({ status, amending = false, size = 'md' }: { status:
   const { t } = useI18n();
   return (
     <Group gap={4} wrap="nowrap" component="span">
-      <Badge color={statusColors[status]} variant={status === 'belum_dibuat' ? 'outline' : 'light'} size={size} data-testid="skp-status">
+      <Badge color={statusColors[status]} variant={status === 'belum_dibuat' ? 'outline' : 'light'} size={size} miw="fit-content" data-testid="skp-status">
         {t(statusKeys[status])}
       </Badge>
       {amending && (
-        <Badge color="grape" variant="light" size={size}>
+        <Badge color="grape" variant="light" size={size} miw="fit-content">
           {t('skp.amending')}
         </Badge>
       )}
@@ -76,6 +77,18 @@ export function StatusBadge({ status, amending = false, size = 'md' }: { status:
 }
 
 type T = ReturnType<typeof useI18n>['t'];
+
+/**
+ * The headline message of a failed save. A validation error's generic text names a code path
+ * ("Data tidak valid (rhk.text): ..."); the fields already show where, so say it plainly.
+ */
+export function formMessage(err: AppError, t: T): string {
+  if (err.code !== 'VALIDATION') return err.message;
+  const n = Object.keys(err.fields ?? {}).length;
+  const generic = /^Data tidak valid(?: \([^)]*\))?: (.*)$/.exec(err.message);
+  if (!generic) return err.message;
+  return n > 1 ? t('skp.form.fixMany', { count: n }) : generic[1]!;
+}
 
 /**
  * Errors of SKP actions: a CONFLICT (someone changed the SKP meanwhile) offers to reload the SKP

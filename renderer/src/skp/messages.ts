@@ -39,12 +39,12 @@ export const skpMessages = defineMessages(
     'skp.col.status': 'Status',
     'skp.col.rhk': 'Jumlah RHK',
     'skp.col.submittedAt': 'Diajukan',
-    'skp.col.lastStep': 'Tanggal',
     'skp.open': 'Buka',
     'skp.openFor': 'Buka SKP {year}',
     'skp.search': 'Cari nama atau NIP',
     'skp.pages': 'Halaman',
     'skp.ctrlEnter': 'Tekan Ctrl+Enter untuk menyimpan.',
+    'skp.form.fixMany': 'Ada {count} isian yang perlu diperbaiki; lihat tanda merah di bawah.',
 
     'skp.mine.title': 'SKP Saya',
     'skp.mine.intro':
@@ -151,7 +151,7 @@ export const skpMessages = defineMessages(
     'skp.ind.target': 'Target',
     'skp.ind.targetMin': 'Target (batas bawah)',
     'skp.ind.targetMax': 'Target (batas atas)',
-    'skp.ind.targetMaxHelp': 'Kosongkan bila target satu angka.',
+    'skp.ind.targetMaxHelp': 'Target berupa rentang (misalnya 10 - 12 laporan): isi batas bawah dan batas atas. Target satu angka: kosongkan batas atas.',
     'skp.ind.unit': 'Satuan',
     'skp.ind.unitPlaceholder': 'laporan, persen, hari',
     'skp.ind.targetText': 'Target',
@@ -210,7 +210,10 @@ export const skpMessages = defineMessages(
     'skp.cascade.help':
       'Setiap pegawai yang dipilih mendapat RHK draf yang terhubung ke RHK ini, beserta indikatornya sebagai titik awal; mereka dapat menyesuaikan kata-kata dan targetnya. Pegawai yang belum punya SKP dibuatkan SKP draf.',
     'skp.cascade.all': 'Pilih semua ({count})',
-    'skp.cascade.locked': 'SKP sedang diajukan atau sudah disetujui; tidak dapat ditambah RHK.',
+    'skp.cascade.lockedSubmitted': 'SKP sedang diajukan kepada Anda; setujui atau kembalikan lebih dulu.',
+    'skp.cascade.lockedApproved': 'SKP sudah disetujui; RHK baru hanya melalui adendum oleh pegawai.',
+    'skp.cascade.pick': 'Pilih pegawai',
+    'skp.cascade.skipped': '{count} pegawai lain sudah memiliki RHK ini dan dilewati.',
     'skp.cascade.noTeam': 'Tidak ada pegawai yang Anda nilai pada tahun ini.',
     'skp.cascade.submit': 'Turunkan ke {count} pegawai',
     'skp.cascade.working': 'Menurunkan RHK… mohon tunggu.',
@@ -248,8 +251,6 @@ export const skpMessages = defineMessages(
     'skp.monitor.empty': 'Tidak ada pegawai yang cocok dengan saringan.',
     'skp.monitor.noTeam': 'Tidak ada pegawai yang Anda nilai pada tahun ini.',
     'skp.monitor.shown': 'Menampilkan {from}–{to} dari {total} pegawai',
-    'skp.monitor.approvedOn': 'Disetujui {date}',
-    'skp.monitor.submittedOn': 'Diajukan {date}',
 
     'skp.tree.title': 'Cascading',
     'skp.tree.introOffice': 'Pohon cascading RHK dari Kepala Dinas ke bawah: setiap pegawai di bawah Pejabat Penilainya, dengan RHK-nya.',
@@ -265,6 +266,7 @@ export const skpMessages = defineMessages(
     'skp.tree.team': '{count} pegawai',
     'skp.tree.notLinked': 'tidak terhubung ke RHK pimpinan',
     'skp.tree.noRhk': 'Belum ada RHK.',
+    'skp.tree.linkedAbove': 'Terhubung ke RHK pimpinan di atas tim ini',
 
     'skp.home.none': 'Anda belum membuat SKP {year}.',
     'skp.home.noneHelp': 'SKP perlu disetujui Pejabat Penilai paling lambat {date}.',
@@ -314,12 +316,12 @@ export const skpMessages = defineMessages(
     'skp.col.status': 'Status',
     'skp.col.rhk': 'Planned results',
     'skp.col.submittedAt': 'Submitted',
-    'skp.col.lastStep': 'Date',
     'skp.open': 'Open',
     'skp.openFor': 'Open plan {year}',
     'skp.search': 'Search name or NIP',
     'skp.pages': 'Pages',
     'skp.ctrlEnter': 'Press Ctrl+Enter to save.',
+    'skp.form.fixMany': '{count} fields need correcting; see the red marks below.',
 
     'skp.mine.title': 'My plans',
     'skp.mine.intro':
@@ -423,7 +425,7 @@ export const skpMessages = defineMessages(
     'skp.ind.target': 'Target',
     'skp.ind.targetMin': 'Target (lower bound)',
     'skp.ind.targetMax': 'Target (upper bound)',
-    'skp.ind.targetMaxHelp': 'Leave empty for a single number.',
+    'skp.ind.targetMaxHelp': 'A range (e.g. 10 - 12 reports): fill both bounds. A single number: leave the upper bound empty.',
     'skp.ind.unit': 'Unit',
     'skp.ind.unitPlaceholder': 'reports, percent, days',
     'skp.ind.targetText': 'Target',
@@ -482,7 +484,10 @@ export const skpMessages = defineMessages(
     'skp.cascade.help':
       'Each chosen employee gets a draft result linked to this one, with its indicators as a start; they can adjust wording and targets. Employees without a plan get a draft plan.',
     'skp.cascade.all': 'Select all ({count})',
-    'skp.cascade.locked': 'Plan submitted or approved; results cannot be added.',
+    'skp.cascade.lockedSubmitted': 'Plan submitted to you; approve or return it first.',
+    'skp.cascade.lockedApproved': 'Plan approved; new results only through the employee\'s amendment.',
+    'skp.cascade.pick': 'Choose employees',
+    'skp.cascade.skipped': '{count} other employees already had this result and were skipped.',
     'skp.cascade.noTeam': 'You appraise nobody in this year.',
     'skp.cascade.submit': 'Hand down to {count} employees',
     'skp.cascade.working': 'Handing the result down… please wait.',
@@ -519,8 +524,6 @@ export const skpMessages = defineMessages(
     'skp.monitor.empty': 'No employee matches the filters.',
     'skp.monitor.noTeam': 'You appraise nobody in this year.',
     'skp.monitor.shown': 'Showing {from}–{to} of {total} employees',
-    'skp.monitor.approvedOn': 'Approved {date}',
-    'skp.monitor.submittedOn': 'Submitted {date}',
 
     'skp.tree.title': 'Cascading',
     'skp.tree.introOffice': 'The cascade of planned results from the head of office down: each employee under their appraiser, with their results.',
@@ -536,6 +539,7 @@ export const skpMessages = defineMessages(
     'skp.tree.team': '{count} employees',
     'skp.tree.notLinked': 'not linked to a superior\'s result',
     'skp.tree.noRhk': 'No results yet.',
+    'skp.tree.linkedAbove': 'Linked to a superior\'s result above this team',
 
     'skp.home.none': 'You have not created your plan for {year}.',
     'skp.home.noneHelp': 'It must be approved by your appraiser by {date}.',

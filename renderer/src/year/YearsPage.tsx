@@ -49,7 +49,7 @@ export function YearsPage() {
               }
             />
           ) : (
-            <Table.ScrollContainer minWidth={860}>
+            <Table.ScrollContainer minWidth={1000}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
@@ -65,25 +65,25 @@ export function YearsPage() {
                   {data.years.map((y) => (
                     <Table.Tr key={y.id} data-testid={`year-row-${y.year}`}>
                       <Table.Td fw={700}>{y.year}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {date(y.startDate)} – {date(y.endDate)}
                       </Table.Td>
                       <Table.Td>{t(cadenceKeys[y.cadence])}</Table.Td>
                       <Table.Td>{date(y.skpDeadline)}</Table.Td>
                       <Table.Td>
                         {y.status === 'terbuka' ? (
-                          <Badge color="teal" variant="light">
+                          <Badge color="teal" variant="light" miw="fit-content">
                             {t('year.status.terbuka')}
                           </Badge>
                         ) : (
-                          <Badge color="gray" variant="light">
+                          <Badge color="gray" variant="light" miw="fit-content">
                             {t('year.closedOn', { date: date(y.closedAt) })}
                           </Badge>
                         )}
                       </Table.Td>
                       <Table.Td>
                         <Group gap="xs" justify="flex-end" wrap="nowrap">
-                          <Anchor component={Link} to={`/pemantauan-skp?tahun=${y.year}`} size="sm">
+                          <Anchor component={Link} to={`/pemantauan-skp?tahun=${y.year}`} size="sm" style={{ whiteSpace: 'nowrap' }}>
                             {t('year.monitor')}
                           </Anchor>
                           {y.status === 'terbuka' && (
