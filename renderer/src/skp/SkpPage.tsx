@@ -2,6 +2,7 @@ import { Alert, Anchor, Breadcrumbs, Button, Card, Group, Modal, SegmentedContro
 import { IconArrowBackUp, IconCheck, IconDownload, IconEdit, IconProgressCheck, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { formatNip } from '../../../shared/people/nip';
 import type { PersonSnapshot, SkpDetail } from '../../../shared/skp/commands';
 import { transport } from '../api/client';
 import { useCommand, useCommandMutation } from '../api/hooks';
@@ -125,7 +126,7 @@ function Person({ title, person }: { title: MessageKey; person: PersonSnapshot |
       {person ? (
         <Stack gap={6}>
           {row('skp.person.name', person.name)}
-          {row('skp.person.nip', person.nip)}
+          {row('skp.person.nip', person.nip ? formatNip(person.nip) : null)}
           {row('skp.person.golongan', person.golongan)}
           {row('skp.person.position', person.position)}
           {row('skp.person.unit', person.unit)}
@@ -340,10 +341,16 @@ function ActionDialog({ kind, skp, reload, onClose }: { kind: Exclude<Dialog, nu
             </Text>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={pending} data-autofocus={needsText ? undefined : true}>
+            <Button variant="default" onClick={onClose} disabled={pending}>
               {t('app.cancel')}
             </Button>
-            <Button type="submit" loading={pending} color={kind === 'approve' ? 'teal' : kind === 'return' ? 'orange' : undefined}>
+            {/* Submit and approve are confirmations the user just asked for: Enter confirms. */}
+            <Button
+              type="submit"
+              loading={pending}
+              color={kind === 'approve' ? 'teal' : kind === 'return' ? 'orange' : undefined}
+              data-autofocus={needsText ? undefined : true}
+            >
               {t(
                 kind === 'submit' ? 'skp.action.submit' : kind === 'approve' ? 'skp.action.approve' : kind === 'return' ? 'skp.action.return' : 'skp.amend.start',
               )}
