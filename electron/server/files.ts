@@ -1,11 +1,15 @@
+import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { idSchema } from '../../shared/contract';
 import { AppError, httpStatusOf } from '../../shared/errors';
 import { localDate } from '../../shared/people/dates';
 import { employeeStatuses } from '../../shared/people/fields';
 import { resolveSession } from '../core/auth/sessions';
+import type { Actor } from '../core/context';
 import type { Core } from '../core/core';
 import { dispatch, toAppError } from '../core/dispatch';
 import { buildExport, buildTemplate, parseEmployeeFile, xlsxMime } from '../core/people/excel';
+import { evidenceFileFor } from '../core/realisasi/handlers';
 import { registerDocumentRoutes } from './documents';
 
 /**
@@ -61,6 +65,31 @@ function attachment(reply: FastifyReply, fileName: string, body: Buffer): Fastif
     .send(body);
 }
 
+/**
+ * The signed-in actor of a download, refused exactly as `dispatch` refuses a command: anonymous or
+ * expired is 401, a temporary password not yet changed is 403.
+ */
+function signedIn(core: Core, req: FastifyRequest): Actor {
+  const lookup = resolveSession(core, metaOf(req).sessionToken, core.now());
+  if (lookup.status !== 'active') {
+    throw new AppError('UNAUTHENTICATED', lookup.status === 'expired' ? 'Sesi Anda telah berakhir. Silakan masuk kembali.' : 'Silakan masuk terlebih dahulu.');
+  }
+  if (lookup.actor.mustChangePassword) {
+    throw new AppError('FORBIDDEN', 'Anda wajib mengganti kata sandi sementara sebelum melanjutkan.', { details: { reason: 'MUST_CHANGE_PASSWORD' } });
+  }
+  return lookup.actor;
+}
+
+/**
+ * `attachment` with the original name: a plain ASCII `filename` for old browsers and the RFC 5987
+ * `filename*` (UTF-8, percent-encoded; `'()*` too, which encodeURIComponent leaves alone).
+ */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 function fileSafe(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'instansi';
 }
@@ -68,6 +97,31 @@ function fileSafe(s: string): string {
 export async function registerFileRoutes(app: FastifyInstance, core: Core): Promise<void> {
   // Official documents (SKP PDF, later the evaluation forms): electron/server/documents.ts.
   registerDocumentRoutes(app, core);
+
+  /**
+   * GET /api/files/evidence/:id -> the evidence file (bukti dukung) as an attachment, for whoever may
+   * see the SKP's realisasi (the rule of realisasi.get, in electron/core/realisasi). The file is
+   * found by the stored content hash; nothing from the request reaches the file system. A GET only
+   * reads, so no CSRF token (the session cookie is SameSite=Strict).
+   */
+  app.get<{ Params: { id: string } }>('/api/files/evidence/:id', async (req, reply) => {
+    try {
+      const actor = signedIn(core, req);
+      if (!idSchema.safeParse(req.params.id).success) throw new AppError('NOT_FOUND', 'Bukti dukung tidak ditemukan.');
+      const file = evidenceFileFor(core, actor, req.params.id);
+      return reply
+        .header('content-type', file.mimeType)
+        .header('content-length', String(file.size))
+        .header('content-disposition', attachmentDisposition(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(fs.createReadStream(file.path));
+    } catch (err) {
+      const e = toAppError(err);
+      if (e.code === 'INTERNAL') app.log.error(err);
+      return sendError(reply, e);
+    }
+  });
   await app.register(async (scope) => {
     // Uploads arrive as the raw file (any content type), up to 20 MB: ~20.000 rows of .xlsx.
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxUpload }, (_req, body, done) => done(null, body));

@@ -10,6 +10,8 @@ export interface ApiResponse {
   headers: Record<string, string | string[] | number | undefined>;
   /** The raw Set-Cookie headers of this response. */
   setCookies: string[];
+  /** The body as bytes (GET only: downloads). */
+  raw?: Buffer;
 }
 
 export interface PostOptions {
@@ -103,15 +105,20 @@ export class ApiClient {
     return this.ok('auth.login', { login, password });
   }
 
-  async get(url: string): Promise<ApiResponse> {
-    const res = await this.app.inject({ method: 'GET', url });
+  /** A GET as a browser sends it: with the session cookie (if any), without the CSRF header. */
+  async get(url: string, options: Pick<PostOptions, 'withCookie'> = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = {};
+    if (this.cookie && options.withCookie !== false) headers.cookie = `${sessionCookie}=${encodeURIComponent(this.cookie)}`;
+    const res = await this.app.inject({ method: 'GET', url, headers });
     let body: unknown = res.body;
-    try {
-      body = res.json();
-    } catch {
-      // not JSON
+    if (String(res.headers['content-type'] ?? '').startsWith('application/json')) {
+      try {
+        body = res.json();
+      } catch {
+        // not JSON after all
+      }
     }
-    return { status: res.statusCode, body, headers: res.headers, setCookies: [] };
+    return { status: res.statusCode, body, headers: res.headers, setCookies: [], raw: res.rawPayload };
   }
 }
 

@@ -1,14 +1,16 @@
+import fs from 'node:fs';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { periodsOf } from '../../../shared/evaluation/periods';
 import type { Evidence, RealisasiRow } from '../../../shared/realisasi/commands';
 import { contentMatchesExtension, evidenceNameRefusal, evidenceTypes, extensionOf, maxEvidenceBytes } from '../../../shared/realisasi/evidence-rules';
-import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import { requireActor, type Actor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import type { Core } from '../core';
 import type { EvidenceTable, PeriodReportsTable, RealisasiTable } from '../db/schema-evaluation';
 import type { SkpsTable } from '../db/schema-skp';
 import { requireApprovedPlan, skpPeriod } from '../evaluation/period-context';
 import { rhkOf } from '../skp/read';
-import { viewerRoleOf } from '../skp/service';
-import { storeEvidence } from './evidence-store';
+import { loadSkp, viewerRoleOf } from '../skp/service';
+import { evidencePath, storeEvidence } from './evidence-store';
 
 function authed(ctx: HandlerContext): AuthedContext {
   requireActor(ctx);
@@ -73,6 +75,43 @@ export function realisasiRows(ctx: AuthedContext, skp: SkpsTable, period: string
   return rows;
 }
 
+/**
+ * Who may see an SKP's realisasi and its evidence: whoever has a part in the SKP (the owner, the
+ * appraiser, the atasan, the office's Pengelola, central HR). Used by realisasi.get and by the
+ * evidence download, so both follow one rule.
+ */
+function assertCanSeeRealisasi(actor: Actor, skp: SkpsTable): void {
+  // viewerRoleOf reads only the actor.
+  if (!viewerRoleOf({ actor } as AuthedContext, skp)) throw forbidden();
+}
+
+export interface EvidenceFile {
+  /** Inside `<data>/evidence/`, derived from the stored hash only (never from the request). */
+  path: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+}
+
+/**
+ * An evidence file for download (HTTP `GET /api/files/evidence/:id`, electron/server/files.ts), for
+ * a signed-in actor, after the same check as realisasi.get. Links, removed evidence and unknown
+ * ids are NOT_FOUND.
+ */
+export function evidenceFileFor(core: Core, actor: Actor, evidenceId: string): EvidenceFile {
+  const e = core.q.prepare('SELECT * FROM evidence WHERE id = ? AND deleted_at IS NULL').get(evidenceId) as EvidenceTable | undefined;
+  if (!e || e.kind !== 'file' || !e.sha256 || !e.file_name) throw notFound('Bukti dukung');
+  assertCanSeeRealisasi(actor, loadSkp(core, e.skp_id));
+  const file = evidencePath(core.dataDir, e.sha256);
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw notFound('Berkas bukti dukung di folder data');
+  }
+  return { path: file, fileName: e.file_name, mimeType: e.mime_type ?? 'application/octet-stream', size };
+}
+
 /** The owner edits a period's report until it is sent, and never once its evaluation is final. */
 function assertOwnerCanEdit(ctx: AuthedContext, skp: SkpsTable, period: string): void {
   if (skp.employee_id !== ctx.actor.employeeId) throw forbidden('Hanya pegawai pemilik SKP yang melaporkan realisasinya.');
@@ -119,7 +158,7 @@ export const realisasiHandlers: HandlerMap<
   'realisasi.get': (c, input) => {
     const ctx = authed(c);
     const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
-    if (!viewerRoleOf(ctx, skp)) throw forbidden();
+    assertCanSeeRealisasi(ctx.actor, skp);
     const report = periodReport(ctx, skp.id, period.code);
     const locked = isEvaluationFinal(ctx, skp.id, period.code);
     const statuses = new Map(
