@@ -24,12 +24,10 @@ function call<T>(c: Core, token: string, name: string, input: unknown): T {
 }
 
 describe('seed --synthetic', () => {
-  it('builds 5.000 consistent employees well under a minute, with change_log rows and a valid audit chain', () => {
+  // Its speed is measured by `npm run bench`, not asserted here (timings are noisy on shared machines).
+  it('builds 5.000 consistent employees with change_log rows and a valid audit chain', () => {
     core = Core.open({ dataDir: tempDir() });
-    const started = Date.now();
     const r = seedSynthetic(core, 5000);
-    const ms = Date.now() - started;
-    expect(ms).toBeLessThan(30_000);
     expect(r.employees).toBe(5000);
     const n = (sql: string) => (core!.sqlite.prepare(sql).get() as { n: number }).n;
     expect(n('SELECT COUNT(*) AS n FROM employees')).toBe(5000);
