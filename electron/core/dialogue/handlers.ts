@@ -100,10 +100,11 @@ export const dialogueHandlers: HandlerMap<
   'dialogue.request': (c, input) => {
     const ctx = authed(c);
     const employeeId = input.employeeId ?? ctx.actor.employeeId;
+    // The SKP a dialogue is about is the employee's own, whoever asks for it.
+    const skp = input.skpId ? loadSkp(ctx.core, input.skpId) : null;
+    if (skp && skp.employee_id !== employeeId) throw forbidden('SKP yang dipilih bukan SKP pegawai yang diajak berdialog.');
     let appraiserId: string | null;
     if (employeeId === ctx.actor.employeeId) {
-      const skp = input.skpId ? loadSkp(ctx.core, input.skpId) : null;
-      if (skp && skp.employee_id !== employeeId) throw forbidden();
       appraiserId = skp?.appraiser_employee_id ?? appraisalChain(ctx.core, employeeId, localDate(ctx.now)).appraiser?.employeeId ?? null;
       if (!appraiserId) throw ruleViolation('Pejabat Penilai Anda belum tercatat, sehingga dialog belum dapat diminta. Hubungi Pengelola Kinerja.');
     } else {
@@ -115,8 +116,8 @@ export const dialogueHandlers: HandlerMap<
     const d = ctx.write.insert('dialogues', {
       employee_id: employeeId,
       appraiser_employee_id: appraiserId,
-      skp_id: input.skpId ?? null,
-      year_id: input.skpId ? loadSkp(ctx.core, input.skpId).year_id : null,
+      skp_id: skp?.id ?? null,
+      year_id: skp?.year_id ?? null,
       kind: input.kind,
       status: input.proposedAt ? 'dijadwalkan' : 'diminta',
       requested_by_employee_id: ctx.actor.employeeId,

@@ -112,10 +112,15 @@ export function evidenceFileFor(core: Core, actor: Actor, evidenceId: string): E
   return { path: file, fileName: e.file_name, mimeType: e.mime_type ?? 'application/octet-stream', size };
 }
 
-/** The owner edits a period's report until it is sent, and never once its evaluation is final. */
+/**
+ * The owner edits a period's report until it is sent, never once its evaluation is final, and
+ * never in a closed Tahun Penilaian (what realisasi.get's canEdit tells the screen).
+ */
 function assertOwnerCanEdit(ctx: AuthedContext, skp: SkpsTable, period: string): void {
   if (skp.employee_id !== ctx.actor.employeeId) throw forbidden('Hanya pegawai pemilik SKP yang melaporkan realisasinya.');
   requireApprovedPlan(skp);
+  const year = ctx.core.q.prepare('SELECT year, status FROM performance_years WHERE id = ?').get(skp.year_id) as { year: number; status: string };
+  if (year.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup; realisasinya tidak dapat diubah lagi.`);
   if (isEvaluationFinal(ctx, skp.id, period)) throw ruleViolation('Penilaian periode ini sudah final; realisasinya tidak dapat diubah lagi.');
   if (periodReport(ctx, skp.id, period)?.status === 'diajukan') {
     throw ruleViolation('Realisasi periode ini sudah dikirim kepada Pejabat Penilai dan tidak dapat diubah lagi.');
