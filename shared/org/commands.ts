@@ -68,7 +68,7 @@ export const positionSchema = z.object({
   version: z.number(),
   /** Definitive holders on the date asked. */
   holderCount: z.number(),
-  /** Acting holders first, then up to five definitive holders. */
+  /** Acting holders first, then up to three definitive holders (empty when not asked for). */
   holders: z.array(holderSchema),
 });
 export type Position = z.infer<typeof positionSchema>;
@@ -181,6 +181,8 @@ export const orgCommands = {
       unitId: idSchema.optional(),
       q: z.string().trim().max(100).optional(),
       date: dateSchema.optional(),
+      /** Pickers need names only; the holders make the answer ten times larger in a big office. */
+      includeHolders: z.boolean().default(true),
     }),
     output: z.object({ date: z.string(), positions: z.array(positionSchema) }),
     access: ['pengelola', 'admin_pusat'],

@@ -195,7 +195,7 @@ export const orgHandlers: HandlerMap<
     const officeId = scopeOffice(ctx, input.officeId);
     const date = input.date ?? today(ctx);
     if (input.unitId) loadUnit(ctx.core, officeId, input.unitId);
-    return { date, positions: positionsOut(ctx.core, officeId, date, { unitId: input.unitId, q: input.q }) };
+    return { date, positions: positionsOut(ctx.core, officeId, date, { unitId: input.unitId, q: input.q, includeHolders: input.includeHolders }) };
   },
 
   'org.createPosition': (c, input) => {

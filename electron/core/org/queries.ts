@@ -91,7 +91,7 @@ interface HolderRow {
  * office's size: counts per position, acting holders, and the first five definitive holders of
  * each position (a Pelaksana position may have hundreds).
  */
-function loadOrg(core: Core, officeId: string, date: string) {
+function loadOrg(core: Core, officeId: string, date: string, withHolders = true) {
   const positions = core.q.prepare('SELECT * FROM positions WHERE office_id = ? AND deleted_at IS NULL').all(officeId) as PositionsTable[];
   const unitNames = new Map(
     (core.q.prepare('SELECT id, name FROM units WHERE office_id = ?').all(officeId) as { id: string; name: string }[]).map((u) => [u.id, u.name]),
@@ -113,15 +113,18 @@ function loadOrg(core: Core, officeId: string, date: string) {
   };
   for (const r of core.q
     .prepare(`SELECT ${cols} FROM assignments a JOIN employees e ON e.id = a.employee_id WHERE a.office_id = ? AND a.kind != 'definitif' AND ${running}`)
+    // Acting holders are always read: a unit's head may be one.
     .all(officeId, date, date) as HolderRow[]) {
     push(r);
   }
   const firstFive = core.q.prepare(
     `SELECT ${cols} FROM assignments a JOIN employees e ON e.id = a.employee_id
-     WHERE a.position_id = ? AND a.kind = 'definitif' AND ${running} ORDER BY a.start_date, a.id LIMIT 5`,
+     WHERE a.position_id = ? AND a.kind = 'definitif' AND ${running} ORDER BY a.start_date, a.id LIMIT 3`,
   );
   for (const p of positions) {
     if (!definitiveCount.get(p.id)) continue;
+    // Without holders, only single-holder positions are read (a unit head is one of them).
+    if (!withHolders && definitiveCount.get(p.id)! > 1) continue;
     for (const r of firstFive.all(p.id, date, date) as HolderRow[]) push(r);
   }
   const byId = new Map(positions.map((p) => [p.id, p]));
@@ -184,8 +187,13 @@ export function unitsOut(core: Core, officeId: string, date: string, onlyIds?: S
 }
 
 /** Positions with unit, superior and holders on a date. */
-export function positionsOut(core: Core, officeId: string, date: string, filter: { unitId?: string; q?: string; ids?: Set<string> } = {}): Position[] {
-  const org = loadOrg(core, officeId, date);
+export function positionsOut(
+  core: Core,
+  officeId: string,
+  date: string,
+  filter: { unitId?: string; q?: string; ids?: Set<string>; includeHolders?: boolean } = {},
+): Position[] {
+  const org = loadOrg(core, officeId, date, filter.includeHolders !== false);
   const office = core.q.prepare('SELECT head_position_id FROM offices WHERE id = ?').get(officeId) as { head_position_id: string | null } | undefined;
   const needle = filter.q?.toLowerCase();
   const unitName = (id: string | null) => (id ? (org.unitNames.get(id) ?? null) : null);
@@ -203,7 +211,7 @@ export function positionsOut(core: Core, officeId: string, date: string, filter:
     const rows = org.holdersOf.get(p.id) ?? [];
     const acting = rows.filter((a) => a.kind !== 'definitif').sort((a, b) => b.start_date.localeCompare(a.start_date));
     const definitive = rows.filter((a) => a.kind === 'definitif');
-    const holders: Holder[] = [...acting, ...definitive].map((a) => ({
+    const holders: Holder[] = (filter.includeHolders === false ? [] : [...acting, ...definitive]).map((a) => ({
       assignmentId: a.id,
       employeeId: a.employee_id,
       name: holderName(a),

@@ -9,6 +9,8 @@ import { evaluationMessages } from '../evaluation/messages';
 import { feedbackMessages } from '../feedback/messages';
 import { homeMessages } from '../home/messages';
 import { realisasiMessages } from '../realisasi/messages';
+import { orgMessages } from '../org/messages';
+import { peopleMessages } from '../people/messages';
 import { dashboardMessages } from '../reports/dashboardMessages';
 import { myYearMessages } from '../reports/myYearMessages';
 import { settingsMessages } from '../settings/messages';
@@ -18,7 +20,7 @@ import { yearMessages } from '../year/messages';
 import type { Language } from './define';
 
 /** Every capability's catalog; add yours here. */
-const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, evaluationMessages, distributionMessages, dashboardMessages] as const;
+const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Card, Checkbox, Group, Radio, Stack, Table, Text
 import { IconFilePlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { actingPrefix } from '../../../shared/org/jabatan';
 import type { SkpSummary } from '../../../shared/skp/commands';
 import type { PerformanceYear } from '../../../shared/year/commands';
 import { useCommand, useCommandMutation } from '../api/hooks';
@@ -17,8 +18,12 @@ import { approachKeys, StatusBadge } from './labels';
 export function MySkpPage() {
   const { t } = useI18n();
   const { hasRole } = useAuth();
+  const { user } = useAuth();
   const years = useYears();
   const skps = useCommand('skp.list', {});
+  // A mid-year transfer: the current position has no SKP yet although the year has one.
+  const chain = useCommand('people.appraisalChain', { employeeId: user?.employeeId ?? '' }, { enabled: !!user });
+  const current = chain.data?.position ? `${actingPrefix(chain.data.position.kind)}${chain.data.position.name}` : null;
 
   return (
     <Stack>
@@ -48,11 +53,18 @@ export function MySkpPage() {
                   />
                 );
               }
-              const openWithout = y.years.filter((yr) => yr.status === 'terbuka' && !s.skps.some((k) => k.yearId === yr.id));
+              const open = y.years.filter((yr) => yr.status === 'terbuka');
+              const openWithout = open.filter((yr) => !s.skps.some((k) => k.yearId === yr.id));
+              const moved = open.filter(
+                (yr) => current && !openWithout.includes(yr) && !s.skps.some((k) => k.yearId === yr.id && k.position === current),
+              );
               return (
                 <Stack>
                   {openWithout.map((yr) => (
                     <CreateSkpCard key={yr.id} year={yr} previous={s.skps.filter((k) => k.year < yr.year)} />
+                  ))}
+                  {moved.map((yr) => (
+                    <CreateSkpCard key={yr.id} year={yr} previous={s.skps.filter((k) => k.year < yr.year)} newPosition={current} />
                   ))}
                   {s.skps.length > 0 ? <SkpTable skps={s.skps} /> : openWithout.length === 0 && <EmptyState message={t('skp.mine.empty')} />}
                 </Stack>
@@ -98,7 +110,7 @@ function SkpTable({ skps }: { skps: SkpSummary[] }) {
               </Table.Td>
               <Table.Td>{s.rhkCount}</Table.Td>
               <Table.Td>
-                <Button component={Link} to={`/skp/${s.id}`} size="xs" variant="light" aria-label={t('skp.openFor', { year: s.year })}>
+                <Button component={Link} to={`/skp/${s.id}`} size="xs" variant="light" aria-label={t('skp.openFor', { year: s.year, position: s.position ?? '-' })}>
                   {t('skp.open')}
                 </Button>
               </Table.Td>
@@ -111,7 +123,7 @@ function SkpTable({ skps }: { skps: SkpSummary[] }) {
 }
 
 /** Start a plan for an open year: the approach, and last year's plan as a start when there is one. */
-function CreateSkpCard({ year, previous }: { year: PerformanceYear; previous: SkpSummary[] }) {
+function CreateSkpCard({ year, previous, newPosition }: { year: PerformanceYear; previous: SkpSummary[]; newPosition?: string | null }) {
   const { t, date } = useI18n();
   const navigate = useNavigate();
   const last = previous[0];
@@ -139,10 +151,10 @@ function CreateSkpCard({ year, previous }: { year: PerformanceYear; previous: Sk
         <Stack>
           <div>
             <Title order={2} size="h4">
-              {t('skp.create.title', { year: year.year })}
+              {newPosition ? t('skp.create.titleMoved', { year: year.year }) : t('skp.create.title', { year: year.year })}
             </Title>
             <Text size="sm" c="dimmed">
-              {t('skp.create.help', { deadline: date(year.skpDeadline) })}
+              {newPosition ? t('skp.create.helpMoved', { position: newPosition }) : t('skp.create.help', { deadline: date(year.skpDeadline) })}
             </Text>
           </div>
           <Radio.Group label={t('skp.approach')} value={approach} onChange={(v) => setApproach(v as 'kuantitatif' | 'kualitatif')}>
