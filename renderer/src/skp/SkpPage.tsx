@@ -206,7 +206,8 @@ function SkpActions({ skp, reload }: SkpViewProps) {
           </Button>
         )}
       </Group>
-      {skp.can.edit && (
+      {/* The approach decides how every target is written: switchable while the plan is still empty. */}
+      {skp.can.edit && skp.rhk.length === 0 && (
         <Group gap="xs">
           <Text size="xs" c="dimmed">
             {t('skp.approach')}
