@@ -155,7 +155,7 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await expect(page.getByTestId('curve-title')).toHaveText('KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI BAIK');
   await expect(page.getByTestId('curve-chart')).toBeVisible();
   await expect(page.getByTestId('curve-pattern')).toContainText('Paling banyak 70% pegawai berpredikat Baik');
-  await expect(page.getByTestId('breaches')).toContainText('kenyataannya 1 dari 1 pegawai (100%) berpredikat Baik');
+  await expect(page.getByTestId('breaches')).toContainText('Baik: paling banyak 70%; kenyataannya 1 dari 1 pegawai (100%).');
   await expect(page.getByTestId('breaches')).toContainText('Butuh Perbaikan dan/atau Kurang/Misconduct: harus ada');
   await expect(page.getByTestId('curve-table')).toContainText('Melebihi batas');
   await shot(page, '4-kurva');
@@ -170,7 +170,7 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await signIn(page, server, employee.nip);
   await page.goto(evaluationUrl);
   await expect(page.getByRole('heading', { name: `Hasil Penilaian ${periodLabel}` })).toBeVisible();
-  await expect(page.getByTestId('predikat-card').getByTestId('predikat')).toHaveText('Baik');
+  await expect(page.getByTestId('result-summary').getByTestId('predikat')).toHaveText('Baik');
   await expect(page.getByTestId('eval-notes')).toHaveText('Pertahankan ketertiban agenda; ikuti pelatihan kearsipan digital.');
   await page.getByTestId('receipt').getByRole('button', { name: 'Saya telah menerima hasil ini' }).click();
   await page.getByRole('dialog', { name: 'Menyatakan telah menerima hasil penilaian' }).getByRole('button', { name: 'Saya telah menerima hasil ini' }).click();
@@ -193,7 +193,7 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   // The employee sees the decision on the evaluation, and downloads the document.
   await page.reload();
   await expect(page.getByTestId('appeal-status')).toContainText('hasil penilaian diubah');
-  await expect(page.getByTestId('predikat-card').getByTestId('predikat')).toHaveText('Sangat Baik');
+  await expect(page.getByTestId('result-summary').getByTestId('predikat')).toHaveText('Sangat Baik');
   await shot(page, '7-pegawai-putusan');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Unduh PDF' }).click();

@@ -13,7 +13,10 @@ export interface CurveRow {
   share: number;
   /** Allowed number of employees [lowest, highest], or null when the pattern leaves it free. */
   band: [number, number] | null;
+  /** The pattern's limit as a share, e.g. "paling banyak 70%". */
   bandText: string;
+  /** The same in people of this unit, e.g. "(maks. 7 dari 10 pegawai)", or empty. */
+  bandPeople: string;
   ok: boolean;
 }
 
@@ -33,6 +36,7 @@ export function useCurveRows(d: UnitDistribution): CurveRow[] {
     const constrained = !!b && (b.min > 0 || b.max < 1);
     let band: [number, number] | null = null;
     let bandText = t('dist.band.free');
+    let bandPeople = '';
     let ok = true;
     if (b && constrained) {
       const lo = Math.ceil(b.min * d.total - eps);
@@ -40,19 +44,36 @@ export function useCurveRows(d: UnitDistribution): CurveRow[] {
       band = [lo, hi];
       if (d.total > 0) ok = actual >= lo && actual <= hi;
       if (b.max === 0) bandText = t('dist.band.none');
-      else if (b.min > 0 && b.max < 1) bandText = d.total > 0 ? t('dist.band.between', { lo, hi, min: pct(b.min), max: pct(b.max) }) : t('dist.band.betweenPct', { min: pct(b.min), max: pct(b.max) });
-      else if (b.min > 0) bandText = d.total > 0 ? t('dist.band.atLeast', { n: lo, pct: pct(b.min) }) : t('dist.band.atLeastPct', { pct: pct(b.min) });
-      else bandText = d.total > 0 ? t('dist.band.atMost', { n: hi, pct: pct(b.max) }) : t('dist.band.atMostPct', { pct: pct(b.max) });
+      else if (b.min > 0 && b.max < 1) bandText = t('dist.band.between', { min: pct(b.min), max: pct(b.max) });
+      else if (b.min > 0) bandText = t('dist.band.atLeast', { pct: pct(b.min) });
+      else bandText = t('dist.band.atMost', { pct: pct(b.max) });
+      // With this unit's numbers: how many people that is.
+      if (d.total > 0 && b.max > 0) {
+        bandPeople =
+          b.min > 0 && b.max < 1
+            ? t('dist.band.rangePeople', { lo, hi, total: d.total })
+            : b.min > 0
+              ? t('dist.band.minPeople', { n: lo, total: d.total })
+              : t('dist.band.maxPeople', { n: hi, total: d.total });
+      }
     }
-    return { predikat: p, label: t(predikatKeys[p]), actual, share, band, bandText, ok };
+    return { predikat: p, label: t(predikatKeys[p]), actual, share, band, bandText, bandPeople, ok };
   });
+}
+
+/** Whole-number ticks at 1, 2, 5, 10, 20, 50 ... steps, at most about six, the top one at or above `max`. */
+export function axisTicks(max: number): { top: number; ticks: number[] } {
+  let step = 1;
+  for (let k = 1; max / step > 6; k++) step = [1, 2, 5][k % 3]! * 10 ** Math.floor(k / 3);
+  const top = Math.ceil(max / step) * step;
+  return { top, ticks: Array.from({ length: top / step + 1 }, (_, i) => i * step) };
 }
 
 const colors = {
   ok: 'var(--mantine-color-blue-6)',
   breach: 'var(--mantine-color-red-6)',
   band: 'var(--mantine-color-teal-5)',
-  curve: 'var(--mantine-color-gray-7)',
+  curve: 'var(--mantine-color-gray-6)',
   text: 'var(--mantine-color-text)',
   dimmed: 'var(--mantine-color-dimmed)',
   grid: 'var(--mantine-color-default-border)',
@@ -78,6 +99,11 @@ function AxisTick({ x = 0, y = 0, payload, rows }: TickProps) {
           {row.bandText}
         </text>
       )}
+      {row?.bandPeople && (
+        <text y={45} textAnchor="middle" fill="var(--mantine-color-teal-8)" fontSize={11}>
+          {row.bandPeople}
+        </text>
+      )}
     </g>
   );
 }
@@ -93,7 +119,7 @@ function TooltipBody({ active, payload, total }: { active?: boolean; payload?: {
       </Text>
       <Text size="sm">{t('dist.tooltip.actual', { n: row.actual, total, pct: number(Math.round(row.share * 1000) / 10, 1) })}</Text>
       <Text size="sm" c="teal.8">
-        {t('dist.tooltip.band', { text: row.bandText })}
+        {t('dist.tooltip.band', { text: `${row.bandText} ${row.bandPeople}`.trim() })}
       </Text>
     </Paper>
   );
@@ -105,18 +131,19 @@ function TooltipBody({ active, payload, total }: { active?: boolean; payload?: {
  */
 export function CurveChart({ d, rows }: { d: UnitDistribution; rows: CurveRow[] }) {
   const { t } = useI18n();
-  const top = Math.max(1, ...rows.map((r) => Math.max(r.actual, r.band?.[1] ?? 0)));
+  const { top, ticks } = axisTicks(Math.max(1, ...rows.map((r) => Math.max(r.actual, r.band?.[1] ?? 0))));
   return (
     <Box>
-      <Box h={380} data-testid="curve-chart" role="img" aria-label={t('dist.chart.aria', { unit: d.unitName, counts: rows.map((r) => `${r.label} ${r.actual}`).join(', ') })}>
+      <Box h={400} data-testid="curve-chart" role="img" aria-label={t('dist.chart.aria', { unit: d.unitName, counts: rows.map((r) => `${r.label} ${r.actual}`).join(', ') })}>
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={rows} margin={{ top: 24, right: 16, bottom: 24, left: 8 }} barGap={0}>
+          <ComposedChart data={rows} margin={{ top: 24, right: 16, bottom: 30, left: 8 }} barGap={0}>
             <CartesianGrid vertical={false} stroke={colors.grid} strokeDasharray="3 3" />
-            <XAxis xAxisId="band" dataKey="label" interval={0} height={48} tickLine={false} tick={(p: Omit<TickProps, 'rows'>) => <AxisTick {...p} rows={rows} />} />
+            <XAxis xAxisId="band" dataKey="label" interval={0} height={64} tickLine={false} tick={(p: Omit<TickProps, 'rows'>) => <AxisTick {...p} rows={rows} />} />
             <XAxis xAxisId="actual" dataKey="label" hide />
             <YAxis
               allowDecimals={false}
               domain={[0, top]}
+              ticks={ticks}
               width={64}
               tick={{ fill: colors.dimmed, fontSize: 12 }}
               label={{ value: t('dist.chart.yAxis'), angle: -90, position: 'insideLeft', offset: 10, style: { textAnchor: 'middle', fill: colors.text, fontSize: 13, fontWeight: 600 } }}
@@ -129,7 +156,7 @@ export function CurveChart({ d, rows }: { d: UnitDistribution; rows: CurveRow[] 
               ))}
               <LabelList dataKey="actual" position="top" fill={colors.text} fontSize={13} fontWeight={700} />
             </Bar>
-            <Line xAxisId="actual" type="monotone" dataKey="actual" stroke={colors.curve} strokeWidth={2} dot={{ r: 3, fill: colors.curve }} activeDot={false} isAnimationActive={false} legendType="none" />
+            <Line xAxisId="actual" type="monotone" dataKey="actual" stroke={colors.curve} strokeWidth={1.5} dot={{ r: 2.5, fill: colors.curve }} activeDot={false} isAnimationActive={false} legendType="none" />
           </ComposedChart>
         </ResponsiveContainer>
       </Box>

@@ -88,7 +88,7 @@ function DistributionBody({ year, period }: { year: PerformanceYear; period: Per
             {all.length > 1 && (
               <Select
                 label={t('dist.unit')}
-                w={420}
+                w={{ base: '100%', sm: 560 }}
                 allowDeselect={false}
                 searchable
                 value={chosen ? (chosen.unitId ?? officeKey) : null}
@@ -168,11 +168,13 @@ function CurveCard({ d, period, canSet, onRecord }: { d: UnitDistribution; perio
 
         {d.total > 0 && d.orgRating && (
           d.breaches.length > 0 ? (
-            <Alert color="yellow" icon={<IconAlertTriangle />} title={t('dist.breaches.title', { count: d.breaches.length })} data-testid="breaches">
+            <Alert color="yellow" icon={<IconAlertTriangle />} title={t('dist.breaches.title', { count: d.breaches.length, rating: t(orgRatingKeys[d.orgRating]) })} data-testid="breaches">
               <List size="sm" spacing={4}>
-                {d.breaches.map((b) => (
-                  <List.Item key={b}>{b}</List.Item>
-                ))}
+                {d.rules
+                  .filter((r) => !r.ok)
+                  .map((r) => (
+                    <List.Item key={r.text}>{t('dist.breaches.item', { rule: r.text, n: r.actualCount, total: d.total, pct: pct(r.actualShare) })}</List.Item>
+                  ))}
               </List>
               <Text size="xs" mt="xs">
                 {t('dist.breaches.help')}
@@ -203,18 +205,18 @@ function CurveCard({ d, period, canSet, onRecord }: { d: UnitDistribution; perio
                   <Table.Td fw={600}>{r.label}</Table.Td>
                   <Table.Td ta="right">{r.actual}</Table.Td>
                   <Table.Td ta="right">{d.total > 0 ? pct(r.share) : '-'}</Table.Td>
-                  <Table.Td>{d.orgRating ? r.bandText : '-'}</Table.Td>
+                  <Table.Td>{d.orgRating ? `${r.bandText} ${r.bandPeople}`.trim() : '-'}</Table.Td>
                   <Table.Td>
                     {!d.orgRating || !r.band || d.total === 0 ? (
                       <Text size="sm" c="dimmed">
                         -
                       </Text>
                     ) : r.ok ? (
-                      <Badge color="teal" variant="light">
+                      <Badge miw="fit-content" color="teal" variant="light">
                         {t('dist.check.ok')}
                       </Badge>
                     ) : (
-                      <Badge color="red" variant="light">
+                      <Badge miw="fit-content" color="red" variant="light">
                         {r.actual > r.band[1] ? t('dist.check.over') : t('dist.check.under')}
                       </Badge>
                     )}
@@ -254,11 +256,11 @@ function CurveCard({ d, period, canSet, onRecord }: { d: UnitDistribution; perio
                       {d.total === 0 ? (
                         '-'
                       ) : r.ok ? (
-                        <Badge color="teal" variant="light">
+                        <Badge miw="fit-content" color="teal" variant="light">
                           {t('dist.check.met')}
                         </Badge>
                       ) : (
-                        <Badge color="red" variant="light">
+                        <Badge miw="fit-content" color="red" variant="light">
                           {t('dist.check.notMet')}
                         </Badge>
                       )}
@@ -303,11 +305,11 @@ function UnitsOverview({ units, chosen, onChoose }: { units: UnitDistribution[];
                   <Table.Td ta="right">{u.total}</Table.Td>
                   <Table.Td>
                     {u.breaches.length > 0 ? (
-                      <Badge color="yellow" variant="light">
+                      <Badge color="yellow" variant="light" miw="fit-content">
                         {t('dist.units.breaches', { count: u.breaches.length })}
                       </Badge>
                     ) : u.orgRating && u.total > 0 ? (
-                      <Badge color="teal" variant="light">
+                      <Badge miw="fit-content" color="teal" variant="light">
                         {t('dist.check.ok')}
                       </Badge>
                     ) : (

@@ -54,8 +54,8 @@ export function OrgRatingsSection({
   year: PerformanceYear;
   period: Period;
   officeName: string;
-  /** Units known from the curve, for viewers who may not list every unit. */
-  fallbackUnits: { unitId: string | null; unitName: string }[];
+  /** Units known from the curve (with the rating in force there), for viewers who may not list every unit. */
+  fallbackUnits: { unitId: string | null; unitName: string; orgRating: OrgRating | null }[];
 }) {
   const { t } = useI18n();
   const { hasRole } = useAuth();
@@ -73,7 +73,13 @@ export function OrgRatingsSection({
   const byUnit = new Map((ratings.data?.ratings ?? []).map((r) => [r.unitId ?? '', r]));
   const parentOf = new Map(rows.map((r) => [r.unitId ?? '', r.parentId]));
   const nameOf = new Map(rows.map((r) => [r.unitId ?? '', r.name]));
-  const inherited = (row: UnitRow): { from: string; rating: OrgRating } | null => {
+  const inForce = new Map(fallbackUnits.map((u) => [u.unitId ?? '', u.orgRating]));
+  const inherited = (row: UnitRow): { from: string | null; rating: OrgRating } | null => {
+    if (!isAdmin) {
+      // Without the unit tree, say which rating applies, not where it comes from.
+      const r = inForce.get(row.unitId ?? '');
+      return r ? { from: null, rating: r } : null;
+    }
     let cur = row.parentId;
     for (let i = 0; cur && i < 32; i++) {
       const r = byUnit.get(cur);
@@ -123,12 +129,14 @@ export function OrgRatingsSection({
                           </Table.Td>
                           <Table.Td>
                             {own ? (
-                              <Badge color="indigo" variant="light">
+                              <Badge miw="fit-content" color="indigo" variant="light">
                                 {t(orgRatingKeys[own.rating])}
                               </Badge>
                             ) : from ? (
                               <Text size="xs" c="dimmed">
-                                {t('dist.org.inherited', { rating: t(orgRatingKeys[from.rating]), from: from.from })}
+                                {from.from
+                                  ? t('dist.org.inherited', { rating: t(orgRatingKeys[from.rating]), from: from.from })
+                                  : t('dist.org.inForce', { rating: t(orgRatingKeys[from.rating]) })}
                               </Text>
                             ) : (
                               <Text size="xs" c="orange.8">

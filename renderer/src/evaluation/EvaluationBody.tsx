@@ -1,12 +1,13 @@
 import { Alert, Badge, Button, Card, Group, Modal, Radio, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconInfoCircle, IconLock } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { angkaKreditPercent } from '../../../shared/evaluation/angka-kredit';
 import type { EvaluationDetail } from '../../../shared/evaluation/commands';
 import { predikatOf, resultsRatingRefusal, type Rating } from '../../../shared/evaluation/predikat';
 import { perilakuValues } from '../../../shared/skp/perilaku';
 import { useCommandMutation } from '../api/hooks';
-import { asAppError, notifyError, notifySuccess } from '../app/notify';
+import { asAppError, notifySuccess } from '../app/notify';
 import { useI18n } from '../i18n/I18nProvider';
 import { notifySkpError } from '../skp/labels';
 import { evaluationReads } from './EvaluationListPage';
@@ -46,6 +47,7 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
   const [draft, setDraft] = useState<Draft>(initial);
   const [serverError, setServerError] = useState<string | null>(null);
   const [locking, setLocking] = useState(false);
+  const refusals = useRef<string[]>([]);
   const dirty = !same(draft, initial);
   const save = useCommandMutation('evaluation.save', { invalidates: evaluationReads });
   const finalize = useCommandMutation('evaluation.finalize', { invalidates: evaluationReads });
@@ -88,13 +90,18 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
       return;
     }
     if (e.fields?.resultsRating) setServerError(e.fields.resultsRating);
-    notifyError(e, t);
+    const id = `evaluation-refused-${Date.now()}`;
+    refusals.current.push(id);
+    notifications.show({ id, color: 'red', title: t(`error.${e.code}`), message: e.message, autoClose: 8000 });
   };
+  /** A refusal is stale once the evaluation saves. */
+  const cleared = () => refusals.current.splice(0).forEach((id) => notifications.hide(id));
 
   const doSave = async () => {
     setServerError(null);
     try {
       const r = await save.mutateAsync(payload());
+      cleared();
       notifySuccess(r.predikat ? t('eval.saved', { predikat: t(`eval.predikat.${r.predikat}`) }) : t('eval.savedDraft'));
     } catch (err) {
       failed(err);
@@ -110,6 +117,7 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
         ref = { evaluationId: r.evaluationId, version: r.version };
       }
       await finalize.mutateAsync(ref);
+      cleared();
       notifySuccess(t('eval.locked', { name: detail.employeeName, period: detail.periodLabel }));
       setLocking(false);
     } catch (err) {
@@ -353,7 +361,7 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
                   <Group gap="sm">
                     <PredikatBadge predikat={editable ? preview : detail.predikat} size="xl" />
                     {editable && dirty && preview && (
-                      <Badge color="gray" variant="outline">
+                      <Badge miw="fit-content" color="gray" variant="outline">
                         {t('eval.predikat.preview')}
                       </Badge>
                     )}

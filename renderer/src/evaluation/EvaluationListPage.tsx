@@ -166,11 +166,11 @@ function PendingSection({ year, period }: { year: PerformanceYear; period: Perio
                         </Table.Td>
                         <Table.Td>
                           {e.realisasiSubmitted ? (
-                            <Badge color="teal" variant="light">
+                            <Badge miw="fit-content" color="teal" variant="light">
                               {t('eval.realisasi.sent')}
                             </Badge>
                           ) : (
-                            <Badge color="gray" variant="outline">
+                            <Badge miw="fit-content" color="gray" variant="outline">
                               {t('eval.realisasi.notSent')}
                             </Badge>
                           )}
@@ -283,6 +283,11 @@ function LockManyModal({ items, period, reload, onClose, onDone }: { items: Eval
 
 const incomingShown = 8;
 
+/** What still waits for a judgement first, each group newest first (as the backend sends them). */
+function waitingFirst<T extends { evaluated: boolean }>(items: T[]): T[] {
+  return [...items.filter((i) => !i.evaluated), ...items.filter((i) => i.evaluated)];
+}
+
 /** "Realisasi masuk": what the appraisees sent, newest first, each opening its evaluation. */
 function IncomingSection({ year }: { year: PerformanceYear }) {
   const { t, dateTime } = useI18n();
@@ -299,7 +304,7 @@ function IncomingSection({ year }: { year: PerformanceYear }) {
             <EmptyState message={t('eval.incoming.empty')} />
           ) : (
             <Stack gap="xs">
-              {(all ? data.items : data.items.slice(0, incomingShown)).map((i) => (
+              {(all ? waitingFirst(data.items) : waitingFirst(data.items).slice(0, incomingShown)).map((i) => (
                 <Group key={`${i.skpId}-${i.period}`} justify="space-between" wrap="nowrap" data-testid="incoming-row">
                   <div>
                     <Text size="sm" fw={600}>
@@ -311,11 +316,11 @@ function IncomingSection({ year }: { year: PerformanceYear }) {
                   </div>
                   <Group gap="xs" wrap="nowrap">
                     {i.evaluated ? (
-                      <Badge color="teal" variant="light">
+                      <Badge miw="fit-content" color="teal" variant="light">
                         {t('eval.incoming.evaluated')}
                       </Badge>
                     ) : (
-                      <Badge color="yellow" variant="light">
+                      <Badge miw="fit-content" color="yellow" variant="light">
                         {t('eval.incoming.waiting')}
                       </Badge>
                     )}

@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { notifySkpError } from '../skp/labels';
 import { evaluationReads } from './EvaluationListPage';
 import { EvaluationBody } from './EvaluationBody';
-import { IdentitySection } from './parts';
+import { Fact, IdentitySection, JudgementBadge } from './parts';
 import { EvalStatusBadge, orgRatingKeys, PredikatBadge } from './ui';
 
 /**
@@ -87,6 +87,7 @@ function EvaluationView({ detail, reload }: { detail: EvaluationDetail; reload()
       </Group>
 
       <StatusBanner detail={detail} reload={reload} />
+      {detail.status === 'final' && <ResultSummary detail={detail} />}
       <IdentitySection detail={detail} />
       <OrgRatingCard detail={detail} />
       {annual && <PeriodicSection detail={detail} />}
@@ -230,6 +231,38 @@ function AcknowledgeModal({ detail, reload, onClose }: { detail: EvaluationDetai
   );
 }
 
+/** The result first, as the employee looks for it: predikat, the two ratings, angka kredit. */
+function ResultSummary({ detail }: { detail: EvaluationDetail }) {
+  const { t, number } = useI18n();
+  return (
+    <Card withBorder padding="md" data-testid="result-summary">
+      <Group gap="xl" align="center">
+        <Stack gap={4}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+            {t('eval.predikat.title')}
+          </Text>
+          <PredikatBadge predikat={detail.predikat} size="xl" />
+        </Stack>
+        <Stack gap={4}>
+          <Fact label={t('eval.results.label')}>
+            <JudgementBadge judgement={detail.resultsRating} />
+          </Fact>
+          <Fact label={t('eval.behaviour.label')}>
+            <JudgementBadge judgement={detail.behaviourRating} />
+          </Fact>
+          {detail.angkaKredit !== null && (
+            <Fact label={t('eval.angkaKredit')}>
+              <Text span fw={700}>
+                {number(detail.angkaKredit, 3)}
+              </Text>
+            </Fact>
+          )}
+        </Stack>
+      </Group>
+    </Card>
+  );
+}
+
 /** The Capaian Kinerja Organisasi in force, and the spread of predikat it asks for. */
 function OrgRatingCard({ detail }: { detail: EvaluationDetail }) {
   const { t } = useI18n();
@@ -240,7 +273,7 @@ function OrgRatingCard({ detail }: { detail: EvaluationDetail }) {
           {t('eval.orgRating')}:
         </Text>
         {detail.orgRating ? (
-          <Badge variant="light" color="indigo" size="lg">
+          <Badge miw="fit-content" variant="light" color="indigo" size="lg">
             {t(orgRatingKeys[detail.orgRating])}
           </Badge>
         ) : (

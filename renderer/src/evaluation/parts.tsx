@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { EvaluationDetail } from '../../../shared/evaluation/commands';
 import { predikatOf, type Rating } from '../../../shared/evaluation/predikat';
 import type { Evidence } from '../../../shared/realisasi/commands';
+import { formatNip } from '../../../shared/people/nip';
 import type { PersonSnapshot } from '../../../shared/skp/commands';
 import { transport } from '../api/client';
 import type { MessageKey } from '../i18n/catalog';
@@ -27,7 +28,7 @@ function Person({ title, person }: { title: MessageKey; person: PersonSnapshot |
             {person.name}
           </Text>
           <Text size="xs" ff="monospace" c="dimmed">
-            {person.nip ? `NIP ${person.nip}` : '-'}
+            {person.nip ? `NIP ${formatNip(person.nip)}` : '-'}
             {person.golongan ? ` · ${person.golongan}` : ''}
           </Text>
           <Text size="xs">{[person.position, person.unit].filter(Boolean).join(' · ') || '-'}</Text>
@@ -248,13 +249,13 @@ export function JudgementBadge({ judgement }: { judgement: Rating | null }) {
   const { t } = useI18n();
   if (!judgement) {
     return (
-      <Badge color="gray" variant="outline">
+      <Badge miw="fit-content" color="gray" variant="outline">
         {t('eval.judgement.none')}
       </Badge>
     );
   }
   return (
-    <Badge color={judgement === 'diatas' ? 'teal' : judgement === 'sesuai' ? 'blue' : 'orange'} variant="light">
+    <Badge miw="fit-content" color={judgement === 'diatas' ? 'teal' : judgement === 'sesuai' ? 'blue' : 'orange'} variant="light">
       {t(ratingKeys[judgement])}
     </Badge>
   );

@@ -52,12 +52,12 @@ const statusColors: Record<EvalStatus, string> = { belum: 'gray', draf: 'blue', 
 export function EvalStatusBadge({ status, acknowledged = false, size = 'md' }: { status: EvalStatus; acknowledged?: boolean; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useI18n();
   return (
-    <Group gap={4} wrap="nowrap" component="span">
-      <Badge color={statusColors[status]} variant={status === 'belum' ? 'outline' : 'light'} size={size} data-testid="eval-status">
+    <Group gap={4} wrap="wrap" component="span">
+      <Badge miw="fit-content" color={statusColors[status]} variant={status === 'belum' ? 'outline' : 'light'} size={size} data-testid="eval-status">
         {t(statusKeys[status])}
       </Badge>
       {acknowledged && (
-        <Badge color="grape" variant="light" size={size}>
+        <Badge miw="fit-content" color="grape" variant="light" size={size}>
           {t('eval.status.acknowledged')}
         </Badge>
       )}
@@ -69,7 +69,7 @@ export function PredikatBadge({ predikat, size = 'md' }: { predikat: Predikat | 
   const { t } = useI18n();
   if (!predikat) return <span aria-label={t('eval.noPredikat')}>-</span>;
   return (
-    <Badge color={predikatColors[predikat]} variant="filled" size={size} data-testid="predikat">
+    <Badge miw="fit-content" color={predikatColors[predikat]} variant="filled" size={size} data-testid="predikat">
       {t(predikatKeys[predikat])}
     </Badge>
   );

@@ -122,7 +122,7 @@ function DashboardBody({ year, period }: { year: PerformanceYear; period: Period
                           <Table.Td fw={500}>{a.appraiserName}</Table.Td>
                           <Table.Td ta="right">
                             {a.pending > 0 ? (
-                              <Badge color="yellow" variant="light">
+                              <Badge miw="fit-content" color="yellow" variant="light">
                                 {a.pending}
                               </Badge>
                             ) : (
