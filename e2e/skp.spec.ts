@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { admin } from './fixtures';
 import { expect, login, password, test, type Server } from './skp-office';
 
@@ -8,15 +8,17 @@ const year = new Date().getFullYear();
 // Whole workflows across three users: longer than the default minute.
 test.describe.configure({ timeout: 180_000 });
 
-async function logout(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: 'Keluar' }).click();
-  await expect(page.getByRole('heading', { name: 'Masuk ke Kinerja' })).toBeVisible();
-}
-
 async function signIn(page: Page, server: Server, nip: string, pass = password) {
   await login(page, server, nip, pass);
   await expect(page.getByTestId('user-menu')).toBeVisible();
+}
+
+/** Each person works in their own browser session, side by side, as in an office. */
+async function sessionOf(browser: Browser, server: Server, nip: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  await signIn(page, server, nip);
+  return page;
 }
 
 /** The office admin opens this year from the Tahun Penilaian screen (defaults: 1 Jan - 31 Dec, Bulanan, 31 Jan). */
@@ -36,18 +38,18 @@ async function openYear(page: Page, server: Server, shells: boolean) {
   await expect(page.getByText(shells ? `Tahun Penilaian ${year} dibuka; 6 draf SKP dibuat.` : `Tahun Penilaian ${year} dibuka.`)).toBeVisible();
   await expect(page.getByTestId(`year-row-${year}`)).toContainText('Terbuka');
   await expect(page.getByTestId(`year-row-${year}`)).toContainText('31 Januari');
-  await logout(page);
 }
 
 test('an employee drafts and submits, the appraiser returns it with a note, the employee revises and resubmits, the appraiser approves, the PDF downloads', async ({
-  page,
+  page: adminPage,
+  browser,
   skpOffice,
 }) => {
   const { server, employee, appraiser } = skpOffice;
-  await openYear(page, server, false);
+  await openYear(adminPage, server, false);
 
   // The employee starts the plan from Beranda.
-  await signIn(page, server, employee.nip);
+  const page = await sessionOf(browser, server, employee.nip);
   await expect(page.getByTestId('home-skp')).toContainText(`Anda belum membuat SKP ${year}.`);
   await page.getByTestId('home-skp').getByRole('link', { name: 'Buat SKP' }).click();
   const create = page.getByTestId('skp-create');
@@ -81,27 +83,26 @@ test('an employee drafts and submits, the appraiser returns it with a note, the 
   await page.getByRole('dialog', { name: 'Ajukan SKP' }).getByRole('button', { name: 'Ajukan' }).click();
   await expect(page.getByText('SKP diajukan kepada Pejabat Penilai.')).toBeVisible();
   await expect(page.getByTestId('skp-status').first()).toHaveText('Diajukan');
-  await logout(page);
 
   // The appraiser reviews from the inbox and returns it with a note.
-  await signIn(page, server, appraiser.nip);
-  await expect(page.getByTestId('home-inbox')).toContainText('1 SKP menunggu persetujuan Anda.');
-  await page.getByRole('link', { name: 'Persetujuan SKP' }).click();
-  await page.getByRole('link', { name: `Tinjau SKP ${employee.name}` }).click();
-  await expect(page.getByRole('heading', { name: `SKP ${year}: ${employee.name}` })).toBeVisible();
-  await page.getByRole('button', { name: 'Kembalikan' }).click();
-  const ret = page.getByRole('dialog', { name: 'Kembalikan SKP' });
+  const apr = await sessionOf(browser, server, appraiser.nip);
+  await expect(apr.getByTestId('home-inbox')).toContainText('1 SKP menunggu persetujuan Anda.');
+  await apr.getByRole('link', { name: 'Persetujuan SKP' }).click();
+  await apr.getByRole('link', { name: `Tinjau SKP ${employee.name}` }).click();
+  await expect(apr.getByRole('heading', { name: `SKP ${year}: ${employee.name}` })).toBeVisible();
+  await apr.getByRole('button', { name: 'Kembalikan' }).click();
+  const ret = apr.getByRole('dialog', { name: 'Kembalikan SKP' });
   await expect(ret.getByLabel(/^Catatan perbaikan/)).toBeFocused();
   await ret.getByRole('button', { name: 'Kembalikan' }).click();
   await expect(ret.getByText('Catatan perbaikan wajib diisi.')).toBeVisible();
   const note = 'Tambahkan rentang target 1.200 - 1.400 surat sesuai beban kerja tahun lalu.';
   await ret.getByLabel(/^Catatan perbaikan/).fill(note);
   await ret.getByRole('button', { name: 'Kembalikan' }).click();
-  await expect(page.getByTestId('skp-status').first()).toHaveText('Dikembalikan');
-  await logout(page);
+  await expect(apr.getByTestId('skp-status').first()).toHaveText('Dikembalikan');
 
-  // The employee sees the note, revises and resubmits.
-  await signIn(page, server, employee.nip);
+  // The employee sees the note on Beranda and on the SKP, revises and resubmits.
+  await page.goto(server.url);
+  await page.reload();
   await expect(page.getByTestId('home-skp')).toContainText('Dikembalikan');
   await page.getByTestId('home-skp').getByRole('link', { name: 'Buka SKP' }).click();
   await expect(page.getByTestId('return-note')).toContainText(note);
@@ -113,37 +114,36 @@ test('an employee drafts and submits, the appraiser returns it with a note, the 
   await page.getByRole('button', { name: 'Ajukan' }).click();
   await page.getByRole('dialog', { name: 'Ajukan SKP' }).getByRole('button', { name: 'Ajukan' }).click();
   await expect(page.getByTestId('skp-status').first()).toHaveText('Diajukan');
-  await logout(page);
 
   // The appraiser approves from the inbox (with the bulk confirmation), then downloads the PDF.
-  await signIn(page, server, appraiser.nip);
-  await page.getByRole('link', { name: 'Persetujuan SKP' }).click();
-  await page.getByLabel(`Pilih SKP ${employee.name}`).check();
-  await page.getByRole('button', { name: 'Setujui yang dipilih (1)' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Setujui 1 SKP?' });
+  await apr.goto(`${server.url}#/persetujuan-skp`);
+  await apr.reload();
+  await apr.getByLabel(`Pilih SKP ${employee.name}`).check();
+  await apr.getByRole('button', { name: 'Setujui yang dipilih (1)' }).click();
+  const confirm = apr.getByRole('dialog', { name: 'Setujui 1 SKP?' });
   await expect(confirm).toContainText(employee.name);
   await confirm.getByRole('button', { name: 'Setujui 1 SKP' }).click();
-  await expect(page.getByText('1 SKP disetujui.')).toBeVisible();
-  await expect(page.getByText('Tidak ada SKP yang menunggu persetujuan Anda.')).toBeVisible();
+  await expect(apr.getByText('1 SKP disetujui.')).toBeVisible();
+  await expect(apr.getByText('Tidak ada SKP yang menunggu persetujuan Anda.')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Pemantauan SKP' }).click();
-  await expect(page.getByTestId('count-disetujui')).toContainText('1');
-  await page.getByRole('link', { name: employee.name }).click();
-  await expect(page.getByTestId('skp-status').first()).toHaveText('Disetujui');
-  await expect(page.getByRole('cell', { name: 'Versi 1', exact: true })).toBeVisible();
+  await apr.getByRole('link', { name: 'Pemantauan SKP' }).click();
+  await expect(apr.getByTestId('count-disetujui')).toContainText('1');
+  await apr.getByRole('link', { name: employee.name }).click();
+  await expect(apr.getByTestId('skp-status').first()).toHaveText('Disetujui');
+  await expect(apr.getByRole('cell', { name: 'Versi 1', exact: true })).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh PDF' }).click()]);
+  const [download] = await Promise.all([apr.waitForEvent('download'), apr.getByRole('link', { name: 'Unduh PDF' }).click()]);
   expect(await download.failure()).toBeNull();
   expect(download.suggestedFilename()).toMatch(/^SKP.*\.pdf$/i);
   const file = await download.path();
   expect(fs.readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
 });
 
-test('the appraiser cascades one RHK to three appraisees at once and sees the cascade tree', async ({ page, skpOffice }) => {
+test('the appraiser cascades one RHK to three appraisees at once and sees the cascade tree', async ({ page: adminPage, browser, skpOffice }) => {
   const { server, appraiser, employee, others } = skpOffice;
-  await openYear(page, server, true);
+  await openYear(adminPage, server, true);
 
-  await signIn(page, server, appraiser.nip);
+  const page = await sessionOf(browser, server, appraiser.nip);
   await page.getByRole('link', { name: 'SKP', exact: true }).click();
   await page.getByRole('link', { name: `Buka SKP ${year}` }).click();
   await page.getByRole('button', { name: 'Tambah RHK' }).click();

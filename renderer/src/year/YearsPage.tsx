@@ -168,6 +168,7 @@ function YearForm({ year, existing, onClose }: { year?: PerformanceYear; existin
 
   const dateField = (key: keyof typeof dates, label: MessageKey, help?: MessageKey) => (
     <TextInput
+      data-autofocus={year && key === 'startDate' ? true : undefined}
       type="date"
       label={t(label)}
       description={dates[key] ? `${date(dates[key])}${help ? ` · ${t(help)}` : ''}` : undefined}
@@ -223,7 +224,6 @@ function YearForm({ year, existing, onClose }: { year?: PerformanceYear; existin
               value={cadence}
               onChange={(v) => setCadence(v as Cadence)}
               data={cadences.map((c) => ({ value: c, label: t(cadenceKeys[c]) }))}
-              data-autofocus={year ? true : undefined}
             />
             <Text size="xs" c="dimmed" mt={4}>
               {t('year.cadenceHelp')}
