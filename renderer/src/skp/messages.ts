@@ -82,7 +82,7 @@ export const skpMessages = defineMessages(
     'skp.review.title': 'SKP ini menunggu persetujuan Anda',
     'skp.review.help':
       'Periksa RHK, indikator dan target, tetapkan Ekspektasi Khusus Pimpinan bila perlu, lalu Setujui, atau Kembalikan dengan catatan perbaikan.',
-    'skp.waiting': 'SKP sudah diajukan dan menunggu persetujuan {name}. Selama diajukan, SKP tidak dapat diubah.',
+    'skp.waiting': 'SKP sudah diajukan dan menunggu persetujuan Pejabat Penilai ({name}). Selama diajukan, SKP tidak dapat diubah.',
 
     'skp.action.submit': 'Ajukan',
     'skp.action.approve': 'Setujui',
@@ -98,7 +98,7 @@ export const skpMessages = defineMessages(
     'skp.return.noteRequired': 'Catatan perbaikan wajib diisi.',
     'skp.return.done': 'SKP {name} dikembalikan dengan catatan.',
     'skp.approve.title': 'Setujui SKP',
-    'skp.approve.help': 'Anda menyetujui SKP {name}. Versi yang disetujui disimpan utuh; perubahan berikutnya melalui adendum.',
+    'skp.approve.help': 'SKP {name} akan disetujui; versi yang disetujui disimpan utuh dan perubahan berikutnya melalui adendum.',
     'skp.approve.done': 'SKP {name} disetujui.',
     'skp.amend.title': 'Ubah SKP melalui adendum',
     'skp.amend.help':
