@@ -31,7 +31,7 @@ async function startServer(dataDir: string): Promise<{ server: Server; child: Ch
   const child = spawn(tsx, [cli, 'serve', '--data', dataDir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /berjalan di (http:\/\/[^\s]+)/.exec(output);
