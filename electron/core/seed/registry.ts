@@ -25,6 +25,18 @@ export interface DemoContext {
   log(line: string): void;
 }
 
+/** What `seed --synthetic` was asked for, for steps that shape their data by it. */
+export interface SyntheticOptions {
+  /** Seed of the pseudo-random generator (`--seed N`; default: the employee count). */
+  seed?: number;
+  /** Offices' worth of units in the one database (`--offices K`; a city: 40). Default 1. */
+  offices?: number;
+  /** Cadence of the synthetic performance year (`--cadence`). Default bulanan. */
+  cadence?: 'bulanan' | 'triwulanan';
+  /** People and organisation only, without the registered steps (the performance year). */
+  peopleOnly?: boolean;
+}
+
 export interface SyntheticContext {
   core: Core;
   officeId: string;
@@ -32,6 +44,9 @@ export interface SyntheticContext {
   today: string;
   random: () => number;
   log(line: string): void;
+  /** The run's seed: steps draw from `random`, or from their own generator seeded with it. */
+  seed: number;
+  options: SyntheticOptions;
 }
 
 export interface SeedStep<C> {

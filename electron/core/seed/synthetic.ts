@@ -12,16 +12,30 @@ import { dispatch } from '../dispatch';
 import '../handlers';
 import { demoPassword } from './demo';
 import { makeNip, personName, rng, titlesFor } from './names';
-import { syntheticSteps } from './registry';
+import { syntheticSteps, type SyntheticOptions } from './registry';
+// The synthetic performance year (SKP, realisasi, evaluations...) runs as a registered step.
+import './synthetic-year';
 
 /**
- * A large, consistent office for benchmarks: N employees in a Sekretariat with three subbagian and
- * N/400 bidang with three seksi each, every leader post held (a few vacant, a few with a Plt), the
- * rest as staff below the seksi and subbagian heads, a few overrides.
+ * A large, consistent organisation for benchmarks. One office ("OPD") of N employees: a
+ * Sekretariat with three subbagian, N/400 bidang with three seksi each and, once the office is big
+ * enough, UPTD units under the bidang, so that every leaf unit holds about 30 staff under its head
+ * (the team an appraiser really has). Every leader post is held (a few vacant, a few with a Plt),
+ * plus a few overrides.
+ *
+ * With `offices: K` (a city: 40) the same database holds K offices' worth of units: the office row
+ * is the city government (its head post is the Sekretaris Daerah, appraised by the Wali Kota from
+ * the office profile), and each OPD is a top-level unit (kind `lainnya`) whose Kepala reports to
+ * the Sekda, with its own Sekretariat, bidang, seksi and UPTD below it. One database has exactly
+ * one office (`meta.office_id`), so a city is modelled as one office with 40 OPD subtrees.
+ *
+ * Deterministic: the same `seed` (default: N) gives the same people, names, NIPs and structure;
+ * ids and timestamps follow the clock, as real rows do.
  *
  * For speed it skips the dispatcher (one command per row would take minutes) but not the data
- * rules: every row goes through the RecordWriter in ONE transaction, so ids, office, HLC, versions
- * and change_log rows are exactly what commands write, and one audit entry records the run.
+ * rules: every people row goes through the RecordWriter in ONE transaction, so ids, office, HLC,
+ * versions and change_log rows are exactly what commands write, and one audit entry records the run.
+ * Registered steps (the performance year) then run in the same transaction.
  */
 export interface SyntheticResult {
   officeName: string;
@@ -33,20 +47,34 @@ export interface SyntheticResult {
   ms: number;
 }
 
-export function seedSynthetic(core: Core, count: number, log: (line: string) => void = () => {}): SyntheticResult {
+/** Staff per leaf unit the structure aims at (an appraiser's team). */
+const teamSize = 30;
+/**
+ * A large office (1,000 or more) also has one big service unit under a single head (a UPTD
+ * puskesmas or a large school): the unit whose 200 evaluations are finalised in one go.
+ */
+const bigUnitStaff = 215;
+
+export function seedSynthetic(core: Core, count: number, log: (line: string) => void = () => {}, options: SyntheticOptions = {}): SyntheticResult {
   if (!Number.isInteger(count) || count < 10 || count > 20_000) throw new AppError('VALIDATION', 'Jumlah pegawai sintetis harus 10 sampai 20.000.');
+  const offices = options.offices ?? 1;
+  if (!Number.isInteger(offices) || offices < 1 || offices > 100 || (offices > 1 && offices * 50 > count)) {
+    throw new AppError('VALIDATION', 'Jumlah perangkat daerah sintetis harus 1 sampai 100, dengan paling sedikit 50 pegawai per perangkat daerah.');
+  }
   if (core.officeId()) throw new AppError('RULE_VIOLATION', 'Folder data ini sudah berisi kantor. Data sintetis hanya dibuat pada folder data yang baru (kosong).');
   const started = Date.now();
-  const random = rng(count);
+  const seed = options.seed ?? count;
+  const random = rng(seed);
   const used = new Set<string>();
   const today = localDate(core.now());
   const year = Number(today.slice(0, 4));
-  const officeName = `Dinas Sintetis ${count.toLocaleString('id-ID')} Pegawai`;
+  const city = offices > 1;
+  const officeName = city ? `Pemerintah Kota Sintetis (${offices} perangkat daerah, ${count.toLocaleString('id-ID')} pegawai)` : `Dinas Sintetis ${count.toLocaleString('id-ID')} Pegawai`;
   const adminNip = makeNip(random, 'L', used, [1985, 1990], year - 5);
   dispatch(
     core,
     'setup.create',
-    { officeName, officeCode: 'SINTETIS', adminNip, adminName: 'Administrator Sintetis', adminPassword: demoPassword },
+    { officeName, officeCode: city ? 'KOTA-SINTETIS' : 'SINTETIS', adminNip, adminName: 'Administrator Sintetis', adminPassword: demoPassword },
     { transport: 'cli', requireCsrf: false },
   );
   const officeId = core.officeId()!;
@@ -103,99 +131,202 @@ export function seedSynthetic(core: Core, count: number, log: (line: string) => 
       const tmt = `${e.nip.slice(8, 12)}-${e.nip.slice(12, 14)}-01`;
       return s > tmt ? s : tmt;
     };
+    const login = (e: { nip: string; name: string }, role: string, username: string) => {
+      if (!logins.some((l) => l.username === username)) logins.push({ nip: formatNip(e.nip), name: e.name, role, username });
+    };
 
-    const bidangCount = Math.max(3, Math.round(count / 400));
-    const kadisPos = position('Kepala Dinas', 'jpt_pratama', null, null, null);
-    w.update('offices', officeId, {
-      head_position_id: kadisPos,
-      head_appraiser_name: 'Sekretaris Daerah (sintetis)',
-      head_appraiser_position: 'Sekretaris Daerah',
-      head_appraiser_superior_name: 'Wali Kota (sintetis)',
-      head_appraiser_superior_position: 'Wali Kota',
-    });
-    const kadis = employee(15);
-    assign(kadis.id, kadisPos, 'definitif', startFor(kadis));
-    logins.push({ nip: formatNip(kadis.nip), name: kadis.name, role: 'Kepala Dinas', username: 'kadis' });
+    // Leaf units (subbagian, seksi, UPTD) hold the staff, each under its head.
+    const leaves: { unitId: string; headPos: string; name: string; big?: boolean }[] = [];
+    let leaderCount = 0;
 
-    const sek = unit('Sekretariat', 'sekretariat', null, 'SEK');
-    const sekPos = position('Sekretaris', 'administrator', null, sek, kadisPos);
-    const sekretaris = employee(14);
-    assign(sekretaris.id, sekPos, 'definitif', startFor(sekretaris));
+    /**
+     * One OPD: its head post (reporting to `reportsTo`, null for a single office's Kepala), the
+     * Sekretariat, bidang with seksi, and UPTD units so that leaves hold about `teamSize` staff.
+     * `o` numbers the OPD in a city (0 for a single office); `size` is its share of employees.
+     */
+    const opd = (o: number, size: number, rootUnit: string | null, headPos: string, headName: string) => {
+      const tag = city ? ` ${opdName(o)}` : '';
+      const code = city ? `D${o + 1}.` : '';
+      const kadis = employee(15);
+      leaderCount++;
+      assign(kadis.id, headPos, 'definitif', startFor(kadis));
+      if (o === 0) login(kadis, headName, 'kadis');
 
-    // Leaf units (subbagian and seksi) hold the staff, each under its head.
-    const leaves: { unitId: string; headPos: string; name: string }[] = [];
-    for (const [i, name] of ['Umum dan Kepegawaian', 'Keuangan', 'Perencanaan dan Pelaporan'].entries()) {
-      const u = unit(`Subbagian ${name}`, 'subbagian', sek, `SEK.${i + 1}`);
-      const p = position(`Kepala Subbagian ${name}`, 'pengawas', null, u, sekPos);
-      const kasubbag = employee(12);
-      assign(kasubbag.id, p, 'definitif', startFor(kasubbag));
-      leaves.push({ unitId: u, headPos: p, name: `Subbagian ${name}` });
-    }
-    const seksiNames = ['Kurikulum', 'Peserta Didik', 'Sarana dan Prasarana'];
-    for (let b = 1; b <= bidangCount; b++) {
-      const u = unit(`Bidang ${b}`, 'bidang', null, `B${b}`);
-      const kabidPos = position(`Kepala Bidang ${b}`, 'administrator', null, u, kadisPos);
-      const pltKabid = b % 11 === 0;
-      let firstKasi: string | null = null;
-      if (!pltKabid) {
-        const kabid = employee(13);
-        assign(kabid.id, kabidPos, 'definitif', startFor(kabid));
-        if (b === 1) logins.push({ nip: formatNip(kabid.nip), name: kabid.name, role: 'Kepala Bidang 1', username: 'kabid' });
+      const sek = unit(`Sekretariat${tag}`, 'sekretariat', rootUnit, `${code}SEK`);
+      const sekPos = position(`Sekretaris${tag}`, 'administrator', null, sek, headPos);
+      const sekretaris = employee(14);
+      leaderCount++;
+      assign(sekretaris.id, sekPos, 'definitif', startFor(sekretaris));
+      for (const [i, name] of ['Umum dan Kepegawaian', 'Keuangan', 'Perencanaan dan Pelaporan'].entries()) {
+        const u = unit(`Subbagian ${name}${tag}`, 'subbagian', sek, `${code}SEK.${i + 1}`);
+        const p = position(`Kepala Subbagian ${name}${tag}`, 'pengawas', null, u, sekPos);
+        const kasubbag = employee(12);
+        leaderCount++;
+        assign(kasubbag.id, p, 'definitif', startFor(kasubbag));
+        leaves.push({ unitId: u, headPos: p, name: `Subbagian ${name}${tag}` });
       }
-      const jf = position(`Pengawas Sekolah Bidang ${b}`, 'fungsional_keahlian', 'ahli_madya', u, kabidPos);
-      const pengawas = employee(13);
-      assign(pengawas.id, jf, 'definitif', startFor(pengawas));
-      for (const [s, name] of seksiNames.entries()) {
-        const su = unit(`Seksi ${name} Bidang ${b}`, 'seksi', u, `B${b}.${s + 1}`);
-        const kasiPos = position(`Kepala Seksi ${name} Bidang ${b}`, 'pengawas', null, su, kabidPos);
-        // Every 17th seksi head post is vacant: its staff fall back to the Kabid.
-        if ((b * 3 + s) % 17 !== 0) {
-          const kasi = employee(12);
-          assign(kasi.id, kasiPos, 'definitif', startFor(kasi));
-          firstKasi ??= kasi.id;
-          if (b === 1 && s === 0) logins.push({ nip: formatNip(kasi.nip), name: kasi.name, role: 'Kepala Seksi Kurikulum Bidang 1', username: 'kasi' });
+      const bidangCount = Math.max(3, Math.round(size / 400));
+      // Units beyond the seksi, so that each leaf holds about a team: UPTD under the bidang.
+      const uptdCount = Math.max(0, Math.round(size / teamSize) - 3 - bidangCount * 3);
+      const seksiNames = ['Kurikulum', 'Peserta Didik', 'Sarana dan Prasarana'];
+      const kabidPositions: { unitId: string; pos: string; b: number }[] = [];
+      for (let b = 1; b <= bidangCount; b++) {
+        const u = unit(`Bidang ${b}${tag}`, 'bidang', rootUnit, `${code}B${b}`);
+        const kabidPos = position(`Kepala Bidang ${b}${tag}`, 'administrator', null, u, headPos);
+        kabidPositions.push({ unitId: u, pos: kabidPos, b });
+        const pltKabid = b % 11 === 0;
+        let firstKasi: string | null = null;
+        if (!pltKabid) {
+          const kabid = employee(13);
+          leaderCount++;
+          assign(kabid.id, kabidPos, 'definitif', startFor(kabid));
+          if (b === 1 && o === 0) login(kabid, `Kepala Bidang 1${tag}`, 'kabid');
         }
-        leaves.push({ unitId: su, headPos: kasiPos, name: `Seksi ${name} Bidang ${b}` });
+        const jf = position(`Pengawas Sekolah Bidang ${b}${tag}`, 'fungsional_keahlian', 'ahli_madya', u, kabidPos);
+        const pengawas = employee(13);
+        leaderCount++;
+        assign(pengawas.id, jf, 'definitif', startFor(pengawas));
+        for (const [s, name] of seksiNames.entries()) {
+          const su = unit(`Seksi ${name} Bidang ${b}${tag}`, 'seksi', u, `${code}B${b}.${s + 1}`);
+          const kasiPos = position(`Kepala Seksi ${name} Bidang ${b}${tag}`, 'pengawas', null, su, kabidPos);
+          // Every 17th seksi head post is vacant: its staff fall back to the Kabid.
+          if ((b * 3 + s) % 17 !== 0) {
+            const kasi = employee(12);
+            leaderCount++;
+            assign(kasi.id, kasiPos, 'definitif', startFor(kasi));
+            firstKasi ??= kasi.id;
+            if (b === 1 && s === 0 && o === 0) login(kasi, `Kepala Seksi Kurikulum Bidang 1${tag}`, 'kasi');
+          }
+          leaves.push({ unitId: su, headPos: kasiPos, name: `Seksi ${name} Bidang ${b}${tag}` });
+        }
+        // A vacant Kabid post has a Plt: one of its Kasi.
+        if (pltKabid && firstKasi) assign(firstKasi, kabidPos, 'plt', addDays(today, -60));
       }
-      // A vacant Kabid post has a Plt: one of its Kasi.
-      if (pltKabid && firstKasi) assign(firstKasi, kabidPos, 'plt', addDays(today, -60));
-    }
+      for (let k = 0; k < uptdCount; k++) {
+        const parent = kabidPositions[k % kabidPositions.length]!;
+        const name = `UPTD ${k + 1} Bidang ${parent.b}${tag}`;
+        const u = unit(name, 'uptd', parent.unitId, `${code}B${parent.b}.U${k + 1}`);
+        const headPosId = position(`Kepala ${name}`, 'pengawas', null, u, parent.pos);
+        const head = employee(12);
+        leaderCount++;
+        assign(head.id, headPosId, 'definitif', startFor(head));
+        leaves.push({ unitId: u, headPos: headPosId, name });
+      }
+      if (size >= 1000) {
+        const parent = kabidPositions[0]!;
+        const name = `UPTD Layanan Terpadu${tag}`;
+        const u = unit(name, 'uptd', parent.unitId, `${code}B${parent.b}.LT`);
+        const headPosId = position(`Kepala ${name}`, 'pengawas', null, u, parent.pos);
+        const head = employee(12);
+        leaderCount++;
+        assign(head.id, headPosId, 'definitif', startFor(head));
+        leaves.push({ unitId: u, headPos: headPosId, name, big: true });
+      }
+    };
 
-    const staffPositions: string[] = [];
-    for (const leaf of leaves) {
-      staffPositions.push(position(`Pengadministrasi ${leaf.name}`, 'pelaksana', null, leaf.unitId, leaf.headPos));
-      staffPositions.push(position(`Pengolah Data ${leaf.name}`, 'pelaksana', null, leaf.unitId, leaf.headPos));
-      staffPositions.push(position(`Analis ${leaf.name}`, 'fungsional_keahlian', 'ahli_pertama', leaf.unitId, leaf.headPos));
+    // Per OPD, the share of employees it gets: education and health (the first two) are large.
+    const weights = Array.from({ length: offices }, (_, o) => (o < 2 ? 4 : 0.5 + random()));
+    const weightSum = weights.reduce((a, b) => a + b, 0);
+    const sizes = weights.map((x) => Math.max(50, Math.floor((count * x) / weightSum)));
+    const leafStart: number[] = [];
+    if (!city) {
+      const kadisPos = position('Kepala Dinas', 'jpt_pratama', null, null, null);
+      w.update('offices', officeId, {
+        head_position_id: kadisPos,
+        head_appraiser_name: 'Sekretaris Daerah (sintetis)',
+        head_appraiser_position: 'Sekretaris Daerah',
+        head_appraiser_superior_name: 'Wali Kota (sintetis)',
+        head_appraiser_superior_position: 'Wali Kota',
+      });
+      leafStart.push(0);
+      opd(0, count, null, kadisPos, 'Kepala Dinas');
+    } else {
+      const sekdaPos = position('Sekretaris Daerah', 'jpt_madya', null, null, null);
+      w.update('offices', officeId, {
+        head_position_id: sekdaPos,
+        head_appraiser_name: 'Wali Kota (sintetis)',
+        head_appraiser_position: 'Wali Kota',
+        head_appraiser_superior_name: 'Gubernur (sintetis)',
+        head_appraiser_superior_position: 'Gubernur',
+      });
+      const sekda = employee(16);
+      leaderCount++;
+      assign(sekda.id, sekdaPos, 'definitif', startFor(sekda));
+      login(sekda, 'Sekretaris Daerah', 'sekda');
+      for (let o = 0; o < offices; o++) {
+        const root = unit(opdName(o), 'lainnya', null, `D${o + 1}`);
+        const headPos = position(`Kepala ${opdName(o)}`, 'jpt_pratama', null, root, sekdaPos);
+        leafStart.push(leaves.length);
+        opd(o, sizes[o]!, root, headPos, `Kepala ${opdName(o)}`);
+      }
     }
-    // The admin works in Subbagian Umum dan Kepegawaian.
-    assign(admin.employee_id, staffPositions[0]!, 'definitif', `${year - 3}-03-01`);
+    leafStart.push(leaves.length);
+
+    // Staff: three positions per leaf; each OPD's staff spread over its own leaves.
+    const staffPositions: string[][] = [];
+    const bigPositions: string[][] = [];
+    for (let o = 0; o < leafStart.length - 1; o++) {
+      const mine: string[] = [];
+      const big: string[] = [];
+      for (const leaf of leaves.slice(leafStart[o], leafStart[o + 1])) {
+        const list = leaf.big ? big : mine;
+        list.push(position(`Pengadministrasi ${leaf.name}`, 'pelaksana', null, leaf.unitId, leaf.headPos));
+        list.push(position(`Pengolah Data ${leaf.name}`, 'pelaksana', null, leaf.unitId, leaf.headPos));
+        list.push(position(`Analis ${leaf.name}`, 'fungsional_keahlian', 'ahli_pertama', leaf.unitId, leaf.headPos));
+        if (leaf.big) list.push(position(`Pranata Komputer ${leaf.name}`, 'fungsional_keterampilan', 'terampil', leaf.unitId, leaf.headPos));
+      }
+      staffPositions.push(mine);
+      bigPositions.push(big);
+    }
+    // The admin works in the (first) Subbagian Umum dan Kepegawaian.
+    assign(admin.employee_id, staffPositions[0]![0]!, 'definitif', `${year - 3}-03-01`);
     const remaining = count - employeeIds.length;
+    // Staff per OPD in proportion to its size (a single office takes them all).
+    const staffTotal = sizes.reduce((a, b) => a + b, 0);
     const staff: string[] = [];
+    let o = 0;
+    let opdEnd = city ? Math.round((remaining * sizes[0]!) / staffTotal) : remaining;
+    let inOpd = 0;
     for (let i = 0; i < remaining; i++) {
+      while (city && i >= opdEnd && o < offices - 1) {
+        o++;
+        inOpd = 0;
+        opdEnd = o === offices - 1 ? remaining : opdEnd + Math.round((remaining * sizes[o]!) / staffTotal);
+      }
       const pppk = i % 25 === 24;
       const rank = 5 + Math.floor(random() * 6);
       const e = employee(rank, pppk ? 'PPPK' : 'PNS');
       if (pppk) w.update('employees', e.id, { golongan: ['V', 'VII', 'IX', 'X'][Math.floor(random() * 4)]! });
-      assign(e.id, staffPositions[i % staffPositions.length]!, 'definitif', startFor(e));
+      // The big unit of the OPD (if any) is filled first, then staff go round its other leaves.
+      const big = bigPositions[o]!;
+      const inBig = big.length > 0 && inOpd < bigUnitStaff;
+      const positions = inBig ? big : staffPositions[o]!;
+      const k = inBig || big.length === 0 ? inOpd : inOpd - bigUnitStaff;
+      assign(e.id, positions[k % positions.length]!, 'definitif', startFor(e));
+      inOpd++;
       staff.push(e.id);
-      if (i === 0) logins.push({ nip: formatNip(e.nip), name: e.name, role: 'Pelaksana', username: 'staf' });
+      if (i === 0) login(e, 'Pelaksana', 'staf');
     }
     // A few explicit overrides, as real offices have.
-    for (let i = 199; i < staff.length; i += 200) {
+    const overrideAppraiser = core.q.prepare("SELECT employee_id FROM assignments WHERE position_id = (SELECT head_position_id FROM offices WHERE id = ?) AND kind = 'definitif'").get(officeId) as
+      | { employee_id: string }
+      | undefined;
+    for (let i = 199; i < staff.length && overrideAppraiser; i += 200) {
       const other = staff[(i * 7) % staff.length]!;
       if (other === staff[i]) continue;
       w.insert('appraisal_overrides', {
         employee_id: staff[i]!,
-        appraiser_employee_id: kadis.id,
+        appraiser_employee_id: overrideAppraiser.employee_id,
         atasan_employee_id: null,
         start_date: `${year}-01-02`,
         end_date: `${year}-12-31`,
         reason: 'Penugasan khusus (data sintetis)',
       });
     }
-    for (const step of syntheticSteps) {
+    void leaderCount;
+    for (const step of options.peopleOnly ? [] : syntheticSteps) {
       log(`Menambah data sintetis: ${step.name}`);
-      step.run({ core, officeId, employeeIds, today, random, log });
+      step.run({ core, officeId, employeeIds, today, random, log, seed, options });
     }
     appendAudit(core, {
       at: nowIso,
@@ -206,7 +337,7 @@ export function seedSynthetic(core: Core, count: number, log: (line: string) => 
       recordTable: 'offices',
       recordId: officeId,
       before: null,
-      after: { employees: employeeIds.length, units: unitCount, positions: positionCount, assignments: assignmentCount, rows: w.changes.length },
+      after: { employees: employeeIds.length, units: unitCount, positions: positionCount, assignments: assignmentCount, rows: w.changes.length, seed, offices },
     });
     return true;
   })();
@@ -235,4 +366,13 @@ export function seedSynthetic(core: Core, count: number, log: (line: string) => 
   })();
   logins.unshift({ nip: formatNip(adminNip), name: 'Administrator Sintetis', role: 'Pengelola Kinerja', username: 'admin' });
   return { officeName, employees: employeeIds.length, units: unitCount, positions: positionCount, assignments: assignmentCount, logins, ms: Date.now() - started };
+}
+
+const opdKinds = ['Dinas Pendidikan', 'Dinas Kesehatan', 'Dinas Pekerjaan Umum', 'Dinas Sosial', 'Dinas Perhubungan', 'Badan Perencanaan', 'Badan Keuangan', 'Dinas Lingkungan Hidup'];
+
+/** "Dinas Pendidikan", ..., then "Dinas Sosial 2" and so on: 40 distinct OPD names. */
+function opdName(o: number): string {
+  const base = opdKinds[o % opdKinds.length]!;
+  const round = Math.floor(o / opdKinds.length);
+  return round === 0 ? base : `${base} ${round + 1}`;
 }
