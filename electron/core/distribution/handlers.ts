@@ -4,7 +4,7 @@ import { forbidden } from '../../../shared/errors';
 import { predikats, type OrgRating, type Predikat } from '../../../shared/evaluation/predikat';
 import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
 import type { Core } from '../core';
-import { orgRatingFor, unitLineage } from '../evaluation/service';
+import { unitLineage } from '../evaluation/service';
 import { primaryAssignment } from '../people/appraisal';
 import { DbChainSource } from '../people/source';
 import { localDate } from '../../../shared/people/dates';
@@ -31,39 +31,72 @@ export function distributionOf(unitId: string | null, unitName: string, orgRatin
 /**
  * Final predikat of a period per unit (an employee counts in their unit and every unit above it),
  * each compared with the pattern its organisation rating requires. Shared by the dashboard.
+ *
+ * Four statements whatever the office's size: the units (their tree walked in memory instead of
+ * one query per step), the counts grouped in SQL, the period's organisation ratings (resolved per
+ * unit in memory, as orgRatingFor does), and the office.
  */
 export function distributionForPeriod(core: Core, officeId: string, yearId: string, period: string, onlyUnitId?: string) {
   const office = core.q.prepare('SELECT name FROM offices WHERE id = ?').get(officeId) as { name: string };
-  const units = core.q.prepare('SELECT id, name, parent_id FROM units WHERE office_id = ? AND deleted_at IS NULL ORDER BY name').all(officeId) as {
+  const allUnits = core.q.prepare('SELECT id, name, parent_id, deleted_at FROM units WHERE office_id = ? ORDER BY name').all(officeId) as {
     id: string;
     name: string;
     parent_id: string | null;
+    deleted_at: string | null;
   }[];
+  const units = allUnits.filter((u) => !u.deleted_at);
+  const parentOf = new Map(allUnits.map((u) => [u.id, u.parent_id]));
+  const lineageCache = new Map<string | null, string[]>();
+  /** unitLineage without a query per step; a unit outside this office falls back to the database. */
+  const lineageOf = (unitId: string | null): string[] => {
+    let out = lineageCache.get(unitId);
+    if (out) return out;
+    out = [];
+    let cur = unitId;
+    while (cur && out.length < 32) {
+      if (!parentOf.has(cur)) {
+        out.push(...unitLineage(core, cur).slice(0, 32 - out.length));
+        break;
+      }
+      out.push(cur);
+      cur = parentOf.get(cur) ?? null;
+    }
+    lineageCache.set(unitId, out);
+    return out;
+  };
   const rows = core.q
     .prepare(`SELECT unit_id, predikat, COUNT(*) AS n FROM evaluations WHERE year_id = ? AND period = ? AND status = 'final' AND deleted_at IS NULL GROUP BY unit_id, predikat`)
     .all(yearId, period) as { unit_id: string | null; predikat: Predikat; n: number }[];
   const perUnit = new Map<string, Record<Predikat, number>>();
   const officeCounts = emptyCounts();
-  const lineage = new Map<string | null, string[]>();
   for (const r of rows) {
     officeCounts[r.predikat] += r.n;
-    if (!lineage.has(r.unit_id)) lineage.set(r.unit_id, unitLineage(core, r.unit_id));
-    for (const u of lineage.get(r.unit_id)!) {
+    for (const u of lineageOf(r.unit_id)) {
       const c = perUnit.get(u) ?? emptyCounts();
       c[r.predikat] += r.n;
       perUnit.set(u, c);
     }
   }
-  const rated = new Set(
-    (core.q.prepare('SELECT unit_id FROM org_ratings WHERE year_id = ? AND period = ? AND unit_id IS NOT NULL AND deleted_at IS NULL').all(yearId, period) as {
-      unit_id: string;
-    }[]).map((r) => r.unit_id),
-  );
+  const ratings = core.q.prepare('SELECT unit_id, rating FROM org_ratings WHERE year_id = ? AND period = ? AND deleted_at IS NULL').all(yearId, period) as {
+    unit_id: string | null;
+    rating: OrgRating;
+  }[];
+  const byUnit = new Map(ratings.map((r) => [r.unit_id ?? '', r.rating]));
+  /** orgRatingFor: the unit's own rating, an ancestor's, or the office's. */
+  const ratingOf = (unitId: string | null): OrgRating | null => {
+    if (ratings.length === 0) return null;
+    for (const u of lineageOf(unitId)) {
+      const r = byUnit.get(u);
+      if (r) return r;
+    }
+    return byUnit.get('') ?? null;
+  };
+  const rated = new Set(ratings.filter((r) => r.unit_id !== null).map((r) => r.unit_id!));
   // Top-level units always; deeper units when they have their own rating or are asked for.
   const shown = units.filter((u) => (onlyUnitId ? u.id === onlyUnitId : !u.parent_id || rated.has(u.id)));
   return {
-    office: distributionOf(null, office.name, orgRatingFor(core, yearId, period, null), officeCounts),
-    units: shown.map((u) => distributionOf(u.id, u.name, orgRatingFor(core, yearId, period, u.id), perUnit.get(u.id) ?? emptyCounts())),
+    office: distributionOf(null, office.name, ratingOf(null), officeCounts),
+    units: shown.map((u) => distributionOf(u.id, u.name, ratingOf(u.id), perUnit.get(u.id) ?? emptyCounts())),
   };
 }
 

@@ -65,7 +65,11 @@ const running = 'a.deleted_at IS NULL AND a.start_date <= ? AND (a.end_date IS N
  */
 function buildWhere(core: Core, officeId: string, date: string, f: ListFilters): { where: string; params: unknown[] } {
   const params: unknown[] = [officeId];
-  const where: string[] = ['e.office_id = ?', 'e.deleted_at IS NULL'];
+  // With a unit or position-type filter, the people holding such positions (a few hundred at most)
+  // are the place to start: the unary + keeps SQLite from walking every employee of the office
+  // through the office index and probing the list for each (for a city, 20,000 rows instead of 500).
+  const byPosition = Boolean(f.unitId || f.positionType);
+  const where: string[] = [byPosition ? '+e.office_id = ?' : 'e.office_id = ?', 'e.deleted_at IS NULL'];
   const q = f.q?.trim();
   if (q) {
     if (/^[\d\s.-]+$/.test(q)) {

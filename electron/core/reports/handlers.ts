@@ -15,7 +15,25 @@ function authed(ctx: HandlerContext): AuthedContext {
   return ctx as AuthedContext;
 }
 
-const overlaps = (p: Period, s: SkpsTable) => !(p.end < s.period_start || p.start > s.period_end);
+const overlaps = (p: Period, s: Pick<SkpsTable, 'period_start' | 'period_end'>) => !(p.end < s.period_start || p.start > s.period_end);
+
+/** Indonesian order, as `localeCompare(x, 'id')`, with one collator instead of one per comparison. */
+const collator = new Intl.Collator('id');
+
+interface DashboardRow {
+  id: string;
+  employee_id: string;
+  employee_name: string;
+  employee_nip: string;
+  employee_unit: string | null;
+  appraiser_employee_id: string | null;
+  appraiser_name: string | null;
+  approved_version: number;
+  period_start: string;
+  period_end: string;
+  report_status: string | null;
+  evaluation_status: string | null;
+}
 
 /** The SKP each employee works on in a year (the latest period), optionally restricted. */
 function currentSkps(ctx: AuthedContext, yearId: string, where: 'office' | { appraiser: string } | { employee: string }): SkpsTable[] {
@@ -60,27 +78,40 @@ export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.te
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const period = periodsOf(year.year, year.cadence).find((p) => p.code === input.period);
     if (!period) throw forbidden('Periode tidak sesuai siklus Tahun Penilaian.');
-    const skps = currentSkps(ctx, year.id, 'office').filter((s) => s.approved_version > 0 && overlaps(period, s));
-    const { reports, evaluations } = statusMaps(ctx, skps.map((s) => s.id));
+    // Every plan of the year with this period's report and evaluation, in one statement (two
+    // unique-index probes per plan): no IN lists, and only the columns the dashboard shows.
+    const rows = ctx.core.q
+      .prepare(
+        `SELECT s.id, s.employee_id, s.employee_name, s.employee_nip, s.employee_unit, s.appraiser_employee_id, s.appraiser_name,
+                s.approved_version, s.period_start, s.period_end, r.status AS report_status, e.status AS evaluation_status
+         FROM skps s
+         LEFT JOIN period_reports r ON r.skp_id = s.id AND r.period = ? AND r.deleted_at IS NULL
+         LEFT JOIN evaluations e ON e.skp_id = s.id AND e.period = ? AND e.deleted_at IS NULL
+         WHERE s.year_id = ? AND s.office_id = ? AND s.deleted_at IS NULL
+         ORDER BY s.period_start`,
+      )
+      .all(period.code, period.code, year.id, ctx.actor.officeId) as DashboardRow[];
+    // The SKP each employee works on in the year (the latest period), as currentSkps picks it.
+    const latest = new Map<string, DashboardRow>();
+    for (const s of rows) latest.set(s.employee_id, s);
+    const skps = [...latest.values()].filter((s) => s.approved_version > 0 && overlaps(period, s));
     const byAppraiser = new Map<string, { appraiserId: string | null; appraiserName: string; pending: number; final: number }>();
     const notReported = [];
     let realisasiSubmitted = 0;
     let evaluationsFinal = 0;
     for (const s of skps) {
-      const key = `${s.id}|${period.code}`;
-      if (reports.get(key) === 'diajukan') realisasiSubmitted++;
+      if (s.report_status === 'diajukan') realisasiSubmitted++;
       else notReported.push({ employeeId: s.employee_id, name: s.employee_name, nip: s.employee_nip, unit: s.employee_unit, appraiserName: s.appraiser_name });
-      const final = evaluations.get(key)?.status === 'final';
+      const final = s.evaluation_status === 'final';
       if (final) evaluationsFinal++;
-      const a = byAppraiser.get(s.appraiser_employee_id ?? s.appraiser_name ?? '-') ?? {
-        appraiserId: s.appraiser_employee_id,
-        appraiserName: s.appraiser_name ?? 'Belum ditentukan',
-        pending: 0,
-        final: 0,
-      };
+      const key = s.appraiser_employee_id ?? s.appraiser_name ?? '-';
+      let a = byAppraiser.get(key);
+      if (!a) {
+        a = { appraiserId: s.appraiser_employee_id, appraiserName: s.appraiser_name ?? 'Belum ditentukan', pending: 0, final: 0 };
+        byAppraiser.set(key, a);
+      }
       if (final) a.final++;
       else a.pending++;
-      byAppraiser.set(s.appraiser_employee_id ?? s.appraiser_name ?? '-', a);
     }
     const openAppeals = ctx.core.q.prepare("SELECT COUNT(*) AS n FROM appeals WHERE office_id = ? AND status = 'diajukan' AND deleted_at IS NULL").get(ctx.actor.officeId) as {
       n: number;
@@ -91,8 +122,12 @@ export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.te
       employees: skps.length,
       realisasiSubmitted,
       evaluationsFinal,
-      notReported: notReported.sort((a, b) => (a.unit ?? '').localeCompare(b.unit ?? '', 'id') || a.name.localeCompare(b.name, 'id')),
-      pendingByAppraiser: [...byAppraiser.values()].sort((a, b) => b.pending - a.pending || a.appraiserName.localeCompare(b.appraiserName, 'id')),
+      notReported: notReported.sort(
+        (a, b) => collator.compare(a.unit ?? '', b.unit ?? '') || collator.compare(a.name, b.name) || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0),
+      ),
+      pendingByAppraiser: [...byAppraiser.values()].sort(
+        (a, b) => b.pending - a.pending || collator.compare(a.appraiserName, b.appraiserName) || ((a.appraiserId ?? '') < (b.appraiserId ?? '') ? -1 : 1),
+      ),
       openAppeals: openAppeals.n,
       predikatByUnit: [dist.office, ...dist.units].map((u) => ({ unitId: u.unitId, unitName: u.unitName, counts: u.counts, breaches: u.breaches.length })),
     };
@@ -130,7 +165,7 @@ export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.te
         }
         if (r === 'diajukan' && e?.status !== 'final') waiting.push(`Realisasi ${p.label} menunggu penilaian`);
       }
-      const fb = ctx.core.q.prepare('SELECT body, created_at FROM feedback WHERE skp_id = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 1').get(s.id) as
+      const fb = ctx.core.q.prepare('SELECT body, created_at FROM feedback WHERE skp_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1').get(s.id) as
         | { body: string; created_at: string }
         | undefined;
       const dialogs = ctx.core.q
@@ -152,7 +187,7 @@ export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.te
         waiting,
       };
     });
-    members.sort((a, b) => b.waiting.length - a.waiting.length || a.name.localeCompare(b.name, 'id'));
+    members.sort((a, b) => b.waiting.length - a.waiting.length || collator.compare(a.name, b.name) || (a.employeeId < b.employeeId ? -1 : a.employeeId > b.employeeId ? 1 : 0));
     return { members };
   },
 

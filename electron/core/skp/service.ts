@@ -53,9 +53,12 @@ export function summaryOf(core: Core, s: SkpsTable): SkpSummary {
   };
 }
 
+/** One formatter for the process: building an Intl.NumberFormat costs ~70 µs, formatting with one ~1 µs. */
+const targetNumber = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+
 /** "10 - 12 dokumen", "100 persen", or the descriptive target of a kualitatif plan. */
 export function targetLabel(i: Pick<SkpIndicatorsTable, 'target_min' | 'target_max' | 'target_unit' | 'target_text'>): string {
-  const fmt = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(n);
+  const fmt = (n: number) => targetNumber.format(n);
   const unit = i.target_unit ? ` ${i.target_unit}` : '';
   if (i.target_min != null && i.target_max != null && i.target_max !== i.target_min) return `${fmt(i.target_min)} - ${fmt(i.target_max)}${unit}`;
   const single = i.target_min ?? i.target_max;
