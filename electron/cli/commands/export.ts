@@ -4,15 +4,19 @@ import { Core } from '../../core/core';
 import { buildExport } from '../../core/people/excel';
 import { actAs, officeAdmin } from '../../core/seed/session';
 import { dataDirFrom, parse, required, UsageError } from '../args';
+import { run as exportEvaluasi, usage as evaluasiUsage } from './export-evaluasi';
+import { run as exportLaporan, usage as laporanUsage } from './export-laporan';
 import { run as exportSkp, usage as skpUsage } from './export-skp';
 
-export const usage = `export employees --data DIR --out BERKAS.xlsx [--status aktif,cuti] [--as NIP]\n  kinerja ${skpUsage}`;
+export const usage = `export employees --data DIR --out BERKAS.xlsx [--status aktif,cuti] [--as NIP]\n  kinerja ${skpUsage}\n  kinerja ${laporanUsage}\n  kinerja ${evaluasiUsage}`;
 
 /** Writes the office's employee list as .xlsx (NIP as text), like the Export button does. */
 export async function run(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
   if (what === 'skp') return exportSkp(rest);
-  if (what !== 'employees') throw new UsageError(`Yang dapat diekspor: employees, skp. Penggunaan: ${usage}`);
+  if (what === 'evaluasi') return exportEvaluasi(rest);
+  if (what === 'laporan-penilaian') return exportLaporan(rest);
+  if (what !== 'employees') throw new UsageError(`Yang dapat diekspor: employees, skp, laporan-penilaian, evaluasi. Penggunaan: ${usage}`);
   const { values } = parse(rest, { data: { type: 'string' }, out: { type: 'string' }, status: { type: 'string' }, as: { type: 'string' } });
   const out = path.resolve(required(values.out, 'out'));
   if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out harus berakhiran .xlsx');
