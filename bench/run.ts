@@ -1,0 +1,204 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { Core } from '../electron/core/core';
+import { evaluateGoals } from './goals';
+import { benchRoot, buildDataset, type Dataset, type DatasetSpec } from './lib/data';
+import { finishMachineInfo, machineInfo } from './lib/machine';
+import { printGoals, printTable } from './lib/report';
+import type { BenchResult, Measure } from './lib/types';
+import { employeeExcelMeasure, evaluationPdfMeasure, laporanMeasure } from './measures/documents';
+import { httpMeasures, memoryMeasure, serverStartMeasure } from './measures/process';
+import { dashboardMeasure, listMeasure, teamMeasure } from './measures/reads';
+import { changeLogMeasure, finalizeManyMeasure, yearOpenMeasure } from './measures/writes';
+
+/**
+ * `npm run bench [-- --quick | --smoke] [--check] [--out FILE] [--keep] [--reuse DIR] [--seed N]`
+ *
+ * Builds the synthetic office (2,000 employees, a monthly year) and city (20,000 employees in 40
+ * offices' worth of units, a quarterly year) in a temporary folder, runs every measure of issue 7
+ * on them, prints one table and writes bench/results/latest.json. See docs/performance.md.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
+    seed: { type: 'string', default: '7' },
+  },
+  strict: true,
+});
+const mode: BenchResult['mode'] = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
+const seed = Number(values.seed);
+
+interface Plan {
+  office: DatasetSpec;
+  city: DatasetSpec;
+  reads: { warmup: number; iterations: number; budgetMs: number; minIterations: number };
+  cityReads: boolean;
+  yearOpen: number;
+  finalize: number;
+  exports: { warmup: number; iterations: number; budgetMs: number; minIterations: number };
+  pdfs: number;
+  httpSeconds: number;
+  starts: number;
+}
+
+const plans: Record<BenchResult['mode'], Plan> = {
+  full: {
+    office: { name: 'office', employees: 2000, offices: 1, cadence: 'bulanan', seed },
+    city: { name: 'city', employees: 20_000, offices: 40, cadence: 'triwulanan', seed },
+    reads: { warmup: 5, iterations: 200, budgetMs: 20_000, minIterations: 30 },
+    cityReads: true,
+    yearOpen: 3,
+    finalize: 10,
+    exports: { warmup: 1, iterations: 3, budgetMs: 30_000, minIterations: 3 },
+    pdfs: 100,
+    httpSeconds: 10,
+    starts: 5,
+  },
+  quick: {
+    office: { name: 'office', employees: 2000, offices: 1, cadence: 'bulanan', seed },
+    city: { name: 'city', employees: 5000, offices: 10, cadence: 'triwulanan', seed },
+    reads: { warmup: 3, iterations: 60, budgetMs: 4000, minIterations: 15 },
+    cityReads: false,
+    yearOpen: 1,
+    finalize: 3,
+    exports: { warmup: 0, iterations: 1, budgetMs: 1, minIterations: 1 },
+    pdfs: 20,
+    httpSeconds: 3,
+    starts: 2,
+  },
+  smoke: {
+    office: { name: 'office', employees: 300, offices: 1, cadence: 'bulanan', seed },
+    city: { name: 'city', employees: 600, offices: 4, cadence: 'triwulanan', seed },
+    reads: { warmup: 1, iterations: 5, budgetMs: 500, minIterations: 3 },
+    cityReads: false,
+    yearOpen: 1,
+    finalize: 1,
+    exports: { warmup: 0, iterations: 1, budgetMs: 1, minIterations: 1 },
+    pdfs: 3,
+    httpSeconds: 1,
+    starts: 1,
+  },
+};
+
+const plan = plans[mode];
+const started = new Date();
+const log = (line: string) => console.log(line);
+const machine = machineInfo();
+const label = (d: Dataset) => `${d.name === 'office' ? 'kantor' : `kota (${d.offices} OPD)`} ${d.employees.toLocaleString('id-ID')}`;
+
+function openDataset(root: string, spec: DatasetSpec): Dataset {
+  const dir = path.join(root, spec.name);
+  if (values.reuse && fs.existsSync(path.join(dir, 'kinerja.db'))) {
+    const core = Core.open({ dataDir: dir, beforeMigrate: null });
+    const year = core.q.prepare("SELECT id, year, cadence FROM performance_years WHERE status = 'terbuka' ORDER BY year LIMIT 1").get() as { id: string; year: number; cadence: 'bulanan' | 'triwulanan' };
+    const meta = JSON.parse(core.getMeta('synthetic_year') ?? '{}') as { rows?: number };
+    const employees = (core.q.prepare('SELECT COUNT(*) AS n FROM employees').get() as { n: number }).n;
+    log(`  ${spec.name}: dipakai ulang dari ${dir}`);
+    return { ...spec, employees, cadence: year.cadence, dir, seedMs: 0, rows: meta.rows ?? 0, dbMB: fs.statSync(path.join(dir, 'kinerja.db')).size / 1048576, core, officeId: core.officeId()!, yearId: year.id, year: year.year };
+  }
+  log(`  ${spec.name}: ${spec.employees} pegawai, ${spec.offices} OPD, tahun ${spec.cadence}, seed ${spec.seed}`);
+  const d = buildDataset(root, spec, log);
+  log(`  ${spec.name}: ${d.rows.toLocaleString('id-ID')} baris tahun penilaian, ${d.dbMB.toFixed(0)} MB, ${(d.seedMs / 1000).toFixed(1)} s`);
+  return d;
+}
+
+async function main(): Promise<number> {
+  const root = values.reuse ? path.resolve(values.reuse) : benchRoot();
+  console.log(`Kinerja bench (${mode}) di ${root}`);
+  console.log(`Mesin: ${machine.cpuModel}, ${machine.cores} inti, ${machine.memoryMB} MB, Node ${machine.node}, SQLite ${machine.sqlite}, beban ${machine.loadAverage.start.join(' / ')}`);
+  const measures: Measure[] = [];
+  const datasets: BenchResult['datasets'] = {};
+  const files = path.join(root, 'files');
+  fs.mkdirSync(files, { recursive: true });
+  const step = async (what: string, fn: () => Measure | Measure[] | Promise<Measure | Measure[]>) => {
+    const t = performance.now();
+    process.stdout.write(`- ${what} ... `);
+    const m = await fn();
+    measures.push(...(Array.isArray(m) ? m : [m]));
+    console.log(`${((performance.now() - t) / 1000).toFixed(1)} s`);
+  };
+  let office: Dataset | null = null;
+  let city: Dataset | null = null;
+  try {
+    console.log('Data sintetis:');
+    office = openDataset(root, plan.office);
+    city = openDataset(root, plan.city);
+    for (const d of [office, city]) {
+      datasets[d.name] = { employees: d.employees, offices: d.offices, cadence: d.cadence, rows: d.rows, dbMB: Math.round(d.dbMB), seedSeconds: Math.round(d.seedMs / 100) / 10 };
+    }
+    const o = office;
+    const c = city;
+    console.log('Pengukuran:');
+    await step('dasbor kantor', () => dashboardMeasure(o, plan.reads, label(o), 'dashboard'));
+    await step('daftar pegawai', () => listMeasure(o, plan.reads, label(o), 'people.list'));
+    await step('tim penilai', () => teamMeasure(o, plan.reads, label(o), 'reports.team'));
+    if (plan.cityReads) {
+      const few = { ...plan.reads, iterations: Math.min(plan.reads.iterations, 40), minIterations: 10 };
+      await step('dasbor kota', () => dashboardMeasure(c, few, label(c), 'dashboard.city'));
+      await step('daftar pegawai kota', () => listMeasure(c, few, label(c), 'people.list.city'));
+    }
+    await step('mengunci penilaian satu unit', () => finalizeManyMeasure(o, plan.finalize, label(o)));
+    await step('byte change_log per perintah', () => changeLogMeasure(o, label(o)));
+    await step('PDF evaluasi', () => evaluationPdfMeasure(o, plan.pdfs, label(o)));
+    await step('HTTP loopback', () => httpMeasures(o, plan.httpSeconds, label(o)));
+    await step('Excel daftar pegawai', () => employeeExcelMeasure(c, plan.exports, label(c), files));
+    await step('Excel Laporan Penilaian', () => laporanMeasure(c, plan.exports, label(c), files));
+    await step('memori server', () => memoryMeasure(c, label(c)));
+    await step('server hidup', () => serverStartMeasure(c, plan.starts, label(c)));
+    await step('membuka tahun', () => yearOpenMeasure(c, plan.yearOpen, label(c)));
+  } finally {
+    office?.core.close();
+    city?.core.close();
+    if (!values.keep && !values.reuse) fs.rmSync(root, { recursive: true, force: true });
+    else console.log(`Data disimpan di ${root} (pakai lagi dengan --reuse ${root})`);
+  }
+  finishMachineInfo(machine);
+  const goals = evaluateGoals(measures, mode === 'full');
+  const result: BenchResult = {
+    version: 1,
+    mode,
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    seconds: Math.round((Date.now() - started.getTime()) / 100) / 10,
+    seed,
+    machine,
+    datasets,
+    measures,
+    goals,
+  };
+  const out = path.resolve(values.out ?? path.join(here, 'results', 'latest.json'));
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log('');
+  printTable(result);
+  console.log('');
+  printGoals(result);
+  console.log(`\nHasil: ${out} (${result.seconds} s; beban mesin ${machine.loadAverage.start.join('/')} -> ${machine.loadAverage.end?.join('/')})`);
+  if (values.check) {
+    const misses = goals.filter((g) => g.met === false);
+    if (misses.length > 0) {
+      console.error(`\n--check: ${misses.length} sasaran tidak tercapai:`);
+      for (const g of misses) console.error(`  MISS ${g.id}: ${g.text}; terukur ${g.actual ?? '-'}${g.note ? ` (${g.note})` : ''}`);
+      return 1;
+    }
+    console.log('\n--check: semua sasaran yang dapat dibandingkan tercapai.');
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);
