@@ -77,7 +77,7 @@ describe('seed --demo', () => {
 
   it('refuses a data folder that already holds an office', () => {
     core = Core.open({ dataDir: tempDir() });
-    seedSynthetic(core, 10);
+    seedSynthetic(core, 50); // the smallest office seed --synthetic builds (50 per office since 8c20912)
     expect(() => seedDemo(core!)).toThrow(/sudah berisi kantor/);
   });
 });
