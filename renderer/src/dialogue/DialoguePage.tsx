@@ -281,10 +281,13 @@ function Actions({ dialogue: d, reload }: { dialogue: Dialogue; reload(): void }
         <Stack gap={6}>
           {d.actions.map((a) => {
             const overdue = !a.doneAt && !!a.dueDate && a.dueDate < today;
+            // Shows the new state at once while it is saved (the list refreshes after).
+            const saving = complete.isPending && complete.variables?.actionId === a.id;
+            const checked = saving ? complete.variables!.done : !!a.doneAt;
             return (
               <Group key={a.id} gap="xs" wrap="nowrap" align="flex-start">
                 <Checkbox
-                  checked={!!a.doneAt}
+                  checked={checked}
                   disabled={!canTick || complete.isPending}
                   aria-label={t('dialogue.actionToggle', { text: a.text })}
                   onChange={(e) =>

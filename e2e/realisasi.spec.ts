@@ -1,0 +1,248 @@
+import fs from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect, login, password, test, year, type Server } from './evaluation-office';
+
+/**
+ * The employee's side of a period, through the screens: Tahun Saya, realisasi with a file (and a
+ * refused one), a link, sending; the appraiser's feedback on the realisasi page, the employee's
+ * reply with the unread badge; a performance dialogue requested, scheduled, minuted and confirmed
+ * by both, its action ticked off; reminders on Beranda.
+ */
+test.describe.configure({ timeout: 300_000 });
+
+const january = `Januari ${year}`;
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+async function signIn(page: Page, server: Server, nip: string, pass = password) {
+  await login(page, server, nip, pass);
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+}
+
+async function logout(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Keluar' }).click();
+  await expect(page.getByRole('heading', { name: 'Masuk ke Kinerja' })).toBeVisible();
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+const nav = (page: Page, name: string | RegExp) => page.getByRole('navigation').getByRole('link', { name });
+
+async function openGroup(group: Locator) {
+  const control = group.locator('button[aria-expanded]').first();
+  if ((await control.getAttribute('aria-expanded')) !== 'true') await control.click();
+}
+
+test('employee reports realisasi with a file and sends it; appraiser comments, employee replies; a dialogue is held and confirmed by both', async ({
+  page,
+  evaluationOffice: o,
+}) => {
+  const { server, employee, appraiser } = o;
+
+  // Beranda: the SKP card of the SKP screens stays, and January's report is a reminder once it is due.
+  await signIn(page, server, employee.nip);
+  await expect(page.getByTestId('home-skp')).toContainText('SKP Anda sudah disetujui');
+  if (new Date().getMonth() >= 1) await expect(page.getByTestId('reminders')).toContainText(`Realisasi ${january} belum dikirim kepada Pejabat Penilai.`);
+  await shot(page, '01-beranda-pegawai');
+
+  // Tahun Saya: every period, January open to fill in.
+  await nav(page, 'Tahun Saya').click();
+  await expect(page.getByRole('heading', { name: `Tahun Saya ${year}` })).toBeVisible();
+  await expect(page.getByTestId('my-year-period-1')).toContainText('Belum Dibuat');
+  await shot(page, '02-tahun-saya');
+  await page.getByRole('link', { name: `Isi realisasi ${january}` }).click();
+
+  // Realisasi Januari: a value with a note, saved as a draft.
+  await expect(page.getByRole('heading', { name: `Realisasi ${january}` })).toBeVisible();
+  await expect(page.getByTestId('realisasi-status').first()).toHaveText('Belum Dibuat');
+  const indicators = page.getByTestId('realisasi-indicator');
+  await expect(indicators).toHaveCount(3);
+  const first = indicators.first();
+  await expect(first).toContainText('100 - 120 surat');
+  await first.getByRole('textbox', { name: 'Realisasi' }).fill('112');
+  await first.getByRole('textbox', { name: 'Catatan' }).fill('Termasuk 14 surat undangan rapat koordinasi.');
+  await expect(page.getByTestId('realisasi-actions')).toContainText('Ada isian yang belum disimpan.');
+  await page.getByRole('button', { name: 'Simpan draf' }).click();
+  await expect(page.getByText(`Draf realisasi ${january} tersimpan.`)).toBeVisible();
+  await expect(page.getByTestId('realisasi-status').first()).toHaveText('Draf');
+  await expect(page.getByTestId('realisasi-actions')).toContainText('Semua isian tersimpan.');
+
+  // Evidence: a file over 20 MB is refused before anything is sent, a small PDF is uploaded.
+  await first.getByRole('button', { name: 'Tambah bukti dukung' }).click();
+  const add = page.getByRole('dialog', { name: 'Tambah bukti dukung' });
+  await expect(add).toContainText('PDF, JPG, PNG, DOCX atau XLSX, paling besar 20 MB.');
+  const fileInput = add.locator('input[type=file]');
+  // From disk: a local browser takes the path as is (a 21 MB buffer would be copied over the protocol).
+  const big = test.info().outputPath('pindaian-besar.pdf');
+  fs.writeFileSync(big, Buffer.alloc(21.5 * 1024 * 1024, 0x25));
+  await fileInput.setInputFiles(big);
+  await expect(add).toContainText('Berkas "pindaian-besar.pdf" berukuran 21,5 MB, melebihi batas 20 MB.');
+  await fileInput.setInputFiles({ name: 'agenda-surat-januari.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(add).not.toContainText('melebihi batas 20 MB');
+  await add.getByRole('textbox', { name: 'Judul (boleh dikosongkan)' }).fill('Buku agenda surat Januari');
+  await shot(page, '03-bukti-dukung');
+  await add.getByRole('button', { name: 'Unggah' }).click();
+  await expect(page.getByText('Bukti dukung "Buku agenda surat Januari" ditambahkan.')).toBeVisible();
+  await expect(add).toBeHidden();
+  const evidence = first.getByRole('link', { name: 'Unduh Buku agenda surat Januari' });
+  await expect(evidence).toHaveAttribute('href', /^api\/files\/evidence\//);
+  await expect(first.getByTestId('evidence-item')).toContainText('agenda-surat-januari.pdf');
+
+  // A link on the second indicator, then removed again: evidence can change until it is sent.
+  const second = indicators.nth(1);
+  await second.getByRole('button', { name: 'Tambah bukti dukung' }).click();
+  await add.getByText('Tautan', { exact: true }).click();
+  await add.getByRole('textbox', { name: 'Alamat tautan' }).fill('https://drive.langsakota.go.id/arsip/januari');
+  await add.getByRole('button', { name: 'Simpan tautan' }).click();
+  await expect(second.getByRole('link', { name: /Buka tautan drive\.langsakota\.go\.id/ })).toBeVisible();
+  await second.getByRole('button', { name: 'Hapus bukti dukung drive.langsakota.go.id' }).click();
+  await page.getByRole('dialog', { name: 'Hapus bukti dukung?' }).getByRole('button', { name: 'Hapus' }).click();
+  await expect(page.getByText('Bukti dukung dihapus.')).toBeVisible();
+  await expect(second.getByTestId('evidence-item')).toHaveCount(0);
+  await shot(page, '04-realisasi-draf');
+
+  // Sending says it is final and what is still empty.
+  await page.getByRole('button', { name: 'Kirim ke Pejabat Penilai' }).click();
+  const send = page.getByRole('dialog', { name: `Kirim realisasi ${january}?` });
+  await expect(send).toContainText(`dikirim kepada ${appraiser.name}`);
+  await expect(send).toContainText('tidak dapat diubah lagi');
+  await expect(send).toContainText('2 indikator belum diisi');
+  await send.getByRole('button', { name: 'Kirim ke Pejabat Penilai' }).click();
+  await expect(page.getByText(`Realisasi ${january} dikirim kepada Pejabat Penilai.`)).toBeVisible();
+  await expect(page.getByTestId('realisasi-sent')).toContainText('tidak dapat diubah lagi');
+  await expect(page.getByTestId('realisasi-status').first()).toHaveText('Diajukan');
+  await expect(page.getByRole('button', { name: 'Simpan draf' })).toHaveCount(0);
+  await expect(first.getByTestId('realisasi-value')).toHaveText('112');
+  await expect(first.getByRole('button', { name: /Hapus bukti dukung/ })).toHaveCount(0);
+  await shot(page, '05-realisasi-terkirim');
+  await logout(page);
+
+  // The appraiser opens the employee's plan from Umpan Balik: the latest report sent, read-only.
+  await signIn(page, server, appraiser.nip);
+  await nav(page, /Umpan Balik/).click();
+  await expect(page.getByRole('heading', { name: 'Umpan Balik', exact: true })).toBeVisible();
+  await shot(page, '06-umpan-balik-penilai');
+  await page.getByRole('link', { name: `Buka umpan balik ${employee.name}` }).click();
+  await expect(page.getByRole('heading', { name: `Realisasi ${january}: ${employee.name}` })).toBeVisible();
+  await expect(page.getByText(`Anda melihat realisasi ${employee.name}.`)).toBeVisible();
+  await expect(page.getByTestId('realisasi-indicator').first().getByTestId('realisasi-value')).toHaveText('112');
+  await expect(page.getByRole('link', { name: 'Unduh Buku agenda surat Januari' })).toBeVisible();
+
+  const comment = 'Agenda rapi. Lampirkan juga rekap surat keluar per bidang.';
+  const rhkGroup = page.getByTestId(`feedback-group-rhk:${o.rhkId}`);
+  await openGroup(rhkGroup);
+  await rhkGroup.getByRole('textbox', { name: 'Umpan balik Anda' }).fill(comment);
+  await rhkGroup.getByRole('button', { name: 'Kirim' }).click();
+  await expect(page.getByText('Terkirim.')).toBeVisible();
+  await expect(rhkGroup.getByTestId('feedback-message')).toContainText(comment);
+  await expect(rhkGroup.getByTestId('feedback-message')).toContainText('Pejabat Penilai Kinerja');
+  const kolaboratif = page.getByTestId('feedback-group-perilaku:kolaboratif');
+  await openGroup(kolaboratif);
+  await kolaboratif.getByRole('textbox', { name: 'Umpan balik Anda' }).fill('Terima kasih sudah membantu bidang lain saat Ujian Sekolah.');
+  await kolaboratif.getByRole('textbox', { name: 'Umpan balik Anda' }).press('Control+Enter');
+  await expect(kolaboratif.getByTestId('feedback-message')).toContainText('membantu bidang lain');
+  await shot(page, '07-umpan-balik-ditulis');
+  await logout(page);
+
+  // The employee sees two unread in the navigation, reads them next to the realisasi and replies.
+  await signIn(page, server, employee.nip);
+  await expect(nav(page, /Umpan Balik/).getByTestId('nav-badge')).toHaveText('2');
+  await nav(page, /Umpan Balik/).click();
+  const row = page.getByTestId('feedback-row').filter({ hasText: `SKP ${year}` });
+  await expect(row).toContainText('2 belum dibaca');
+  await expect(row).toContainText('membantu bidang lain');
+  await row.getByRole('link', { name: /Buka umpan balik/ }).click();
+  await expect(page.getByRole('heading', { name: `Realisasi ${january}` })).toBeVisible();
+  const mine = page.getByTestId(`feedback-group-rhk:${o.rhkId}`);
+  await expect(mine.getByTestId('feedback-message')).toContainText(comment);
+  await expect(mine.getByTestId('feedback-message')).toContainText('Baru');
+  // Opening the thread marks it read: the badge goes.
+  await expect(nav(page, /Umpan Balik/).getByTestId('nav-badge')).toHaveCount(0);
+  const reply = 'Baik, Bu. Rekap per bidang saya lampirkan mulai bulan depan.';
+  await mine.getByRole('textbox', { name: 'Tanggapan Anda' }).fill(reply);
+  await mine.getByRole('button', { name: 'Kirim' }).click();
+  await expect(mine.getByTestId('feedback-message')).toHaveCount(2);
+  await expect(mine.getByTestId('feedback-message').nth(1)).toContainText(reply);
+  await expect(mine.getByTestId('feedback-message').nth(1)).toContainText('(Anda)');
+  await shot(page, '08-umpan-balik-dibalas');
+
+  // The employee asks for a dialogue.
+  await nav(page, 'Dialog Kinerja').click();
+  await expect(page.getByRole('heading', { name: 'Dialog Kinerja' })).toBeVisible();
+  await expect(page.getByTestId('empty-state')).toContainText('mintalah dialog');
+  await page.getByRole('button', { name: 'Minta dialog' }).click();
+  const req = page.getByRole('dialog', { name: 'Minta dialog kinerja' });
+  await expect(req.getByRole('radio', { name: 'Pemantauan' })).toBeChecked();
+  await req.getByRole('textbox', { name: 'Yang ingin dibicarakan' }).fill('Saya ingin membahas beban surat menjelang ujian sekolah.');
+  await shot(page, '09-minta-dialog');
+  await req.getByRole('button', { name: 'Kirim permintaan' }).click();
+  await expect(page.getByText(`Permintaan dialog terkirim kepada ${appraiser.name}.`)).toBeVisible();
+  const card = page.getByTestId('dialogue-card').first();
+  await expect(card.getByTestId('dialogue-status')).toHaveText('Diminta');
+  await expect(card).toContainText(`Dialog Pemantauan dengan ${appraiser.name}`);
+  await logout(page);
+
+  // The appraiser schedules it, records the minutes with the employee's own words, and confirms.
+  await signIn(page, server, appraiser.nip);
+  await nav(page, 'Dialog Kinerja').click();
+  await page.getByRole('tab', { name: 'Dengan pegawai yang saya nilai' }).click();
+  const theirs = page.getByTestId('dialogue-card').filter({ hasText: employee.name });
+  await expect(theirs).toContainText(`${employee.name} mengajak Anda berdialog.`);
+  await theirs.getByRole('button', { name: 'Tetapkan jadwal' }).click();
+  const schedule = page.getByRole('dialog', { name: 'Jadwal dialog' });
+  await schedule.getByLabel(/^Tanggal dan jam/).fill(`${year}-12-01T09:00`);
+  await schedule.getByRole('textbox', { name: 'Tempat' }).fill('Ruang Subbagian Umum');
+  await expect(schedule.getByRole('textbox', { name: /^Agenda/ })).toHaveValue('Saya ingin membahas beban surat menjelang ujian sekolah.');
+  await schedule.getByRole('button', { name: 'Simpan jadwal' }).click();
+  await expect(page.getByText('Jadwal dialog tersimpan.')).toBeVisible();
+  await expect(theirs.getByTestId('dialogue-status')).toHaveText('Dijadwalkan');
+  await expect(theirs).toContainText(`1 Desember ${year}`);
+
+  await theirs.getByRole('button', { name: 'Catat notulen' }).click();
+  const minutes = page.getByRole('dialog', { name: 'Notulen dialog' });
+  await expect(minutes.getByRole('textbox', { name: 'Peserta' })).toHaveValue(`${employee.name}, ${appraiser.name}`);
+  await minutes.getByRole('button', { name: 'Simpan notulen' }).click();
+  await expect(minutes.getByText('Isi apa yang dibahas.')).toBeVisible();
+  await minutes.getByRole('textbox', { name: /^Yang dibahas/ }).fill('Volume surat naik menjelang ujian sekolah.');
+  await minutes.getByRole('textbox', { name: 'Keprihatinan pegawai (dengan kata-katanya sendiri)' }).fill('Saya kewalahan bila juga mengurus arsip.');
+  await minutes.getByRole('textbox', { name: 'Kesepakatan' }).fill('Arsip dibantu Muhammad Rizki selama masa ujian.');
+  await minutes.getByRole('button', { name: 'Tambah tindak lanjut' }).click();
+  await minutes.getByRole('textbox', { name: 'Tindak lanjut 1' }).fill('Membagi tugas arsip');
+  await minutes.getByLabel('Batas waktu').fill(`${year}-12-08`);
+  await shot(page, '10-notulen');
+  await minutes.getByRole('button', { name: 'Simpan notulen' }).click();
+  await expect(page.getByText('Notulen tersimpan.')).toBeVisible();
+  await expect(theirs.getByTestId('dialogue-status')).toHaveText('Notulen dicatat');
+  await expect(theirs.getByTestId('dialogue-concerns')).toContainText('Saya kewalahan bila juga mengurus arsip.');
+  await theirs.getByRole('button', { name: 'Konfirmasi notulen' }).click();
+  await page.getByRole('dialog', { name: 'Konfirmasi notulen' }).getByRole('button', { name: 'Konfirmasi notulen' }).click();
+  await expect(page.getByText('Notulen dikonfirmasi.')).toBeVisible();
+  await expect(theirs.getByTestId('dialogue-next')).toContainText(`Menunggu konfirmasi ${employee.name}`);
+  await logout(page);
+
+  // The employee is reminded on Beranda, reads the minutes, confirms, and ticks the action off.
+  await signIn(page, server, employee.nip);
+  const reminder = page.getByTestId('reminder').filter({ hasText: 'dialog kinerja menunggu tanggapan atau konfirmasi Anda' });
+  await expect(reminder).toBeVisible();
+  await reminder.getByRole('link').click();
+  await expect(page.getByRole('heading', { name: 'Dialog Kinerja' })).toBeVisible();
+  const held = page.getByTestId('dialogue-card').first();
+  await expect(held.getByTestId('dialogue-concerns')).toContainText('Saya kewalahan bila juga mengurus arsip.');
+  await held.getByRole('button', { name: 'Konfirmasi notulen' }).click();
+  await page.getByRole('dialog', { name: 'Konfirmasi notulen' }).getByRole('button', { name: 'Konfirmasi notulen' }).click();
+  await expect(page.getByText('Notulen dikonfirmasi kedua pihak.')).toBeVisible();
+  await expect(held.getByTestId('dialogue-status')).toHaveText('Dikonfirmasi kedua pihak');
+  await held.getByRole('checkbox', { name: 'Tandai "Membagi tugas arsip" selesai' }).check();
+  await expect(page.getByText('Tindak lanjut ditandai selesai.')).toBeVisible();
+  await expect(held.getByRole('checkbox', { name: 'Tandai "Membagi tugas arsip" selesai' })).toBeChecked();
+  await shot(page, '11-dialog-dikonfirmasi');
+
+  // Tahun Saya now shows January sent with three messages, and the dialogue.
+  await nav(page, 'Tahun Saya').click();
+  await expect(page.getByTestId('my-year-period-1')).toContainText('Diajukan');
+  await expect(page.getByTestId('my-year-period-1')).toContainText('3 pesan');
+  await expect(page.getByText('1 dialog', { exact: true })).toBeVisible();
+  await shot(page, '12-tahun-saya-akhir');
+});
