@@ -59,12 +59,15 @@ function tempDir(): string {
 }
 
 export const test = base.extend<Fixtures>({
+  // Playwright requires the object pattern even when a fixture uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
   emptyServer: async ({}, use) => {
     const dir = path.join(tempDir(), 'data-baru');
     const { server, child } = await startServer(dir);
     await use(server);
     child.kill('SIGTERM');
   },
+  // eslint-disable-next-line no-empty-pattern
   officeServer: async ({}, use) => {
     const dir = tempDir();
     kinerja(['init', '--data', dir, '--office-name', admin.office, '--admin-nip', admin.nip, '--admin-name', admin.name, '--admin-password', admin.password]);

@@ -36,9 +36,9 @@ export function validationError(error: z.ZodError): AppError {
     const key = issue.path.map(String).join('.') || '_';
     fields[key] ??= issue.message;
   }
+  // The headline is for people; which field it concerns travels in `fields` (forms put it there).
   const first = error.issues[0];
-  const where = first && first.path.length ? ` (${first.path.join('.')})` : '';
-  return new AppError('VALIDATION', `Data tidak valid${where}: ${first?.message ?? 'periksa isian Anda.'}`, { fields });
+  return new AppError('VALIDATION', `Periksa kembali isian Anda: ${first?.message ?? 'ada isian yang belum benar.'}`, { fields });
 }
 
 function allowed(access: readonly Access[], actor: Actor | null): boolean {

@@ -302,7 +302,7 @@ export const skpCommands = {
     summary: 'Pejabat Penilai mengembalikan SKP dengan catatan perbaikan.',
     input: skpRef.extend({ note: text('Catatan pengembalian', 2000) }),
     output: z.object({ version: z.number() }),
-    access: ['penilai'],
+    access: ['penilai', 'pengelola'],
     kind: 'write',
   }),
   'skp.approve': defineCommand({
@@ -310,7 +310,7 @@ export const skpCommands = {
     summary: 'Pejabat Penilai menyetujui SKP; versi yang disetujui disimpan utuh.',
     input: skpRef,
     output: z.object({ version: z.number(), versionNo: z.number() }),
-    access: ['penilai'],
+    access: ['penilai', 'pengelola'],
     kind: 'write',
   }),
   'skp.approveMany': defineCommand({
@@ -318,7 +318,7 @@ export const skpCommands = {
     summary: 'Menyetujui beberapa SKP sekaligus setelah ditinjau (semua atau tidak sama sekali).',
     input: z.object({ items: z.array(skpRef).min(1, 'Pilih sedikitnya satu SKP.').max(500) }),
     output: z.object({ approved: z.number() }),
-    access: ['penilai'],
+    access: ['penilai', 'pengelola'],
     kind: 'write',
   }),
   'skp.amend': defineCommand({

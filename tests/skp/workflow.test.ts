@@ -130,4 +130,21 @@ describe('SKP workflow', () => {
     expect(f.o.call('skp.get', { skpId: mine.id }, f.o.admin).viewerRole).toBe('pengelola');
     expect(f.as('stafB').fail('skp.list', { employeeId: f.org.people.stafA.id }).code).toBe('FORBIDDEN');
   });
+
+  it("lets the office admin record the external appraiser's decision on the head of office's plan", () => {
+    const head = f.as('kadis').call('skp.list', {}).skps[0] ?? f.as('kadis').call('skp.create', { yearId: f.yearId }).skp;
+    const detail = f.as('kadis').call('skp.get', { skpId: head.id });
+    let v = detail.version;
+    if (detail.rhk.length === 0) v = f.draftWithRhk('kadis', 'Meningkatnya mutu layanan pendidikan').version;
+    v = f.as('kadis').call('skp.submit', { skpId: head.id, version: v }).version;
+    const asAdmin = f.o.call('skp.get', { skpId: head.id }, f.o.admin);
+    expect(asAdmin.header.appraiser?.name).toBe('Drs. H. Sekda Langsa, M.Si.');
+    expect(asAdmin.can.approve).toBe(true);
+    // A staff member's plan (appraiser inside the office) stays the appraiser's to decide.
+    const staf = f.as('stafA').call('skp.list', {}).skps[0]!;
+    expect(f.o.call('skp.get', { skpId: staf.id }, f.o.admin).can.approve).toBe(false);
+    f.o.call('skp.approve', { skpId: head.id, version: v }, f.o.admin);
+    const events = f.as('kadis').call('skp.get', { skpId: head.id }).events;
+    expect(events.at(-1)!.note).toContain('dicatat oleh Pengelola Kinerja atas persetujuan Drs. H. Sekda Langsa, M.Si.');
+  });
 });

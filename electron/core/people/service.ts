@@ -105,7 +105,7 @@ export function completeEmployee(values: EmployeeValues): EmployeeValues {
   });
   if (problems.length > 0) {
     const fields = Object.fromEntries(problems.map((p) => [p.field, p.message]));
-    throw new AppError('VALIDATION', `Data tidak valid (${problems[0]!.field}): ${problems[0]!.message}`, { fields });
+    throw new AppError('VALIDATION', `Periksa kembali isian Anda: ${problems[0]!.message}`, { fields });
   }
   const parsed = parseNip(values.nip, values.kind);
   if (!parsed.ok) throw fieldError('nip', parsed.message);

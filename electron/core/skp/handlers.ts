@@ -27,7 +27,8 @@ function approve(ctx: AuthedContext, s: SkpsTable, version: number): { version: 
     note: s.amending ? 'Adendum' : null,
     snapshot: JSON.stringify(snapshotOf(ctx.core, updated)),
   });
-  recordEvent(ctx, s, 'setujui', 'disetujui', `Versi ${versionNo}`);
+  const onBehalf = s.appraiser_employee_id ? '' : ` (dicatat oleh Pengelola Kinerja atas persetujuan ${s.appraiser_name})`;
+  recordEvent(ctx, s, 'setujui', 'disetujui', `Versi ${versionNo}${onBehalf}`);
   return { version: updated.version, versionNo };
 }
 

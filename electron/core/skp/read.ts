@@ -5,7 +5,7 @@ import { skpActionRefusal } from '../../../shared/skp/workflow';
 import type { AuthedContext } from '../context';
 import type { Core } from '../core';
 import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema-skp';
-import { indicatorOut, summaryOf, viewerRoleOf } from './service';
+import { indicatorOut, summaryOf, viewerRoleOf, workflowSideOf } from './service';
 
 export function rhkOf(core: Core, skpId: string): Rhk[] {
   const rows = core.q
@@ -88,7 +88,7 @@ export function snapshotOf(core: Core, s: SkpsTable): SkpSnapshot {
 export function detailOf(ctx: AuthedContext, s: SkpsTable): SkpDetail {
   const role = viewerRoleOf(ctx, s);
   if (!role) throw forbidden('Anda hanya dapat melihat SKP Anda sendiri, SKP pegawai yang Anda nilai, atau SKP kantor yang Anda kelola.');
-  const as = role === 'pegawai' ? 'pegawai' : role === 'penilai' ? 'penilai' : null;
+  const as = workflowSideOf(ctx, s);
   const yearOpen = (ctx.core.q.prepare('SELECT status FROM performance_years WHERE id = ?').get(s.year_id) as { status: string }).status === 'terbuka';
   const allowed = (a: Parameters<typeof skpActionRefusal>[0]) => yearOpen && skpActionRefusal(a, s.status, as) === null;
   const events = ctx.core.q

@@ -90,10 +90,21 @@ export function viewerRoleOf(ctx: AuthedContext, s: SkpsTable): 'pegawai' | 'pen
   return null;
 }
 
+/**
+ * The workflow side the caller acts on. The head of office's appraiser (the Sekda) works outside
+ * the office's database: the Pengelola Kinerja records that appraiser's return or approval, so the
+ * head's plan is not stuck at Diajukan.
+ */
+export function workflowSideOf(ctx: AuthedContext, s: SkpsTable): 'pegawai' | 'penilai' | null {
+  const role = viewerRoleOf(ctx, s);
+  if (role === 'pegawai' || role === 'penilai') return role;
+  if (role === 'pengelola' && !s.appraiser_employee_id && s.appraiser_name && ctx.actor.roles.has('pengelola')) return 'penilai';
+  return null;
+}
+
 /** Refuses a workflow action with the reason, checked in the backend whatever the UI showed. */
 export function assertAction(ctx: AuthedContext, s: SkpsTable, action: SkpAction): void {
-  const role = viewerRoleOf(ctx, s);
-  const as = role === 'pegawai' ? 'pegawai' : role === 'penilai' ? 'penilai' : null;
+  const as = workflowSideOf(ctx, s);
   const year = ctx.core.q.prepare('SELECT status, year FROM performance_years WHERE id = ?').get(s.year_id) as { status: string; year: number };
   if (year.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup; SKP-nya tidak dapat diubah lagi.`);
   const why = skpActionRefusal(action, s.status, as);

@@ -79,13 +79,13 @@ export function StatusBadge({ status, amending = false, size = 'md' }: { status:
 type T = ReturnType<typeof useI18n>['t'];
 
 /**
- * The headline message of a failed save. A validation error's generic text names a code path
- * ("Data tidak valid (rhk.text): ..."); the fields already show where, so say it plainly.
+ * The headline message of a failed save: with several fields wrong, say how many (each field
+ * shows its own message); with one, the backend's sentence after its generic lead-in.
  */
 export function formMessage(err: AppError, t: T): string {
   if (err.code !== 'VALIDATION') return err.message;
   const n = Object.keys(err.fields ?? {}).length;
-  const generic = /^Data tidak valid(?: \([^)]*\))?: (.*)$/.exec(err.message);
+  const generic = /^Periksa kembali isian Anda: (.*)$/.exec(err.message);
   if (!generic) return err.message;
   return n > 1 ? t('skp.form.fixMany', { count: n }) : generic[1]!;
 }
