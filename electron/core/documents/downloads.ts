@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../core';
 import type { CallMeta } from '../dispatch';
+import { parseEvaluationForm, renderEvaluationBatch, renderEvaluationDocument } from '../evaluation/document';
 import { skpPdfFor } from '../skp/document';
 
 /**
@@ -28,6 +29,29 @@ function param(query: Record<string, string | undefined>, name: string): string 
 export const downloads: Record<string, Producer> = {
   /** `skp.pdf?skpId=...`: the SKP document, for whoever may open that SKP (skp.get). */
   'skp.pdf': async (core, meta, q) => ({ contentType: pdfMime, ...(await skpPdfFor(core, meta, param(q, 'skpId'))) }),
+  /**
+   * `evaluasi.pdf?skpId=...&period=Q1|1..12|tahunan[&form=dokumen|evaluasi]`: the Dokumen Evaluasi
+   * (default) or the evaluation form, for whoever may open that evaluation (evaluation.get).
+   */
+  'evaluasi.pdf': async (core, meta, q) => {
+    const { fileName, bytes } = await renderEvaluationDocument(core, meta, { skpId: param(q, 'skpId'), period: param(q, 'period'), form: parseEvaluationForm(q.form) });
+    return { contentType: pdfMime, fileName, bytes };
+  },
+  /**
+   * `evaluasi-batch.pdf?yearId=...&period=...[&unitId=...][&form=...][&final=1]`: every evaluation of
+   * a unit (with its sub-units) or the office for the period, one PDF; only those the caller may see.
+   * For progress in the browser use the job routes (electron/server/documents.ts).
+   */
+  'evaluasi-batch.pdf': async (core, meta, q) => {
+    const r = await renderEvaluationBatch(core, meta, {
+      yearId: param(q, 'yearId'),
+      period: param(q, 'period'),
+      unitId: q.unitId?.trim() || null,
+      form: parseEvaluationForm(q.form),
+      finalOnly: q.final === '1' || q.final === 'true',
+    });
+    return { contentType: pdfMime, fileName: r.fileName, bytes: r.bytes };
+  },
 };
 
 export function produceDownload(core: Core, name: string, query: Record<string, string | undefined>, meta: CallMeta): Promise<DownloadFile> {

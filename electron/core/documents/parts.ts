@@ -116,13 +116,17 @@ function signatureBlock(s: Signer): Content {
   };
 }
 
-/** Signature blocks side by side: the left one or the right one may be absent (the evaluation form signs on the right only). */
-export function signatureRow(left: Signer | null, right: Signer | null): Content {
+/**
+ * Signature blocks side by side: the left one or the right one may be absent (the evaluation form
+ * signs on the right only). `blockWidth` 300 suits landscape pages; a portrait page (the Dokumen
+ * Evaluasi, 515 pt of text width) passes a narrower one so both blocks fit.
+ */
+export function signatureRow(left: Signer | null, right: Signer | null, blockWidth = 300): Content {
   return {
     columns: [
-      { width: 300, stack: left ? [signatureBlock(left)] : [] },
+      { width: blockWidth, stack: left ? [signatureBlock(left)] : [] },
       { width: '*', text: '' },
-      { width: 300, stack: right ? [signatureBlock(right)] : [] },
+      { width: blockWidth, stack: right ? [signatureBlock(right)] : [] },
     ],
     unbreakable: true,
     margin: [0, 8, 0, 0],

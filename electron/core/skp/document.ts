@@ -48,9 +48,9 @@ export const skpTitleLines: Record<SkpLayout, [string, string, string]> = {
  * its indicators; `aspek`, `perspektif`, `indicator` and `target` are one per indicator;
  * `rhkWithIndicators` is the kualitatif cell (the RHK, then its indicators and targets as bullets).
  */
-type ColumnKey = 'no' | 'parent' | 'rhk' | 'aspek' | 'perspektif' | 'indicator' | 'target' | 'rhkWithIndicators';
+export type ColumnKey = 'no' | 'parent' | 'rhk' | 'aspek' | 'perspektif' | 'indicator' | 'target' | 'rhkWithIndicators';
 
-interface Column {
+export interface Column {
   key: ColumnKey;
   title: string;
   width: number | '*';
@@ -89,7 +89,8 @@ export const hasilKerjaColumns: Record<SkpLayout, Column[]> = {
   ],
 };
 
-const rhkColumns = new Set<ColumnKey>(['no', 'parent', 'rhk', 'rhkWithIndicators']);
+/** Columns that belong to the RHK (span its indicator rows); the evaluation form reuses this. */
+export const rhkColumns = new Set<ColumnKey>(['no', 'parent', 'rhk', 'rhkWithIndicators']);
 
 /** Under the tables (documents.md 1.5): what the superior's RHK is, and that expectations are optional. */
 export const skpFootnotes = {
@@ -137,7 +138,8 @@ function rhkText(r: Rhk, jpt: boolean): Content {
   return { text: r.text };
 }
 
-function cellFor(key: ColumnKey, r: Rhk, i: Indicator | undefined, no: number, jpt: boolean): TableCell {
+/** One HASIL KERJA cell; the evaluation form prints the same six columns through it. */
+export function cellFor(key: ColumnKey, r: Rhk, i: Indicator | undefined, no: number, jpt: boolean): TableCell {
   switch (key) {
     case 'no':
       return { text: `${no}`, alignment: 'center' };
