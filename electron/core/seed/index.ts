@@ -4,6 +4,7 @@
  */
 // Capability seed steps, in the order they run (later steps build on earlier ones).
 import '../skp/seed';
+import '../evaluation/seed';
 export { seedDemo, demoPassword, type DemoResult } from './demo';
 export { seedSynthetic, type SyntheticResult } from './synthetic';
 export { registerDemoStep, registerSyntheticStep, type DemoContext, type SyntheticContext } from './registry';
