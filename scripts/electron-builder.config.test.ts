@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fontFiles, resolveFontsDir } from '../electron/core/documents/fonts';
 import { nativeBindingFileName, nativeCacheDir } from '../electron/main/paths';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -96,7 +97,13 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(false);
     // The same folder scripts/electron-native.mjs fills and main.ts reads in development.
     const expected = path.relative(root, path.join(nativeCacheDir(root, '${platform}', '${arch}'), nativeBindingFileName)).split(path.sep).join('/');
-    expect(config.extraResources).toEqual([{ from: expected, to: 'native/better_sqlite3.node' }]);
+    // The native module, and the document fonts where resolveFontsDir looks in a packaged app.
+    expect(config.extraResources).toEqual([
+      { from: expected, to: 'native/better_sqlite3.node' },
+      { from: 'resources/fonts', to: 'fonts' },
+    ]);
+    expect(resolveFontsDir({ env: {}, resourcesPath: path.join(root, 'resources'), searchFrom: [] })).toBe(path.join(root, 'resources', 'fonts'));
+    for (const file of Object.values(fontFiles)) expect(fs.existsSync(path.join(root, 'resources/fonts', file)), file).toBe(true);
   });
 
   it('has icons of our own in build/', async () => {
