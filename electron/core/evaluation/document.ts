@@ -193,7 +193,7 @@ function section(d: EvaluationDocumentData, form: EvaluationForm, content: Conte
   const index = pages.add(body);
   const landscape = form === 'evaluasi';
   const margin = landscape ? 30 : 40;
-  const label = `${evaluationFormNames[form]} ${d.detail.periodLabel} - ${who(d)}${isFinal(d) ? '' : ' - DRAF (belum final)'}`;
+  const label = `${evaluationFormNames[form]} ${d.detail.periodLabel} - ${who(d)}${isFinal(d) ? '' : ' - DRAF'}`;
   return {
     section: body,
     pageSize: 'A4',
@@ -595,8 +595,9 @@ function hasilKerjaEvaluasiTable(d: EvaluationDocumentData, periodNames: Map<str
     });
   }
   return {
-    // Rows whole on a page: an indicator or its realisasi cut in two across pages is hard to read.
-    table: { headerRows: 2, dontBreakRows: true, widths: cols.map((c) => c.width), body },
+    // Rows may break across pages (headings repeat): pdfmake keeps only the first page of a row that
+    // must not break and does not fit one page, and a year's feedback on one RHK can be that long.
+    table: { headerRows: 2, widths: cols.map((c) => c.width), body },
     layout: gridLayout,
     fontSize: 7.5,
   };
@@ -615,8 +616,13 @@ function perilakuEvaluasiTable(d: EvaluationDocumentData, periodNames: Map<strin
       fb.length ? { stack: fb } : { text: '-' },
     ]);
   });
+  // A value cut across pages (its name on one, its guides on the next) reads badly, so rows stay
+  // whole, unless some value's feedback could be longer than a page (a year of it on the annual
+  // form), which pdfmake would cut off: then rows may break, as in HASIL KERJA.
+  const linesOf = (p: EvaluationDetail['perilaku'][number]) => p.feedback.reduce((n, x) => n + 1 + Math.ceil((x.body.length + 40) / 70), 0);
+  const keepRows = d.detail.perilaku.every((p) => linesOf(p) <= 30);
   return {
-    table: { headerRows: 2, dontBreakRows: true, widths: perilakuEvaluasiColumns.map((c) => c.width), body },
+    table: { headerRows: 2, dontBreakRows: keepRows, widths: perilakuEvaluasiColumns.map((c) => c.width), body },
     layout: compactGridLayout,
     fontSize: 7.5,
   };

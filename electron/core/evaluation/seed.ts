@@ -278,7 +278,8 @@ export function seedDemoYear(ctx: DemoContext): void {
   const appellant =
     plans.find((p) => p.appraiser.employeeId === ctx.people.kasubbagUmum?.employeeId && p.employee.employeeId !== ctx.people.admin?.employeeId && p.atasanId) ??
     plans.find((p) => p.atasanId && p.topUnit && unitNames.get(p.topUnit)?.code === 'SEK');
-  const misconduct = plans.find((p) => p !== appellant && p.topUnit === unitByCode('GTK'));
+  // Someone whose plan covered that period (the Seksi GTK SD newcomer's SKP starts in October).
+  const misconduct = misconductPeriod ? plans.find((p) => p !== appellant && p.topUnit === unitByCode('GTK') && inPlan(p, misconductPeriod)) : undefined;
   // Kebudayaan's staff changed appraiser mid-year (the Plt): their past dialogues would name another appraiser.
   const budUnit = unitByCode('BUD');
   const kabidSmp = plans.find((p) => p.topUnit === smpUnit && p.position.startsWith('Kepala Bidang'))?.employee.employeeId;
