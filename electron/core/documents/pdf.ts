@@ -13,6 +13,25 @@ let ready = false;
 /** A parsed font (fontkit's Font) and its shaped words, as pdfkit's EmbeddedFont holds them. */
 interface ParsedFont {
   createSubset(): unknown;
+  getGlyph?(id: number, codePoints?: number[]): { codePoints?: number[] } | null;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, with the characters it was first laid out for
+ * (pdfkit writes them to the PDF's ToUnicode map, which text search, copy and pdftotext read).
+ * Writing a document's font subset looks up the components of composite glyphs without
+ * characters (Roboto's colon is built from periods), and with a font shared across documents that
+ * empty glyph is what the next document's "...." or "B" gets: the page looks right but its text
+ * reads without them. A later lookup with characters fills them in.
+ */
+function keepCodePoints(font: ParsedFont): void {
+  const getGlyph = font.getGlyph?.bind(font);
+  if (!getGlyph) return;
+  font.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && codePoints.length > 0 && !glyph.codePoints?.length) glyph.codePoints = codePoints;
+    return glyph;
+  };
 }
 interface EmbeddedFontLike {
   font: ParsedFont;
@@ -55,6 +74,7 @@ function shareParsedFonts(): void {
     const key = `${familyName}/${type}`;
     const warm = shared.get(key);
     if (!warm) {
+      keepCodePoints(embedded.font);
       shared.set(key, { font: embedded.font, layoutCache: embedded.layoutCache, uses: 1 });
       return embedded;
     }
