@@ -1,36 +1,43 @@
 import { describeError, UsageError } from './args';
-import * as audit from './commands/audit';
-import * as backup from './commands/backup';
-import * as exportCmd from './commands/export';
-import * as importCmd from './commands/import';
-import * as init from './commands/init';
-import * as restore from './commands/restore';
-import * as seed from './commands/seed';
-import * as serve from './commands/serve';
 
 interface CliCommand {
   usage: string;
   run(argv: string[]): Promise<number>;
 }
 
-/** The `kinerja` command line: one module per command under ./commands. */
-const cliCommands: Record<string, CliCommand> = { init, serve, audit, backup, restore, import: importCmd, export: exportCmd, seed };
+/**
+ * The `kinerja` command line: one module per command under ./commands, loaded when that command
+ * runs. `serve` then starts without loading the spreadsheet, PDF and seed code of the other
+ * commands (a large share of a cold start).
+ */
+const cliCommands: Record<string, () => Promise<CliCommand>> = {
+  init: () => import('./commands/init'),
+  serve: () => import('./commands/serve'),
+  audit: () => import('./commands/audit'),
+  backup: () => import('./commands/backup'),
+  restore: () => import('./commands/restore'),
+  import: () => import('./commands/import'),
+  export: () => import('./commands/export'),
+  seed: () => import('./commands/seed'),
+};
 
-function help(): string {
-  return ['Penggunaan: kinerja <perintah> [opsi]', '', ...Object.values(cliCommands).map((c) => `  kinerja ${c.usage}`)].join('\n');
+async function help(): Promise<string> {
+  const all = await Promise.all(Object.values(cliCommands).map((load) => load()));
+  return ['Penggunaan: kinerja <perintah> [opsi]', '', ...all.map((c) => `  kinerja ${c.usage}`)].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(help());
+    console.log(await help());
     return 0;
   }
-  const command = cliCommands[name];
-  if (!command) {
-    console.error(`Perintah "${name}" tidak dikenal.\n\n${help()}`);
+  const load = Object.hasOwn(cliCommands, name) ? cliCommands[name] : undefined;
+  if (!load) {
+    console.error(`Perintah "${name}" tidak dikenal.\n\n${await help()}`);
     return 2;
   }
+  const command = await load();
   try {
     return await command.run(rest);
   } catch (err) {

@@ -93,8 +93,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     initialized: isInitialized(core),
   }));
 
-  const openApi = buildOpenApi();
-  app.get('/api/openapi.json', async () => openApi);
+  // Built on the first request: converting every command's schemas costs a noticeable part of a start.
+  let openApi: ReturnType<typeof buildOpenApi> | null = null;
+  app.get('/api/openapi.json', async () => (openApi ??= buildOpenApi()));
 
   await registerUpdates(app, core.dataDir);
   await registerFileRoutes(app, core);

@@ -8,9 +8,16 @@ import { resolveSession } from '../core/auth/sessions';
 import type { Actor } from '../core/context';
 import type { Core } from '../core/core';
 import { dispatch, toAppError } from '../core/dispatch';
-import { buildExport, buildTemplate, parseEmployeeFile, xlsxMime } from '../core/people/excel';
+import type { buildExport, buildTemplate } from '../core/people/excel';
 import { evidenceFileFor } from '../core/realisasi/handlers';
 import { registerDocumentRoutes } from './documents';
+
+/**
+ * The spreadsheet code (exceljs) is loaded on the first import or export, not when the server
+ * starts: it is one of the largest modules the server would otherwise load before answering.
+ */
+const excel = () => import('../core/people/excel');
+const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * File transfer for what JSON commands cannot carry: uploading an employee spreadsheet and
@@ -146,7 +153,7 @@ export async function registerFileRoutes(app: FastifyInstance, core: Core): Prom
         if (!lookup.actor.roles.has('pengelola')) throw new AppError('FORBIDDEN', 'Peran Anda tidak mengizinkan tindakan ini.');
         const body = req.body;
         if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('VALIDATION', 'Kirim berkas .xlsx atau .csv sebagai isi permintaan.');
-        const parsed = await parseEmployeeFile(body);
+        const parsed = await (await excel()).parseEmployeeFile(body);
         if (parsed.problems.length > 0) {
           throw new AppError('VALIDATION', 'Berkas tidak dapat diimpor; tidak ada data yang disimpan.', { details: { problems: parsed.problems } });
         }
@@ -165,7 +172,7 @@ export async function registerFileRoutes(app: FastifyInstance, core: Core): Prom
         const r = result as { date: string; officeName: string; rows: Parameters<typeof buildExport>[0] };
         const officeId = (typeof req.query.officeId === 'string' && req.query.officeId) || core.officeId();
         const code = (core.q.prepare('SELECT code FROM offices WHERE id = ?').get(officeId) as { code: string | null } | undefined)?.code;
-        return attachment(reply, `pegawai-${fileSafe(code ?? r.officeName)}-${r.date}.xlsx`, await buildExport(r.rows, r));
+        return attachment(reply, `pegawai-${fileSafe(code ?? r.officeName)}-${r.date}.xlsx`, await (await excel()).buildExport(r.rows, r));
       } catch (err) {
         return sendError(reply, toAppError(err));
       }
@@ -178,7 +185,7 @@ export async function registerFileRoutes(app: FastifyInstance, core: Core): Prom
         const units = dispatch(core, 'org.listUnits', {}, meta).result as { units: Parameters<typeof buildTemplate>[0] };
         const positions = dispatch(core, 'org.listPositions', {}, meta).result as { positions: Parameters<typeof buildTemplate>[1] };
         const office = dispatch(core, 'org.getOffice', {}, meta).result as { office: { name: string } };
-        return attachment(reply, `templat-impor-pegawai-${localDate(core.now())}.xlsx`, await buildTemplate(units.units, positions.positions, office.office.name));
+        return attachment(reply, `templat-impor-pegawai-${localDate(core.now())}.xlsx`, await (await excel()).buildTemplate(units.units, positions.positions, office.office.name));
       } catch (err) {
         return sendError(reply, toAppError(err));
       }

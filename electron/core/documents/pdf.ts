@@ -1,5 +1,5 @@
-import pdfMake from 'pdfmake';
-import PdfMakeDocumentModule from 'pdfmake/js/PDFDocument';
+import type pdfMakeDefault from 'pdfmake';
+import type PdfMakeDocumentDefault from 'pdfmake/js/PDFDocument';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { documentFont, fontFiles, loadFonts } from './fonts';
 
@@ -8,7 +8,14 @@ interface PdfMakeServer {
   virtualfs: { writeFileSync(name: string, content: Buffer): void };
 }
 
-let ready = false;
+type PdfMake = typeof pdfMakeDefault;
+
+/**
+ * pdfmake (with pdfkit, fontkit and their Unicode tables) is loaded on the first document, not when
+ * the server or the CLI starts: it is the largest thing the backend imports (about a second of a
+ * cold start on a slow office PC), and most processes never print.
+ */
+let ready: Promise<PdfMake> | null = null;
 
 /** A parsed font (fontkit's Font) and its shaped words, as pdfkit's EmbeddedFont holds them. */
 interface ParsedFont {
@@ -60,7 +67,7 @@ const maxSharedWords = 20_000;
  * document. Written against pdfmake 0.3.11 / pdfkit 0.19; should a later version change these
  * internals, the checks below leave pdfmake as it is (slower, still correct).
  */
-function shareParsedFonts(): void {
+function shareParsedFonts(PdfMakeDocumentModule: typeof PdfMakeDocumentDefault): void {
   const cls = 'default' in PdfMakeDocumentModule ? PdfMakeDocumentModule.default : PdfMakeDocumentModule;
   const proto = cls?.prototype;
   if (typeof proto?.provideFont !== 'function') return;
@@ -94,16 +101,19 @@ function shareParsedFonts(): void {
  * document is built from data we hand it, so an image or font path in that data can never make the
  * server read or download something.
  */
-function setup(): void {
-  if (ready) return;
-  const { files } = loadFonts();
-  const vfs = (pdfMake as unknown as PdfMakeServer).virtualfs;
-  for (const [name, data] of Object.entries(files)) vfs.writeFileSync(name, data);
-  pdfMake.setFonts({ [documentFont]: { ...fontFiles } });
-  pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy(() => false);
-  shareParsedFonts();
-  ready = true;
+function setup(): Promise<PdfMake> {
+  ready ??= (async () => {
+    const [{ default: pdfMake }, { default: documentModule }] = await Promise.all([import('pdfmake'), import('pdfmake/js/PDFDocument')]);
+    const { files } = loadFonts();
+    const vfs = (pdfMake as unknown as PdfMakeServer).virtualfs;
+    for (const [name, data] of Object.entries(files)) vfs.writeFileSync(name, data);
+    pdfMake.setFonts({ [documentFont]: { ...fontFiles } });
+    pdfMake.setUrlAccessPolicy(() => false);
+    pdfMake.setLocalAccessPolicy(() => false);
+    shareParsedFonts(documentModule);
+    return pdfMake;
+  })();
+  return ready;
 }
 
 export const a4Landscape = { pageSize: 'A4', pageOrientation: 'landscape' } as const;
@@ -111,7 +121,7 @@ export const a4Portrait = { pageSize: 'A4', pageOrientation: 'portrait' } as con
 
 /** Renders a document definition to PDF bytes with the shipped fonts (9 pt Roboto unless the definition says otherwise). */
 export async function renderPdf(def: TDocumentDefinitions): Promise<Buffer> {
-  setup();
+  const pdfMake = await setup();
   const doc = pdfMake.createPdf({
     ...def,
     pageSize: def.pageSize ?? 'A4',
