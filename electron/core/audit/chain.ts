@@ -64,6 +64,24 @@ function redact(value: unknown): unknown {
   return value;
 }
 
+/** Plain data: what records and command inputs are (no Dates, Buffers or class instances). */
+function isPlain(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every(isPlain);
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return (proto === Object.prototype || proto === null) && Object.values(value as Record<string, unknown>).every(isPlain);
+}
+
+/**
+ * JSON of the value with secrets hidden. For plain data (every record a command changes) the
+ * secrets are replaced while serialising, which gives the same text as serialising `redact(value)`
+ * without copying every object first: a year opening audits 20,000 records in one entry.
+ */
+function redactedJson(value: unknown): string {
+  if (!isPlain(value)) return JSON.stringify(redact(value));
+  return JSON.stringify(value, (k, v: unknown) => (k !== '' && redactedKeys.has(k) ? '[disembunyikan]' : v));
+}
+
 /** Must run inside the command's transaction, so the entry commits or rolls back with it. */
 export function appendAudit(core: Core, entry: AuditEntryInput): void {
   const last = core.sqlite.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
@@ -76,8 +94,8 @@ export function appendAudit(core: Core, entry: AuditEntryInput): void {
     command: entry.command,
     record_table: entry.recordTable,
     record_id: entry.recordId,
-    before: entry.before === undefined || entry.before === null ? null : JSON.stringify(redact(entry.before)),
-    after: entry.after === undefined || entry.after === null ? null : JSON.stringify(redact(entry.after)),
+    before: entry.before === undefined || entry.before === null ? null : redactedJson(entry.before),
+    after: entry.after === undefined || entry.after === null ? null : redactedJson(entry.after),
     prev_hash: last?.hash ?? genesisHash,
   };
   core.q

@@ -13,6 +13,8 @@ export interface EmployeeBrief {
   front_title: string | null;
   back_title: string | null;
   status: 'aktif' | 'cuti' | 'pindah' | 'pensiun';
+  /** The grade, for the SKP header (read with the rest, instead of one query per header). */
+  golongan?: string | null;
 }
 
 export interface PositionBrief {
@@ -68,7 +70,7 @@ export interface ChainSource {
   overrideOf(employeeId: string, date: string): OverrideBrief | undefined;
 }
 
-const employeeCols = 'id, office_id, nip, name, front_title, back_title, status';
+const employeeCols = 'id, office_id, nip, name, front_title, back_title, status, golongan';
 const positionCols = 'id, office_id, unit_id, name, type, reports_to_position_id';
 const assignmentCols = 'id, employee_id, position_id, kind, start_date, end_date';
 const overrideCols = 'id, employee_id, appraiser_employee_id, atasan_employee_id, start_date, end_date, reason';

@@ -136,6 +136,8 @@ export interface CreateSkpOptions {
   copyFromSkpId?: string;
   /** A preloaded office (year opening, cascade to many) or the database. */
   src?: ChainSource;
+  /** The chain date (chainDate of the year), when the caller already has it for many plans. */
+  date?: string;
 }
 
 /**
@@ -143,7 +145,7 @@ export interface CreateSkpOptions {
  * another position ends the day before the new assignment started (a mid-year transfer).
  */
 export function createSkp(ctx: HandlerContext, officeId: string, o: CreateSkpOptions): SkpsTable {
-  const date = chainDate(o.year, ctx.now);
+  const date = o.date ?? chainDate(o.year, ctx.now);
   const person = personOn(ctx.core, o.employeeId, date, o.src);
   if (!person) throw notFound('Pegawai');
   if (!person.positionId || !person.assignmentId) {

@@ -24,7 +24,8 @@ export type PersonOn = PersonSnapshot & { positionId: string | null; assignmentI
 export function personOn(core: Core, employeeId: string, date: string, src: ChainSource = new DbChainSource(core)): PersonOn | null {
   const e = src.employee(employeeId);
   if (!e) return null;
-  const grade = core.q.prepare('SELECT golongan FROM employees WHERE id = ?').get(employeeId) as { golongan: string | null } | undefined;
+  const grade =
+    e.golongan !== undefined ? { golongan: e.golongan } : (core.q.prepare('SELECT golongan FROM employees WHERE id = ?').get(employeeId) as { golongan: string | null } | undefined);
   const a = primaryAssignment(src, employeeId, date);
   const p = a ? src.position(a.position_id) : undefined;
   return {

@@ -65,7 +65,7 @@ export const yearHandlers: HandlerMap<'year.list' | 'year.open' | 'year.update' 
       const src = new OfficeSnapshot(ctx.core, actor.officeId, date);
       for (const e of src.employees.values()) {
         if (e.status !== 'aktif' || src.assignmentsOfEmployee(e.id, date).length === 0) continue;
-        createSkp(ctx, actor.officeId, { year, employeeId: e.id, approach: 'kuantitatif', src });
+        createSkp(ctx, actor.officeId, { year, employeeId: e.id, approach: 'kuantitatif', src, date });
         shellsCreated++;
       }
     }
