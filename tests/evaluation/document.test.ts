@@ -301,6 +301,10 @@ describe('EVALUASI KINERJA PEGAWAI form', () => {
     }
     const { flat, pages } = pdfText((await renderEvaluationDocument(f.o.core, meta(f.tokens.kasubbag), { skpId: skpA, period: 'tahunan', form: 'evaluasi' })).bytes);
     expect(flat).toContain('PERIODE: AKHIR');
+    // The year's realisasi, period by period.
+    expect(flat).toContain('Per periode:');
+    expect(flat).toContain('Jan: 1.234 surat');
+    expect(flat).toContain('periode Februari 2026');
     for (let n = 1; n <= 24; n++) {
       expect(flat).toContain(`akhir catatan ${n}.`);
       expect(flat).toContain(`akhir catatan ${100 + n}.`);
@@ -459,4 +463,18 @@ describe('kinerja export evaluasi (CLI)', () => {
     const both = await runCli(['export', 'evaluasi', '--data', dir, '--all', '--nip', '198501012010012017', '--year', '2026', '--period', '3', '--out', one], 60_000);
     expect(both.code).toBe(2);
   }, 180_000);
+});
+
+describe('a result under appeal', () => {
+  it('says so on both documents, with the date it was filed', async () => {
+    f.o.setDate('2026-02-11');
+    f.relogin();
+    const e = f.as('stafA').call('evaluation.get', { skpId: skpA, period: '1' });
+    f.as('stafA').call('appeal.file', { evaluationId: e.id!, reasons: 'Saya mohon hasil kerja dinilai kembali.' });
+    const note = 'Atas hasil ini diajukan keberatan pada 11 Februari 2026; menunggu putusan Atasan Pejabat Penilai Kinerja.';
+    for (const form of ['dokumen', 'evaluasi'] as const) {
+      const { flat } = pdfText((await renderEvaluationDocument(f.o.core, meta(f.tokens.sekretaris), { skpId: skpA, period: '1', form })).bytes);
+      expectPhrase(flat, note);
+    }
+  });
 });

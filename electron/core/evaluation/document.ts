@@ -3,6 +3,7 @@ import { checkDistribution, distributionPattern } from '../../../shared/distribu
 import type { UnitDistribution } from '../../../shared/distribution/commands';
 import { AppError } from '../../../shared/errors';
 import type { EvaluationDetail } from '../../../shared/evaluation/commands';
+import type { RealisasiRow } from '../../../shared/realisasi/commands';
 import { findPeriod, type Period } from '../../../shared/evaluation/periods';
 import { orgRatingLabels, predikatLabels, predikats, ratingLabels, ratingPrintLabels, type OrgRating, type Predikat } from '../../../shared/evaluation/predikat';
 import { formatNip, normalizeNip } from '../../../shared/people/nip';
@@ -56,6 +57,19 @@ export interface EvaluationDocumentData {
    * the required pattern alone.
    */
   distribution: UnitDistribution | null;
+  /**
+   * For the annual form: each indicator's realisasi period by period (the year is reported month
+   * by month or quarter by quarter), read through `realisasi.get` with the caller's session.
+   */
+  periodicRealisasi?: Record<string, PeriodicRealisasi[]>;
+}
+
+/** One period's realisasi of one indicator, as the annual form lists it. */
+export interface PeriodicRealisasi {
+  period: string;
+  value: number | null;
+  description: string | null;
+  evidence: number;
 }
 
 export interface EvaluationDocumentOptions {
@@ -297,6 +311,7 @@ export function dokumenEvaluasiContent(d: EvaluationDocumentData, o: EvaluationD
       },
       layout: { ...labelValueLayout, paddingTop: () => fit.padding, paddingBottom: () => fit.padding },
     } as Content,
+    ...appealLine(d),
     signatureRow(
       // Each side dates its own signature: the employee on receipt, the appraiser on finalising.
       { above: `${place}, ${d.detail.acknowledgedAt ? tanggalOf(d.detail.acknowledgedAt) : blank}`, caption: 'Pegawai yang Dinilai,', name: header.employee.name, nip: header.employee.nip },
@@ -509,10 +524,31 @@ function shortUrl(u: string): string {
   return t.length > 48 ? `${t.slice(0, 45)}...` : t;
 }
 
-function realisasiStack(r: RealisasiIndicator | undefined, unit: string | null, withIndicator = false): Content[] {
+/** `Jan`, `Agu`, `TW III`: a period in the annual form's per-period list. */
+function shortPeriod(code: string): string {
+  const q = /^Q([1-4])$/.exec(code);
+  if (q) return `TW ${['I', 'II', 'III', 'IV'][Number(q[1]) - 1]}`;
+  return findPeriod(2000, 'bulanan', code)?.label.slice(0, 3) ?? code;
+}
+
+/** The year's realisasi of one indicator, period by period: `Jan: 75 SPJ; Feb: 80 SPJ; ...`. */
+function periodicLines(list: PeriodicRealisasi[] | undefined, unit: string | null): Content[] {
+  const reported = (list ?? []).filter((x) => x.value !== null || x.description);
+  if (reported.length === 0) return [];
+  const parts = reported.map((x) => `${shortPeriod(x.period)}: ${x.value !== null ? `${angka(x.value)}${unit ? ` ${unit}` : ''}` : x.description}`);
+  const files = reported.reduce((n, x) => n + x.evidence, 0);
+  return [
+    { text: 'Per periode:', italics: true, color: '#333333' },
+    { text: parts.join('; ') },
+    ...(files ? [{ text: `Bukti dukung: ${files} berkas/tautan pada laporan periodik.`, fontSize: 7, color: '#333333' }] : []),
+  ];
+}
+
+function realisasiStack(r: RealisasiIndicator | undefined, unit: string | null, withIndicator = false, periodic?: PeriodicRealisasi[]): Content[] {
   if (!r) return [{ text: '-' }];
   const out: Content[] = [];
   if (withIndicator) out.push({ text: r.indicatorText, italics: true });
+  const perPeriod = periodicLines(periodic, unit);
   if (r.value !== null) out.push({ text: `${angka(r.value)}${unit ? ` ${unit}` : ''}`, bold: true });
   if (r.description) out.push({ text: r.description });
   if (r.notes) out.push({ text: `Catatan: ${r.notes}`, italics: true, color: '#333333' });
@@ -520,7 +556,8 @@ function realisasiStack(r: RealisasiIndicator | undefined, unit: string | null, 
     const items = r.evidence.map((e) => (e.kind === 'file' ? (e.fileName ?? e.title) : `${e.title} (${shortUrl(e.url ?? '')})`));
     out.push({ text: `Bukti dukung: ${items.join('; ')}`, fontSize: 7, color: '#333333' });
   }
-  if (r.value === null && !r.description && !r.notes && r.evidence.length === 0) out.push({ text: 'Belum dilaporkan', italics: true, color: '#555555' });
+  out.push(...perPeriod);
+  if (r.value === null && !r.description && !r.notes && r.evidence.length === 0 && perPeriod.length === 0) out.push({ text: 'Belum dilaporkan', italics: true, color: '#555555' });
   return out;
 }
 
@@ -539,7 +576,8 @@ function feedbackStack(items: FeedbackItem[], d: EvaluationDocumentData, periodN
   const employee = d.detail.header.employee.name;
   return items.map((f) => {
     const reply = isEmployee(f.authorName, employee);
-    const when = `${d.period.annual ? `${periodNames.get(f.period) ?? f.period}, ` : ''}${tanggalOf(f.at)}`;
+    // On the annual form the period is named too: feedback on March may be written in April.
+    const when = `${tanggalOf(f.at)}${d.period.annual ? `, periode ${periodNames.get(f.period) ?? f.period}` : ''}`;
     return {
       text: [{ text: `${reply ? 'Tanggapan pegawai' : f.authorName} (${when}): `, bold: true, color: '#333333' }, f.body],
       margin: [0, 0, 0, 2],
@@ -585,8 +623,15 @@ function hasilKerjaEvaluasiTable(d: EvaluationDocumentData, periodNames: Map<str
             if (c.key === 'umpanBalik') cell = umpanBalikCell(r, d, periodNames);
             else if (c.key === 'realisasi') {
               cell = perIndicator
-                ? { stack: realisasiStack(real, real ? (units.get(real.indicatorId) ?? null) : null) }
-                : { stack: r.indicators.length ? r.indicators.flatMap((x, j) => [...realisasiStack(x, units.get(x.indicatorId) ?? null, true).map((c2) => c2), ...(j < r.indicators.length - 1 ? [{ text: ' ', fontSize: 3 }] : [])]) : [{ text: '-' }] };
+                ? { stack: realisasiStack(real, real ? (units.get(real.indicatorId) ?? null) : null, false, real ? d.periodicRealisasi?.[real.indicatorId] : undefined) }
+                : {
+                    stack: r.indicators.length
+                      ? r.indicators.flatMap((x, j) => [
+                          ...realisasiStack(x, units.get(x.indicatorId) ?? null, true, d.periodicRealisasi?.[x.indicatorId]),
+                          ...(j < r.indicators.length - 1 ? [{ text: ' ', fontSize: 3 }] : []),
+                        ])
+                      : [{ text: '-' }],
+                  };
             } else cell = cellFor(c.key as ColumnKey, plan, ind, idx + 1, d.plan.isJpt);
             return perIndicator && spans ? ({ ...(cell as object), rowSpan: rows } as TableCell) : cell;
           }),
@@ -626,6 +671,26 @@ function perilakuEvaluasiTable(d: EvaluationDocumentData, periodNames: Map<strin
     layout: compactGridLayout,
     fontSize: 7.5,
   };
+}
+
+/**
+ * A result under appeal says so wherever it is printed, and a result changed by the atasan's
+ * decision says that too: the document must not pass for the final word when it is not, or hide
+ * why it differs from the one first handed over.
+ */
+export function appealNote(d: EvaluationDocumentData): string | null {
+  const a = d.detail.appeal;
+  if (!a) return null;
+  if (a.status === 'diajukan') return `Atas hasil ini diajukan keberatan pada ${tanggalOf(a.filedAt)}; menunggu putusan Atasan Pejabat Penilai Kinerja.`;
+  const on = a.decidedAt ? ` pada ${tanggalOf(a.decidedAt)}` : '';
+  return a.decision === 'diubah'
+    ? `Hasil ini telah diubah oleh putusan keberatan Atasan Pejabat Penilai Kinerja${on}.`
+    : `Keberatan atas hasil ini telah diputus Atasan Pejabat Penilai Kinerja${on}: hasil tetap.`;
+}
+
+function appealLine(d: EvaluationDocumentData): Content[] {
+  const note = appealNote(d);
+  return note ? [{ text: note, italics: true, bold: true, fontSize: 8, margin: [0, 3, 0, 0] }] : [];
 }
 
 /** A bordered `LABEL | VALUE` row (RATING HASIL KERJA, PREDIKAT KINERJA PEGAWAI, ...). */
@@ -698,6 +763,7 @@ export function evaluasiFormContent(d: EvaluationDocumentData, o: EvaluationDocu
       stack: [
         ratingRow(evaluasiTitles.ratingPerilaku, ratingValue(d.detail.behaviourRating)),
         ratingRow(evaluasiTitles.predikat, { text: predikatPrint(d.detail.predikat), bold: true }),
+        ...appealLine(d),
         ...(periodic ? [periodic] : []),
         signatureRow(null, {
           above: `${o.letterhead.place}, ${final && d.detail.finalizedAt ? tanggalOf(d.detail.finalizedAt) : blank}`,
@@ -835,8 +901,20 @@ export function evaluationDocumentData(
   const plan = { approach: snap.approach, isJpt: snap.isJpt, periodStart: snap.periodStart, periodEnd: snap.periodEnd, rhk: snap.rhk };
   const period = periodOf(detail.year, detail.period, plan);
   // Only the form draws the curve: the one-page document needs no distribution.
-  const distribution = (input.form ?? defaultEvaluationForm) === 'evaluasi' ? distributionFor(core, meta, detail, unitOfSkp(core, skp), cache) : null;
-  return { detail, plan, period, distribution };
+  const form = input.form ?? defaultEvaluationForm;
+  const distribution = form === 'evaluasi' ? distributionFor(core, meta, detail, unitOfSkp(core, skp), cache) : null;
+  // The annual form shows the year's realisasi, which is reported per period.
+  let periodicRealisasi: Record<string, PeriodicRealisasi[]> | undefined;
+  if (form === 'evaluasi' && period.annual) {
+    periodicRealisasi = {};
+    for (const p of detail.periodic) {
+      const r = dispatch(core, 'realisasi.get', { skpId: detail.skpId, period: p.period }, meta).result as { rows: RealisasiRow[] };
+      for (const row of r.rows) {
+        (periodicRealisasi[row.indicatorId] ??= []).push({ period: p.period, value: row.value, description: row.description, evidence: row.evidence.length });
+      }
+    }
+  }
+  return { detail, plan, period, distribution, ...(periodicRealisasi ? { periodicRealisasi } : {}) };
 }
 
 export function documentOptionsOf(core: Core): EvaluationDocumentOptions {

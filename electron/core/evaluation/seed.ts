@@ -258,13 +258,19 @@ export function seedDemoYear(ctx: DemoContext): void {
   };
 
   // The periods whose whole cycle lies in the past, and the one running now.
-  const cycle = (p: Period) => ({
-    feedback: workday(addDays(p.start, Math.floor((Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 / 2))),
-    report: workday(addDays(p.end, 2)),
-    org: workday(addDays(p.end, 5)),
-    evaluate: workday(addDays(p.end, 6)),
-    acknowledge: workday(addDays(p.end, 8)),
-  });
+  // Each step a few working days after the one before, so none lands before its cause.
+  const cycle = (p: Period) => {
+    const report = workday(addDays(p.end, 2));
+    const org = workday(addDays(report, 3));
+    const evaluate = workday(addDays(org, 1));
+    return {
+      feedback: workday(addDays(p.start, Math.floor((Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 / 2))),
+      report,
+      org,
+      evaluate,
+      acknowledge: workday(addDays(evaluate, 2)),
+    };
+  };
   const done = periods.filter((p) => h.isPast(wibTime(cycle(p).acknowledge, '16:00')));
   const latest = done.at(-1) ?? null;
   const current = periods.find((p) => p.start <= ctx.today && ctx.today <= p.end) ?? null;
