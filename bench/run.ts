@@ -9,7 +9,7 @@ import { finishMachineInfo, machineInfo } from './lib/machine';
 import { printGoals, printTable } from './lib/report';
 import type { BenchResult, Measure } from './lib/types';
 import { employeeExcelMeasure, evaluationPdfMeasure, laporanMeasure } from './measures/documents';
-import { httpMeasures, memoryMeasure, serverStartMeasure } from './measures/process';
+import { buildServeBundle, httpMeasures, memoryMeasure, serverStartMeasure } from './measures/process';
 import { dashboardMeasure, listMeasure, teamMeasure } from './measures/reads';
 import { changeLogMeasure, finalizeManyMeasure, yearOpenMeasure } from './measures/writes';
 
@@ -152,8 +152,14 @@ async function main(): Promise<number> {
     await step('HTTP loopback', () => httpMeasures(o, plan.httpSeconds, label(o)));
     await step('Excel daftar pegawai', () => employeeExcelMeasure(c, plan.exports, label(c), files));
     await step('Excel Laporan Penilaian', () => laporanMeasure(c, plan.exports, label(c), files));
-    await step('memori server', () => memoryMeasure(c, label(c)));
-    await step('server hidup', () => serverStartMeasure(c, plan.starts, label(c)));
+    await step('bundel server (esbuild)', async () => {
+      await buildServeBundle();
+      return [];
+    });
+    await step('memori server', () => memoryMeasure(c, label(c), 'bundle'));
+    await step('memori server (tsx)', () => memoryMeasure(c, label(c), 'tsx'));
+    await step('server hidup', () => serverStartMeasure(c, plan.starts, label(c), 'bundle'));
+    await step('server hidup (tsx)', () => serverStartMeasure(c, plan.starts, label(c), 'tsx'));
     await step('membuka tahun', () => yearOpenMeasure(c, plan.yearOpen, label(c)));
   } finally {
     office?.core.close();
