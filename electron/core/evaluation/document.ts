@@ -908,7 +908,9 @@ export function evaluationDocumentData(
   if (form === 'evaluasi' && period.annual) {
     periodicRealisasi = {};
     for (const p of detail.periodic) {
-      const r = dispatch(core, 'realisasi.get', { skpId: detail.skpId, period: p.period }, meta).result as { rows: RealisasiRow[] };
+      const r = dispatch(core, 'realisasi.get', { skpId: detail.skpId, period: p.period }, meta).result as { status: string; rows: RealisasiRow[] };
+      // What was sent to the appraiser; a draft still being written is not a result yet.
+      if (r.status !== 'diajukan') continue;
       for (const row of r.rows) {
         (periodicRealisasi[row.indicatorId] ??= []).push({ period: p.period, value: row.value, description: row.description, evidence: row.evidence.length });
       }
