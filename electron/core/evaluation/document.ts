@@ -755,7 +755,14 @@ export function evaluasiFormContent(d: EvaluationDocumentData, o: EvaluationDocu
     hasilKerjaEvaluasiTable(d, periodNames),
     // The mark on the superior's RHK (or the JPT's RHK) column is explained as on the SKP.
     { text: d.plan.isJpt ? skpFootnotes.jpt : skpFootnotes.parent, fontSize: 7, italics: true, margin: [0, 2, 0, 6] },
-    ratingRow(evaluasiTitles.ratingHasil, ratingValue(d.detail.resultsRating)),
+    ratingRow(
+      evaluasiTitles.ratingHasil,
+      // For the head of an organisation the organisation's achievement is the personal results
+      // rating (domain.md 4): say so while the rating is still to be given (by the Sekda, outside the app).
+      !d.detail.resultsRating && d.plan.isJpt && d.detail.orgRating
+        ? { text: [{ text: blank, bold: true }, { text: `   (bagi pimpinan unit kerja mengikuti Capaian Kinerja Organisasi: ${orgRatingPrint(d.detail.orgRating)})`, italics: true }] }
+        : ratingValue(d.detail.resultsRating),
+    ),
     perilakuEvaluasiTable(d, periodNames),
     { text: '', margin: [0, 0, 0, 4] },
     // The result and the signature under it stay on one page.
