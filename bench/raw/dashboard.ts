@@ -12,15 +12,15 @@ import type { OrgRating, Predikat } from '../../shared/evaluation/predikat';
 export function rawDashboard(db: Database.Database) {
   const stmts = {
     year: db.prepare('SELECT year, cadence FROM performance_years WHERE id = ?'),
-    plans: db.prepare(
-      `SELECT s.employee_id, s.employee_name, s.employee_nip, s.employee_unit, s.appraiser_employee_id, s.appraiser_name,
-              s.approved_version, s.period_start, s.period_end, r.status AS rs, e.status AS es
-       FROM skps s
-       LEFT JOIN period_reports r ON r.skp_id = s.id AND r.period = ? AND r.deleted_at IS NULL
-       LEFT JOIN evaluations e ON e.skp_id = s.id AND e.period = ? AND e.deleted_at IS NULL
-       WHERE s.year_id = ? AND s.office_id = ? AND s.deleted_at IS NULL
-       ORDER BY s.period_start`,
-    ),
+    plans: db
+      .prepare(
+        `SELECT s.id, s.employee_id, s.period_start, s.period_end, s.approved_version, s.appraiser_employee_id
+         FROM skps s WHERE s.office_id = ? AND s.year_id = ? AND s.deleted_at IS NULL ORDER BY s.employee_id, s.period_start`,
+      )
+      .raw(true),
+    reports: db.prepare('SELECT skp_id, status FROM period_reports WHERE office_id = ? AND period = ? AND deleted_at IS NULL').raw(true),
+    evaluations: db.prepare('SELECT skp_id, status FROM evaluations WHERE year_id = ? AND period = ? AND deleted_at IS NULL').raw(true),
+    names: db.prepare('SELECT s.id, s.employee_name, s.employee_nip, s.employee_unit, s.appraiser_name FROM json_each(?) j JOIN skps s ON s.id = j.value'),
     appeals: db.prepare("SELECT COUNT(*) AS n FROM appeals WHERE office_id = ? AND status = 'diajukan' AND deleted_at IS NULL"),
     office: db.prepare('SELECT name FROM offices WHERE id = ?'),
     units: db.prepare('SELECT id, name, parent_id FROM units WHERE office_id = ? AND deleted_at IS NULL ORDER BY name'),
@@ -45,39 +45,51 @@ export function rawDashboard(db: Database.Database) {
   return (officeId: string, yearId: string, periodCode: string) => {
     const y = stmts.year.get(yearId) as { year: number; cadence: 'bulanan' | 'triwulanan' };
     const period = periodsOf(y.year, y.cadence).find((p) => p.code === periodCode)!;
-    const rows = stmts.plans.all(periodCode, periodCode, yearId, officeId) as {
-      employee_id: string;
-      employee_name: string;
-      employee_nip: string;
-      employee_unit: string | null;
-      appraiser_employee_id: string | null;
-      appraiser_name: string | null;
-      approved_version: number;
-      period_start: string;
-      period_end: string;
-      rs: string | null;
-      es: string | null;
-    }[];
-    const latest = new Map<string, (typeof rows)[number]>();
-    for (const r of rows) latest.set(r.employee_id, r);
-    let employees = 0;
+    type Row = [string, string, string, string, number, string | null, string | null, string | null];
+    const rows = stmts.plans.all(officeId, yearId) as Row[];
+    const reports = new Map(stmts.reports.all(officeId, periodCode) as [string, string][]);
+    const evaluations = new Map(stmts.evaluations.all(yearId, periodCode) as [string, string][]);
+    // Latest plan per employee (rows come in employee, period order), approved and running in the period.
+    const plans: Row[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const s = rows[i]!;
+      if (rows[i + 1]?.[1] !== s[1] && s[4] > 0 && !(period.end < s[2] || period.start > s[3])) {
+        s[6] = reports.get(s[0]) ?? null;
+        s[7] = evaluations.get(s[0]) ?? null;
+        plans.push(s);
+      }
+    }
+    const want = new Set<string>();
+    const seen = new Set<string>();
+    for (const s of plans) {
+      if (s[6] !== 'diajukan' || s[5] === null) want.add(s[0]);
+      if (s[5] !== null && !seen.has(s[5])) {
+        seen.add(s[5]);
+        want.add(s[0]);
+      }
+    }
+    const names = new Map(
+      (stmts.names.all(JSON.stringify([...want])) as { id: string; employee_name: string; employee_nip: string; employee_unit: string | null; appraiser_name: string | null }[]).map(
+        (n) => [n.id, n],
+      ),
+    );
     let realisasiSubmitted = 0;
     let evaluationsFinal = 0;
     const notReported: { employeeId: string; name: string; nip: string; unit: string | null; appraiserName: string | null }[] = [];
     const byAppraiser = new Map<string, { appraiserId: string | null; appraiserName: string; pending: number; final: number }>();
-    for (const s of latest.values()) {
-      if (s.approved_version === 0 || period.end < s.period_start || period.start > s.period_end) continue;
-      employees++;
-      if (s.rs === 'diajukan') realisasiSubmitted++;
-      else notReported.push({ employeeId: s.employee_id, name: s.employee_name, nip: s.employee_nip, unit: s.employee_unit, appraiserName: s.appraiser_name });
-      const final = s.es === 'final';
+    for (const s of plans) {
+      const n = names.get(s[0]);
+      if (s[6] === 'diajukan') realisasiSubmitted++;
+      else notReported.push({ employeeId: s[1], name: n!.employee_name, nip: n!.employee_nip, unit: n!.employee_unit, appraiserName: n!.appraiser_name });
+      const final = s[7] === 'final';
       if (final) evaluationsFinal++;
-      const key = s.appraiser_employee_id ?? s.appraiser_name ?? '-';
+      const key = s[5] ?? n!.appraiser_name ?? '-';
       let a = byAppraiser.get(key);
-      if (!a) byAppraiser.set(key, (a = { appraiserId: s.appraiser_employee_id, appraiserName: s.appraiser_name ?? 'Belum ditentukan', pending: 0, final: 0 }));
+      if (!a) byAppraiser.set(key, (a = { appraiserId: s[5], appraiserName: n!.appraiser_name ?? 'Belum ditentukan', pending: 0, final: 0 }));
       if (final) a.final++;
       else a.pending++;
     }
+    const employees = plans.length;
     notReported.sort((a, b) => collator.compare(a.unit ?? '', b.unit ?? '') || collator.compare(a.name, b.name) || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0));
     const pendingByAppraiser = [...byAppraiser.values()].sort(
       (a, b) => b.pending - a.pending || collator.compare(a.appraiserName, b.appraiserName) || ((a.appraiserId ?? '') < (b.appraiserId ?? '') ? -1 : 1),

@@ -20,20 +20,10 @@ const overlaps = (p: Period, s: Pick<SkpsTable, 'period_start' | 'period_end'>) 
 /** Indonesian order, as `localeCompare(x, 'id')`, with one collator instead of one per comparison. */
 const collator = new Intl.Collator('id');
 
-interface DashboardRow {
-  id: string;
-  employee_id: string;
-  employee_name: string;
-  employee_nip: string;
-  employee_unit: string | null;
-  appraiser_employee_id: string | null;
-  appraiser_name: string | null;
-  approved_version: number;
-  period_start: string;
-  period_end: string;
-  report_status: string | null;
-  evaluation_status: string | null;
-}
+/** [id, employee_id, period_start, period_end, approved_version, appraiser_employee_id] */
+type DashboardRow = [string, string, string, string, number, string | null];
+/** The same with the period's report status and evaluation status. */
+type DashboardPlan = [...DashboardRow, string | null, string | null];
 
 /** The SKP each employee works on in a year (the latest period), optionally restricted. */
 function currentSkps(ctx: AuthedContext, yearId: string, where: 'office' | { appraiser: string } | { employee: string }): SkpsTable[] {
@@ -78,36 +68,65 @@ export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.te
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const period = periodsOf(year.year, year.cadence).find((p) => p.code === input.period);
     if (!period) throw forbidden('Periode tidak sesuai siklus Tahun Penilaian.');
-    // Every plan of the year with this period's report and evaluation, in one statement (two
-    // unique-index probes per plan): no IN lists, and only the columns the dashboard shows.
+    // Every plan of the year (from the narrow covering index skps_year_plans, migration 0005, in
+    // employee order), then the period's report and evaluation statuses, each one covering index
+    // range: three statements instead of two lookups per plan. Rows as arrays. Names are read
+    // afterwards, only for the people listed (not reported) and one plan per appraiser.
     const rows = ctx.core.q
       .prepare(
-        `SELECT s.id, s.employee_id, s.employee_name, s.employee_nip, s.employee_unit, s.appraiser_employee_id, s.appraiser_name,
-                s.approved_version, s.period_start, s.period_end, r.status AS report_status, e.status AS evaluation_status
-         FROM skps s
-         LEFT JOIN period_reports r ON r.skp_id = s.id AND r.period = ? AND r.deleted_at IS NULL
-         LEFT JOIN evaluations e ON e.skp_id = s.id AND e.period = ? AND e.deleted_at IS NULL
-         WHERE s.year_id = ? AND s.office_id = ? AND s.deleted_at IS NULL
-         ORDER BY s.period_start`,
+        `SELECT s.id, s.employee_id, s.period_start, s.period_end, s.approved_version, s.appraiser_employee_id
+         FROM skps s WHERE s.office_id = ? AND s.year_id = ? AND s.deleted_at IS NULL ORDER BY s.employee_id, s.period_start`,
       )
-      .all(period.code, period.code, year.id, ctx.actor.officeId) as DashboardRow[];
+      .raw(true)
+      .all(ctx.actor.officeId, year.id) as DashboardRow[];
+    const reported = new Map(
+      ctx.core.q
+        .prepare('SELECT skp_id, status FROM period_reports WHERE office_id = ? AND period = ? AND deleted_at IS NULL')
+        .raw(true)
+        .all(ctx.actor.officeId, period.code) as [string, string][],
+    );
+    const evaluated = new Map(
+      ctx.core.q.prepare('SELECT skp_id, status FROM evaluations WHERE year_id = ? AND period = ? AND deleted_at IS NULL').raw(true).all(year.id, period.code) as [string, string][],
+    );
     // The SKP each employee works on in the year (the latest period), as currentSkps picks it.
-    const latest = new Map<string, DashboardRow>();
-    for (const s of rows) latest.set(s.employee_id, s);
-    const skps = [...latest.values()].filter((s) => s.approved_version > 0 && overlaps(period, s));
+    const skps: DashboardPlan[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const s = rows[i]!;
+      if (rows[i + 1]?.[1] === s[1]) continue;
+      if (s[4] > 0 && !(period.end < s[2] || period.start > s[3])) skps.push([...s, reported.get(s[0]) ?? null, evaluated.get(s[0]) ?? null] as DashboardPlan);
+    }
+    // Who is named: everyone not reported, plans without an appraiser in the office (grouped by
+    // name), and the first plan (in employee order) of each appraiser, whose snapshot names them.
+    const named = new Set<string>();
+    const firstOf = new Set<string>();
+    for (const s of skps) {
+      if (s[6] !== 'diajukan' || s[5] === null) named.add(s[0]);
+      if (s[5] !== null && !firstOf.has(s[5])) {
+        firstOf.add(s[5]);
+        named.add(s[0]);
+      }
+    }
+    const names = new Map(
+      (
+        ctx.core.q
+          .prepare('SELECT s.id, s.employee_name, s.employee_nip, s.employee_unit, s.appraiser_name FROM json_each(?) j JOIN skps s ON s.id = j.value')
+          .all(JSON.stringify([...named])) as { id: string; employee_name: string; employee_nip: string; employee_unit: string | null; appraiser_name: string | null }[]
+      ).map((n) => [n.id, n]),
+    );
     const byAppraiser = new Map<string, { appraiserId: string | null; appraiserName: string; pending: number; final: number }>();
     const notReported = [];
     let realisasiSubmitted = 0;
     let evaluationsFinal = 0;
     for (const s of skps) {
-      if (s.report_status === 'diajukan') realisasiSubmitted++;
-      else notReported.push({ employeeId: s.employee_id, name: s.employee_name, nip: s.employee_nip, unit: s.employee_unit, appraiserName: s.appraiser_name });
-      const final = s.evaluation_status === 'final';
+      const n = names.get(s[0]);
+      if (s[6] === 'diajukan') realisasiSubmitted++;
+      else notReported.push({ employeeId: s[1], name: n!.employee_name, nip: n!.employee_nip, unit: n!.employee_unit, appraiserName: n!.appraiser_name });
+      const final = s[7] === 'final';
       if (final) evaluationsFinal++;
-      const key = s.appraiser_employee_id ?? s.appraiser_name ?? '-';
+      const key = s[5] ?? n!.appraiser_name ?? '-';
       let a = byAppraiser.get(key);
       if (!a) {
-        a = { appraiserId: s.appraiser_employee_id, appraiserName: s.appraiser_name ?? 'Belum ditentukan', pending: 0, final: 0 };
+        a = { appraiserId: s[5], appraiserName: n!.appraiser_name ?? 'Belum ditentukan', pending: 0, final: 0 };
         byAppraiser.set(key, a);
       }
       if (final) a.final++;
