@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, login, password, test, year, type Server } from './evaluation-office';
+import { addDays, formatDateId, localDate } from '../shared/people/dates';
+import { Api, expect, login, password, test, year, type Server } from './evaluation-office';
 
 /**
  * The employee's side of a period, through the screens: Tahun Saya, realisasi with a file (and a
@@ -18,7 +19,14 @@ async function signIn(page: Page, server: Server, nip: string, pass = password) 
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 
+/** Success notifications sit over the user menu (top right) for a few seconds: close them first. */
+async function dismissNotifications(page: Page) {
+  const close = page.locator('.mantine-Notification-root button');
+  for (let n = 0; n < 10 && (await close.count()) > 0; n++) await close.first().click({ timeout: 2000 }).catch(() => undefined);
+}
+
 async function logout(page: Page) {
+  await dismissNotifications(page);
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: 'Keluar' }).click();
   await expect(page.getByRole('heading', { name: 'Masuk ke Kinerja' })).toBeVisible();
@@ -44,7 +52,8 @@ test('employee reports realisasi with a file and sends it; appraiser comments, e
   // Beranda: the SKP card of the SKP screens stays, and January's report is a reminder once it is due.
   await signIn(page, server, employee.nip);
   await expect(page.getByTestId('home-skp')).toContainText('SKP Anda sudah disetujui');
-  if (new Date().getMonth() >= 1) await expect(page.getByTestId('reminders')).toContainText(`Realisasi ${january} belum dikirim kepada Pejabat Penilai.`);
+  // January is due once it has ended (several late months read as one line that says where to start).
+  if (new Date().getMonth() >= 1) await expect(page.getByTestId('reminders')).toContainText(january);
   await shot(page, '01-beranda-pegawai');
 
   // Tahun Saya: every period, January open to fill in.
@@ -106,7 +115,7 @@ test('employee reports realisasi with a file and sends it; appraiser comments, e
   // Sending says it is final and what is still empty.
   await page.getByRole('button', { name: 'Kirim ke Pejabat Penilai' }).click();
   const send = page.getByRole('dialog', { name: `Kirim realisasi ${january}?` });
-  await expect(send).toContainText(`dikirim kepada ${appraiser.name}`);
+  await expect(send).toContainText(`dikirim kepada Pejabat Penilai Anda (${appraiser.name})`);
   await expect(send).toContainText('tidak dapat diubah lagi');
   await expect(send).toContainText('2 indikator belum diisi');
   await send.getByRole('button', { name: 'Kirim ke Pejabat Penilai' }).click();
@@ -126,7 +135,7 @@ test('employee reports realisasi with a file and sends it; appraiser comments, e
   await shot(page, '06-umpan-balik-penilai');
   await page.getByRole('link', { name: `Buka umpan balik ${employee.name}` }).click();
   await expect(page.getByRole('heading', { name: `Realisasi ${january}: ${employee.name}` })).toBeVisible();
-  await expect(page.getByText(`Anda melihat realisasi ${employee.name}.`)).toBeVisible();
+  await expect(page.getByText(`Anda melihat realisasi pegawai yang Anda nilai (${employee.name}).`)).toBeVisible();
   await expect(page.getByTestId('realisasi-indicator').first().getByTestId('realisasi-value')).toHaveText('112');
   await expect(page.getByRole('link', { name: 'Unduh Buku agenda surat Januari' })).toBeVisible();
 
@@ -178,7 +187,7 @@ test('employee reports realisasi with a file and sends it; appraiser comments, e
   await req.getByRole('textbox', { name: 'Yang ingin dibicarakan' }).fill('Saya ingin membahas beban surat menjelang ujian sekolah.');
   await shot(page, '09-minta-dialog');
   await req.getByRole('button', { name: 'Kirim permintaan' }).click();
-  await expect(page.getByText(`Permintaan dialog terkirim kepada ${appraiser.name}.`)).toBeVisible();
+  await expect(page.getByText(`Permintaan dialog terkirim; ${appraiser.name} akan melihatnya di Dialog Kinerja.`)).toBeVisible();
   const card = page.getByTestId('dialogue-card').first();
   await expect(card.getByTestId('dialogue-status')).toHaveText('Diminta');
   await expect(card).toContainText(`Dialog Pemantauan dengan ${appraiser.name}`);
@@ -219,7 +228,7 @@ test('employee reports realisasi with a file and sends it; appraiser comments, e
   await theirs.getByRole('button', { name: 'Konfirmasi notulen' }).click();
   await page.getByRole('dialog', { name: 'Konfirmasi notulen' }).getByRole('button', { name: 'Konfirmasi notulen' }).click();
   await expect(page.getByText('Notulen dikonfirmasi.')).toBeVisible();
-  await expect(theirs.getByTestId('dialogue-next')).toContainText(`Menunggu konfirmasi ${employee.name}`);
+  await expect(theirs.getByTestId('dialogue-next')).toContainText(`${employee.name} belum mengonfirmasi`);
   await logout(page);
 
   // The employee is reminded on Beranda, reads the minutes, confirms, and ticks the action off.
@@ -245,4 +254,113 @@ test('employee reports realisasi with a file and sends it; appraiser comments, e
   await expect(page.getByTestId('my-year-period-1')).toContainText('3 pesan');
   await expect(page.getByText('1 dialog', { exact: true })).toBeVisible();
   await shot(page, '12-tahun-saya-akhir');
+});
+
+test('the employee acknowledges a final result on Tahun Saya and appeals; the appraiser explains; the superior decides, finally; history stays visible', async ({
+  page,
+  evaluationOffice: o,
+}) => {
+  const { server, employee, appraiser, head } = o;
+
+  // January reported, rated Sesuai/Sesuai (Baik) and locked, through the API (the rating screens are another capability's).
+  const emp = await Api.login(server.url, employee.nip, password);
+  await emp.call('realisasi.save', { skpId: o.skpId, period: '1', entries: [{ indicatorId: o.indicatorIds[0], value: 104 }] });
+  await emp.call('realisasi.submit', { skpId: o.skpId, period: '1' });
+  await emp.dispose();
+  const appr = await Api.login(server.url, appraiser.nip, password);
+  const saved = await appr.call<{ evaluationId: string; version: number }>('evaluation.save', {
+    skpId: o.skpId,
+    period: '1',
+    rhk: [{ rhkId: o.rhkId, judgement: 'sesuai' }],
+    resultsRating: 'sesuai',
+    behaviourRating: 'sesuai',
+    notes: 'Pertahankan ketertiban agenda.',
+  });
+  await appr.call('evaluation.finalize', { evaluationId: saved.evaluationId, version: saved.version });
+  await appr.dispose();
+
+  // Tahun Saya asks the employee to acknowledge, and says receiving is not agreeing.
+  await signIn(page, server, employee.nip);
+  await nav(page, 'Tahun Saya').click();
+  const ack = page.getByTestId('acknowledge');
+  await expect(ack).toContainText(january);
+  await expect(ack).toContainText('Baik');
+  await expect(ack).toContainText('Menerima tidak berarti setuju');
+  await ack.getByRole('button', { name: 'Saya telah menerima hasil ini' }).click();
+  const deadline = formatDateId(addDays(localDate(new Date()), 14));
+  const confirm = page.getByRole('dialog', { name: `Terima hasil penilaian ${january}` });
+  await expect(confirm).toContainText(`berakhir ${deadline}`);
+  await confirm.getByRole('button', { name: 'Saya telah menerima hasil ini' }).click();
+  await expect(page.getByText(`Hasil penilaian ${january} diterima. Keberatan dapat diajukan sampai ${deadline}.`)).toBeVisible();
+  const jan = page.getByTestId('my-year-period-1');
+  await expect(jan).toContainText(`Keberatan sampai ${deadline}`);
+  await shot(page, '21-tahun-saya-diterima');
+
+  // Filing: the reasons are required, then the appeal goes to the superior.
+  await jan.getByRole('button', { name: 'Ajukan keberatan' }).click();
+  const file = page.getByRole('dialog', { name: 'Ajukan keberatan' });
+  await expect(file).toContainText(`Batas pengajuan: ${deadline}.`);
+  await file.getByRole('button', { name: 'Ajukan keberatan' }).click();
+  await expect(file.getByText('Isi alasan keberatan.')).toBeVisible();
+  await file.getByRole('textbox', { name: /^Alasan keberatan/ }).fill('Realisasi 104 surat berada dalam target; saya juga mengagendakan surat rapat koordinasi.');
+  await file.getByRole('button', { name: 'Ajukan keberatan' }).click();
+  await expect(page.getByText('Keberatan diajukan kepada Atasan Pejabat Penilai Kinerja.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Keberatan', exact: true })).toBeVisible();
+  const mine = page.getByTestId('appeal-card');
+  await expect(mine.getByTestId('appeal-status')).toHaveText('Keberatan Diajukan');
+  await expect(mine).toContainText(`Kepada ${head.name}`);
+  await shot(page, '22-keberatan-diajukan');
+  await logout(page);
+
+  // The appraiser explains.
+  await signIn(page, server, appraiser.nip);
+  await nav(page, 'Keberatan').click();
+  await expect(page.getByRole('tab', { name: /Perlu tindakan saya/ })).toHaveAttribute('aria-selected', 'true');
+  const todo = page.getByTestId('appeal-card').filter({ hasText: employee.name });
+  await todo.getByRole('button', { name: 'Beri penjelasan' }).click();
+  const explain = page.getByRole('dialog', { name: 'Penjelasan kepada Atasan Pejabat Penilai' });
+  await explain.getByRole('textbox', { name: /^Penjelasan/ }).fill('Realisasi sesuai target, belum melampaui; rekap per bidang belum dilampirkan.');
+  await explain.getByRole('button', { name: 'Kirim penjelasan' }).click();
+  await expect(page.getByText('Penjelasan terkirim.')).toBeVisible();
+  await expect(todo).toContainText('rekap per bidang belum dilampirkan');
+  await logout(page);
+
+  // The superior decides: changed, with a preview of the predikat and the finality said plainly.
+  await signIn(page, server, head.nip);
+  await nav(page, 'Keberatan').click();
+  const decide = page.getByTestId('appeal-card').filter({ hasText: employee.name });
+  await decide.getByRole('button', { name: 'Putuskan' }).click();
+  const form = page.getByRole('dialog', { name: `Putusan atas keberatan ${employee.name}` });
+  await expect(form).toContainText('Putusan Anda bersifat final');
+  await form.getByRole('radio', { name: 'Diubah' }).check();
+  await expect(form.getByTestId('appeal-new-predikat')).toHaveText('Predikat setelah putusan: Baik');
+  await form.getByRole('textbox', { name: /^Alasan putusan/ }).fill('Bukti agenda rapat koordinasi menunjukkan hasil di atas target.');
+  // "Diubah" with the same ratings is not a change: said before anything is saved.
+  await form.getByRole('button', { name: 'Tetapkan putusan (final)' }).click();
+  await expect(form).toContainText('Pilih rating yang berbeda dari hasil semula');
+  await form.getByRole('combobox', { name: 'Rating Perilaku Kerja baru' }).click();
+  await page.getByRole('option', { name: 'Di Atas Ekspektasi' }).click();
+  await form.getByRole('combobox', { name: 'Rating Hasil Kerja baru' }).click();
+  await page.getByRole('option', { name: 'Di Atas Ekspektasi' }).click();
+  await expect(form.getByTestId('appeal-new-predikat')).toHaveText('Predikat setelah putusan: Sangat Baik');
+  await expect(form).not.toContainText('Pilih rating yang berbeda dari hasil semula');
+  await shot(page, '23-putusan');
+  await form.getByRole('button', { name: 'Tetapkan putusan (final)' }).click();
+  await expect(page.getByText('Putusan keberatan tersimpan.')).toBeVisible();
+  await expect(decide.getByTestId('appeal-status')).toHaveText('Diputus');
+  await expect(decide.getByRole('button', { name: 'Putuskan' })).toHaveCount(0);
+  await logout(page);
+
+  // The employee reads the decision and its history; Tahun Saya shows the new predikat.
+  await signIn(page, server, employee.nip);
+  await nav(page, 'Keberatan').click();
+  const done = page.getByTestId('appeal-card');
+  await expect(done.getByTestId('appeal-decision')).toContainText('Hasil penilaian: Diubah');
+  await expect(done.getByTestId('appeal-decision')).toContainText('Bukti agenda rapat koordinasi');
+  await expect(done).toContainText('Keberatan diajukan oleh');
+  await expect(done).toContainText('Pejabat Penilai memberi penjelasan');
+  await shot(page, '24-keberatan-diputus');
+  await nav(page, 'Tahun Saya').click();
+  await expect(page.getByTestId('my-year-period-1').getByTestId('predikat')).toHaveText('Sangat Baik');
+  await expect(page.getByTestId('my-year-period-1').getByTestId('appeal-status')).toHaveText('Diputus');
 });

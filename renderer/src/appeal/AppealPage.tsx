@@ -22,11 +22,6 @@ export function AppealPage() {
   const { t } = useI18n();
   const { hasRole } = useAuth();
   const todo = useCommand('appeal.list', { scope: 'todo' });
-  const todoOpen = todo.data?.appeals.filter((a) => a.can.explain || a.can.decide).length ?? 0;
-  const showTodo = hasRole('penilai') || (todo.data?.appeals.length ?? 0) > 0;
-  const [tab, setTab] = useState<Scope | null>(null);
-  const current: Scope = tab ?? (todoOpen > 0 ? 'todo' : 'mine');
-
   return (
     <Stack>
       <div>
@@ -37,40 +32,55 @@ export function AppealPage() {
           {t('appeal.intro')}
         </Text>
       </div>
-      <Tabs value={current} onChange={(v) => setTab(v as Scope)} keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="mine">{t('appeal.tab.mine')}</Tabs.Tab>
-          {showTodo && (
-            <Tabs.Tab
-              value="todo"
-              rightSection={
-                todoOpen > 0 ? (
-                  <Badge size="xs" color="red" circle>
-                    {todoOpen}
-                  </Badge>
-                ) : undefined
-              }
-            >
-              {t('appeal.tab.todo')}
-            </Tabs.Tab>
-          )}
-          {hasRole('pengelola') && <Tabs.Tab value="office">{t('appeal.tab.office')}</Tabs.Tab>}
-        </Tabs.List>
-        <Tabs.Panel value="mine" pt="md">
-          <AppealList scope="mine" />
-        </Tabs.Panel>
-        {showTodo && (
-          <Tabs.Panel value="todo" pt="md">
-            <AppealList scope="todo" />
-          </Tabs.Panel>
-        )}
-        {hasRole('pengelola') && (
-          <Tabs.Panel value="office" pt="md">
-            <AppealList scope="office" />
-          </Tabs.Panel>
-        )}
-      </Tabs>
+      <QueryState query={todo}>
+        {(data) => {
+          const waiting = data.appeals.filter((a) => a.can.explain || a.can.decide).length;
+          // Opens where something waits; the choice then stays put while the user acts.
+          return <AppealTabs initial={waiting > 0 ? 'todo' : 'mine'} waiting={waiting} showTodo={hasRole('penilai') || data.appeals.length > 0} showOffice={hasRole('pengelola')} />;
+        }}
+      </QueryState>
     </Stack>
+  );
+}
+
+function AppealTabs({ initial, waiting: todoOpen, showTodo, showOffice }: { initial: Scope; waiting: number; showTodo: boolean; showOffice: boolean }) {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState<Scope>(initial);
+  if (!showTodo && !showOffice) return <AppealList scope="mine" />;
+  return (
+    <Tabs value={current} onChange={(v) => setCurrent((v as Scope | null) ?? 'mine')} keepMounted={false}>
+      <Tabs.List>
+        <Tabs.Tab value="mine">{t('appeal.tab.mine')}</Tabs.Tab>
+        {showTodo && (
+          <Tabs.Tab
+            value="todo"
+            rightSection={
+              todoOpen > 0 ? (
+                <Badge size="xs" color="red" circle>
+                  {todoOpen}
+                </Badge>
+              ) : undefined
+            }
+          >
+            {t('appeal.tab.todo')}
+          </Tabs.Tab>
+        )}
+        {showOffice && <Tabs.Tab value="office">{t('appeal.tab.office')}</Tabs.Tab>}
+      </Tabs.List>
+      <Tabs.Panel value="mine" pt="md">
+        <AppealList scope="mine" />
+      </Tabs.Panel>
+      {showTodo && (
+        <Tabs.Panel value="todo" pt="md">
+          <AppealList scope="todo" />
+        </Tabs.Panel>
+      )}
+      {showOffice && (
+        <Tabs.Panel value="office" pt="md">
+          <AppealList scope="office" />
+        </Tabs.Panel>
+      )}
+    </Tabs>
   );
 }
 
@@ -165,6 +175,7 @@ function AppealCard({ appeal: a, reload }: { appeal: Appeal; reload(): void }) {
   const [dialog, setDialog] = useState<'explain' | 'decide' | null>(null);
   const mine = a.viewerSide === 'pegawai';
   const myExplanation = a.viewerSide === 'penilai' ? a.appraiserExplanation : a.viewerSide === 'pegawai' ? a.employeeExplanation : null;
+  const noExplanation: MessageKey = a.status === 'diputus' ? 'appeal.noExplanationDecided' : 'appeal.noExplanation';
   const decisionText = a.decision ? t(a.decision === 'tetap' ? 'appeal.decision.tetap' : 'appeal.decision.diubah') : '';
   return (
     <Card withBorder data-testid="appeal-card">
@@ -203,8 +214,8 @@ function AppealCard({ appeal: a, reload }: { appeal: Appeal; reload(): void }) {
 
         <Quote title={t('appeal.reasons')} body={a.reasons} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Quote title={t('appeal.explanationAppraiser', { name: a.appraiserName ?? '-' })} body={a.appraiserExplanation} empty={t('appeal.noExplanation')} />
-          <Quote title={t('appeal.explanationEmployee', { name: a.employeeName })} body={a.employeeExplanation} empty={t('appeal.noExplanation')} />
+          <Quote title={t('appeal.explanationAppraiser', { name: a.appraiserName ?? '-' })} body={a.appraiserExplanation} empty={t(noExplanation)} />
+          <Quote title={t('appeal.explanationEmployee', { name: a.employeeName })} body={a.employeeExplanation} empty={t(noExplanation)} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Ratings title={t('appeal.original')} r={a.original} />
@@ -233,15 +244,15 @@ function AppealCard({ appeal: a, reload }: { appeal: Appeal; reload(): void }) {
             {t('appeal.history')}
           </Text>
           <Timeline bulletSize={12} lineWidth={2} active={a.status === 'diputus' ? 3 : [a.appraiserExplanation, a.employeeExplanation].filter(Boolean).length}>
-            <Timeline.Item title={t('appeal.history.filed', { name: a.employeeName })}>
+            <Timeline.Item title={<Text size="sm" fw={600}>{t('appeal.history.filed', { name: a.employeeName })}</Text>}>
               <Text size="xs" c="dimmed">
                 {dateTime(a.filedAt)}
               </Text>
             </Timeline.Item>
-            {a.appraiserExplanation && <Timeline.Item title={t('appeal.history.appraiser')} />}
-            {a.employeeExplanation && <Timeline.Item title={t('appeal.history.employee')} />}
+            {a.appraiserExplanation && <Timeline.Item title={<Text size="sm" fw={600}>{t('appeal.history.appraiser')}</Text>} />}
+            {a.employeeExplanation && <Timeline.Item title={<Text size="sm" fw={600}>{t('appeal.history.employee')}</Text>} />}
             {a.status === 'diputus' && (
-              <Timeline.Item title={t('appeal.history.decided', { decision: decisionText })}>
+              <Timeline.Item title={<Text size="sm" fw={600}>{t('appeal.history.decided', { decision: decisionText })}</Text>}>
                 <Text size="xs" c="dimmed">
                   {dateTime(a.decidedAt)}
                 </Text>
@@ -391,7 +402,7 @@ function DecideModal({ appeal, reload, onClose }: { appeal: Appeal; reload(): vo
               <Text size="sm" fw={600} data-testid="appeal-new-predikat">
                 {t('appeal.newPredikat', { predikat: t(predikatKeys[predikatOf(results, behaviour)]) })}
               </Text>
-              {unchanged && (
+              {unchanged && touched && (
                 <Text size="sm" c="red" role="alert">
                   {t('appeal.sameAsBefore')}
                 </Text>

@@ -205,7 +205,7 @@ function DialogueCard({ dialogue: d, reload }: { dialogue: Dialogue; reload(): v
           {next}
         </Text>
 
-        {d.requestNote && <Field label={t('dialogue.requestNote')}>{d.requestNote}</Field>}
+        {d.requestNote && d.requestNote !== d.agenda && <Field label={t('dialogue.requestNote')}>{d.requestNote}</Field>}
         {(d.status !== 'diminta' || d.scheduledAt) && (
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Field label={t('dialogue.when')}>{d.scheduledAt ? dateTime(d.scheduledAt) : t('dialogue.notSet')}</Field>
@@ -264,9 +264,7 @@ function ConfirmLine({ side, at }: { side: string; at: string | null }) {
 }
 
 function Actions({ dialogue: d, reload }: { dialogue: Dialogue; reload(): void }) {
-  const { t, date } = useI18n();
-  const complete = useCommandMutation('dialogue.completeAction', { invalidates: ['dialogue', 'reports'] });
-  const today = localDate(new Date());
+  const { t } = useI18n();
   const canTick = d.viewerSide === 'pegawai' || d.viewerSide === 'penilai';
   return (
     <div>
@@ -279,55 +277,64 @@ function Actions({ dialogue: d, reload }: { dialogue: Dialogue; reload(): void }
         </Text>
       ) : (
         <Stack gap={6}>
-          {d.actions.map((a) => {
-            const overdue = !a.doneAt && !!a.dueDate && a.dueDate < today;
-            // Shows the new state at once while it is saved (the list refreshes after).
-            const saving = complete.isPending && complete.variables?.actionId === a.id;
-            const checked = saving ? complete.variables!.done : !!a.doneAt;
-            return (
-              <Group key={a.id} gap="xs" wrap="nowrap" align="flex-start">
-                <Checkbox
-                  checked={checked}
-                  disabled={!canTick || complete.isPending}
-                  aria-label={t('dialogue.actionToggle', { text: a.text })}
-                  onChange={(e) =>
-                    complete.mutate(
-                      { actionId: a.id, done: e.currentTarget.checked },
-                      {
-                        onSuccess: (_r, input) => notifySuccess(t(input.done ? 'dialogue.actionDone' : 'dialogue.actionUndone')),
-                        onError: (err) => notifySkpError(err, t, reload),
-                      },
-                    )
-                  }
-                  mt={2}
-                />
-                <div>
-                  <Text size="sm" td={a.doneAt ? 'line-through' : undefined}>
-                    {a.text}
-                  </Text>
-                  <Group gap={6}>
-                    <Badge size="xs" variant="light" color="gray">
-                      {t(`dialogue.actionOwner.${a.owner}` as MessageKey)}
-                    </Badge>
-                    {a.dueDate && (
-                      <Text size="xs" c={overdue ? 'red' : 'dimmed'}>
-                        {t('dialogue.actionDue', { date: date(a.dueDate) })}
-                        {overdue ? ` · ${t('dialogue.actionOverdue')}` : ''}
-                      </Text>
-                    )}
-                    {a.doneAt && (
-                      <Text size="xs" c="teal.8">
-                        {t('dialogue.actionDoneOn', { date: date(a.doneAt) })}
-                      </Text>
-                    )}
-                  </Group>
-                </div>
-              </Group>
-            );
-          })}
+          {d.actions.map((a) => (
+            <ActionItem key={a.id} action={a} canTick={canTick} reload={reload} />
+          ))}
         </Stack>
       )}
     </div>
+  );
+}
+
+function ActionItem({ action: a, canTick, reload }: { action: Dialogue['actions'][number]; canTick: boolean; reload(): void }) {
+  const { t, date } = useI18n();
+  const complete = useCommandMutation('dialogue.completeAction', { invalidates: ['dialogue', 'reports'] });
+  // The box shows the new state at once while it is saved; the refreshed list then takes over.
+  const [optimistic, setOptimistic] = useState<boolean | null>(null);
+  const done = optimistic ?? !!a.doneAt;
+  const overdue = !done && !!a.dueDate && a.dueDate < localDate(new Date());
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Checkbox
+        checked={done}
+        disabled={!canTick || complete.isPending}
+        aria-label={t('dialogue.actionToggle', { text: a.text })}
+        onChange={(e) => {
+          const next = e.currentTarget.checked;
+          setOptimistic(next);
+          complete.mutate(
+            { actionId: a.id, done: next },
+            {
+              onSuccess: () => notifySuccess(t(next ? 'dialogue.actionDone' : 'dialogue.actionUndone')),
+              onError: (err) => notifySkpError(err, t, reload),
+              onSettled: () => setOptimistic(null),
+            },
+          );
+        }}
+        mt={2}
+      />
+      <div>
+        <Text size="sm" td={done ? 'line-through' : undefined}>
+          {a.text}
+        </Text>
+        <Group gap={6}>
+          <Badge size="xs" variant="light" color="gray">
+            {t(`dialogue.actionOwner.${a.owner}` as MessageKey)}
+          </Badge>
+          {a.dueDate && (
+            <Text size="xs" c={overdue ? 'red' : 'dimmed'}>
+              {t('dialogue.actionDue', { date: date(a.dueDate) })}
+              {overdue ? ` · ${t('dialogue.actionOverdue')}` : ''}
+            </Text>
+          )}
+          {a.doneAt && (
+            <Text size="xs" c="teal.8">
+              {t('dialogue.actionDoneOn', { date: date(a.doneAt) })}
+            </Text>
+          )}
+        </Group>
+      </div>
+    </Group>
   );
 }
 

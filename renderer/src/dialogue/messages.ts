@@ -58,11 +58,11 @@ export const dialogueMessages = defineMessages(
     'dialogue.side.pegawai': 'Pegawai',
     'dialogue.side.penilai': 'Pejabat Penilai',
 
-    'dialogue.next.diminta.mine': 'Permintaan Anda sudah diterima {name}. Salah satu pihak dapat menetapkan jadwalnya.',
+    'dialogue.next.diminta.mine': 'Permintaan Anda sudah sampai kepada {name}; salah satu pihak dapat menetapkan jadwalnya.',
     'dialogue.next.diminta.other': '{name} mengajak Anda berdialog. Pilih waktu yang cocok untuk berdua.',
     'dialogue.next.dijadwalkan': 'Setelah bertemu, salah satu pihak mencatat notulennya di sini.',
     'dialogue.next.dicatat': 'Baca notulen dengan tenang. Bila sudah sesuai, konfirmasi. Bila ada yang kurang tepat, ubah notulen; kedua pihak lalu mengonfirmasi lagi.',
-    'dialogue.next.dicatatDone': 'Anda sudah mengonfirmasi. Menunggu konfirmasi {name}.',
+    'dialogue.next.dicatatDone': 'Anda sudah mengonfirmasi; {name} belum mengonfirmasi.',
     'dialogue.next.dikonfirmasi': 'Notulen disepakati kedua pihak. Tandai tindak lanjut yang sudah selesai.',
     'dialogue.next.dibatalkan': 'Dialog ini dibatalkan. Dialog baru dapat diminta kapan saja.',
 
@@ -85,7 +85,7 @@ export const dialogueMessages = defineMessages(
     'dialogue.proposedAt': 'Usulan waktu (boleh dikosongkan)',
     'dialogue.proposedAtHelp': 'Bila diisi, dialog langsung tercatat terjadwal pada waktu ini; jadwal masih dapat diubah.',
     'dialogue.requestSend': 'Kirim permintaan',
-    'dialogue.requested': 'Permintaan dialog terkirim kepada {name}.',
+    'dialogue.requested': 'Permintaan dialog terkirim; {name} akan melihatnya di Dialog Kinerja.',
     'dialogue.requestedNoName': 'Permintaan dialog terkirim.',
 
     'dialogue.scheduleTitle': 'Jadwal dialog',
@@ -191,7 +191,7 @@ export const dialogueMessages = defineMessages(
     'dialogue.next.diminta.other': '{name} would like to talk with you. Choose a time that suits you both.',
     'dialogue.next.dijadwalkan': 'After meeting, either side records the minutes here.',
     'dialogue.next.dicatat': 'Read the minutes calmly. If they are right, confirm. If something is not right, edit the minutes; both sides then confirm again.',
-    'dialogue.next.dicatatDone': 'You have confirmed. Waiting for {name} to confirm.',
+    'dialogue.next.dicatatDone': 'You have confirmed; {name} has not confirmed yet.',
     'dialogue.next.dikonfirmasi': 'Both sides agreed the minutes. Mark follow-up actions done as they are completed.',
     'dialogue.next.dibatalkan': 'This dialogue was cancelled. A new one can be requested at any time.',
 
@@ -214,7 +214,7 @@ export const dialogueMessages = defineMessages(
     'dialogue.proposedAt': 'Proposed time (optional)',
     'dialogue.proposedAtHelp': 'When given, the dialogue is scheduled at this time straight away; the time can still be changed.',
     'dialogue.requestSend': 'Send request',
-    'dialogue.requested': 'Dialogue request sent to {name}.',
+    'dialogue.requested': 'Dialogue request sent; {name} will see it under Performance dialogues.',
     'dialogue.requestedNoName': 'Dialogue request sent.',
 
     'dialogue.scheduleTitle': 'Dialogue time',

@@ -1,12 +1,12 @@
 import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconMessageCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { monthNames } from '../../../shared/evaluation/periods';
 import { useCommand } from '../api/hooks';
 import { EmptyState } from '../app/EmptyState';
 import { QueryState } from '../app/QueryState';
 import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
+import { periodName } from '../realisasi/labels';
 
 interface Row {
   skpId: string;
@@ -133,11 +133,4 @@ function FeedbackRow({ row }: { row: Row }) {
       </Group>
     </Card>
   );
-}
-
-/** `November`, `Triwulan III`, `Tahunan` from a period code. */
-export function periodName(code: string): string {
-  if (/^\d+$/.test(code)) return monthNames[Number(code) - 1] ?? code;
-  if (/^Q[1-4]$/.test(code)) return `Triwulan ${['I', 'II', 'III', 'IV'][Number(code[1]) - 1]}`;
-  return code === 'tahunan' ? 'Tahunan' : code;
 }

@@ -439,7 +439,7 @@ function IndicatorBlock({
                   allowedDecimalSeparators={[',', '.']}
                   decimalScale={2}
                   hideControls
-                  maw={260}
+                  maw={360}
                 />
               ) : (
                 <Textarea
@@ -470,13 +470,15 @@ function IndicatorBlock({
                 <Text size="xs" c="dimmed">
                   {approach === 'kuantitatif' ? t('realisasi.value') : t('realisasi.description')}
                 </Text>
-                <Text size="sm" fw={approach === 'kuantitatif' ? 700 : 400} style={{ whiteSpace: 'pre-wrap' }} data-testid="realisasi-value">
-                  {approach === 'kuantitatif'
-                    ? row.value !== null
-                      ? number(row.value)
-                      : t('realisasi.notFilled')
-                    : row.description || t('realisasi.notFilled')}
-                </Text>
+                {(approach === 'kuantitatif' ? row.value !== null : !!row.description) ? (
+                  <Text size="sm" fw={approach === 'kuantitatif' ? 700 : 400} style={{ whiteSpace: 'pre-wrap' }} data-testid="realisasi-value">
+                    {approach === 'kuantitatif' ? number(row.value) : row.description}
+                  </Text>
+                ) : (
+                  <Text size="sm" c="dimmed" data-testid="realisasi-value">
+                    {t('realisasi.notFilled')}
+                  </Text>
+                )}
               </div>
               {row.notes && (
                 <div>

@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { monthNames } from '../../../shared/evaluation/periods';
 import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -15,7 +16,7 @@ export const realisasiStatusColors: Record<RealisasiStatus, string> = { belum: '
 export function RealisasiStatusBadge({ status, size = 'sm' }: { status: RealisasiStatus; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const { t } = useI18n();
   return (
-    <Badge color={realisasiStatusColors[status]} variant={status === 'belum' ? 'outline' : 'light'} size={size} data-testid="realisasi-status">
+    <Badge color={realisasiStatusColors[status]} variant={status === 'belum' ? 'outline' : 'light'} size={size} miw="fit-content" data-testid="realisasi-status">
       {t(realisasiStatusKeys[status])}
     </Badge>
   );
@@ -38,4 +39,11 @@ export function pickPeriod(periods: { code: string; start: string; end: string; 
   if (due) return due.code;
   const current = regular.find((p) => p.start <= today && today <= p.end);
   return (current ?? regular.at(-1) ?? periods.at(-1))?.code ?? null;
+}
+
+/** `November`, `Triwulan III`, `Tahunan` from a period code. */
+export function periodName(code: string): string {
+  if (/^\d+$/.test(code)) return monthNames[Number(code) - 1] ?? code;
+  if (/^Q[1-4]$/.test(code)) return `Triwulan ${['I', 'II', 'III', 'IV'][Number(code[1]) - 1]}`;
+  return code === 'tahunan' ? 'Tahunan' : code;
 }

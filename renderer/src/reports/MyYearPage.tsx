@@ -146,7 +146,7 @@ function YearView({ data }: { data: MyYear }) {
         <Title order={2} size="h4" mb="xs" id="my-year-periods">
           {t('myYear.periods')}
         </Title>
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={960}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -180,13 +180,16 @@ function PeriodLine({ p, skpId, canReport, today }: { p: PeriodRow; skpId: strin
         <Text size="sm" fw={600}>
           {p.label}
         </Text>
-        <Text size="xs" c="dimmed">
-          {date(p.start)} – {date(p.end)}
-        </Text>
+        {/* A month's label says its dates; quarters and the year get them spelled out. */}
+        {!/^\d+$/.test(p.code) && (
+          <Text size="xs" c="dimmed">
+            {date(p.start)} – {date(p.end)}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         {!started && p.realisasi === 'belum' ? (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {t('myYear.notStarted')}
           </Text>
         ) : (
@@ -218,7 +221,7 @@ function PeriodLine({ p, skpId, canReport, today }: { p: PeriodRow; skpId: strin
       </Table.Td>
       <Table.Td>
         {p.evaluation === 'belum' ? (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {t(evaluationKeys[p.evaluation])}
           </Text>
         ) : (

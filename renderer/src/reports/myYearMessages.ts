@@ -56,7 +56,9 @@ export const myYearMessages = defineMessages(
     'myYear.appealUntil': 'Keberatan sampai {date}',
     'myYear.appealClosed': 'Masa keberatan berakhir {date}',
 
-    'reminder.overdue': 'Terlambat',
+    'reminder.overdue': 'Lewat batas',
+    'reminder.realisasiMany': 'Realisasi {count} periode belum dikirim kepada Pejabat Penilai: {first} sampai {last}.',
+    'reminder.openFirst': 'Mulai dari {period}',
     'reminder.due': 'Batas {date}',
     'reminder.open': 'Buka',
     'reminder.list': 'Pengingat',
@@ -115,7 +117,9 @@ export const myYearMessages = defineMessages(
     'myYear.appealUntil': 'Appeal until {date}',
     'myYear.appealClosed': 'Appeal period ended {date}',
 
-    'reminder.overdue': 'Overdue',
+    'reminder.overdue': 'Past due',
+    'reminder.realisasiMany': 'Results for {count} periods not yet sent to the appraiser: {first} to {last}.',
+    'reminder.openFirst': 'Start with {period}',
     'reminder.due': 'Due {date}',
     'reminder.open': 'Open',
     'reminder.list': 'Reminders',
