@@ -98,6 +98,11 @@ test('employee reports realisasi with a file and sends it; appraiser comments, e
   const evidence = first.getByRole('link', { name: 'Unduh Buku agenda surat Januari' });
   await expect(evidence).toHaveAttribute('href', /^api\/files\/evidence\//);
   await expect(first.getByTestId('evidence-item')).toContainText('agenda-surat-januari.pdf');
+  const downloading = page.waitForEvent('download');
+  await evidence.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('agenda-surat-januari.pdf');
+  expect(fs.readFileSync(await download.path())).toEqual(pdf);
 
   // A link on the second indicator, then removed again: evidence can change until it is sent.
   const second = indicators.nth(1);
