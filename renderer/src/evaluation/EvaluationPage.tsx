@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { distributionPattern } from '../../../shared/distribution/curve';
 import type { EvaluationDetail } from '../../../shared/evaluation/commands';
 import { transport } from '../api/client';
+import { FileAppealButton } from '../appeal/FileAppealButton';
 import { useCommand, useCommandMutation } from '../api/hooks';
 import { notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
@@ -181,14 +182,9 @@ function StatusBanner({ detail, reload }: { detail: EvaluationDetail; reload(): 
   );
 }
 
-/** Filing an objection happens on the Keberatan screen; this opens it. */
+/** The Keberatan capability's own filing dialog; after filing the employee stays here and sees its status. */
 function AppealAction({ detail }: { detail: EvaluationDetail }) {
-  const { t } = useI18n();
-  return (
-    <Button component={Link} to={`/keberatan?evaluasi=${detail.id}`} variant="light" color="grape" leftSection={<IconScale size={16} />}>
-      {t('eval.appeal.file')}
-    </Button>
-  );
+  return <FileAppealButton evaluationId={detail.id!} deadline={detail.appealDeadline} onFiled={() => undefined} />;
 }
 
 function AcknowledgeModal({ detail, reload, onClose }: { detail: EvaluationDetail; reload(): void; onClose(): void }) {

@@ -85,7 +85,7 @@ export function EvidenceList({ items }: { items: Evidence[] }) {
             <IconExternalLink size={12} aria-hidden /> {e.title || e.url}
           </Anchor>
         ) : transport === 'http' ? (
-          <Anchor key={e.id} href={`api/files/evidence/${encodeURIComponent(e.id)}`} target="_blank" rel="noopener" size="xs" data-testid="evidence">
+          <Anchor key={e.id} href={`api/files/evidence/${encodeURIComponent(e.id)}`} download={e.fileName ?? true} size="xs" data-testid="evidence">
             <IconFile size={12} aria-hidden /> {e.title || e.fileName} {e.size !== null && <Text span size="xs" c="dimmed">({sizeLabel(e.size, number)})</Text>}
           </Anchor>
         ) : (
