@@ -34,7 +34,7 @@ function collapse(reminders: Reminder[], t: T): Item[] {
   const first = late[0]!;
   const summary: Item = {
     key: 'realisasi-late',
-    message: t('reminder.realisasiMany', { count: late.length, first: periodOf(first), last: periodOf(late.at(-1)!) }),
+    message: t('reminder.realisasiMany', { count: late.length, first: periodOf(first) }),
     dueDate: first.dueDate,
     overdue: true,
     link: first.link,

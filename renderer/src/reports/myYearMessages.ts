@@ -57,7 +57,7 @@ export const myYearMessages = defineMessages(
     'myYear.appealClosed': 'Masa keberatan berakhir {date}',
 
     'reminder.overdue': 'Lewat batas',
-    'reminder.realisasiMany': 'Realisasi {count} periode belum dikirim kepada Pejabat Penilai: {first} sampai {last}.',
+    'reminder.realisasiMany': 'Realisasi {count} periode belum dikirim kepada Pejabat Penilai; yang paling lama {first}.',
     'reminder.openFirst': 'Mulai dari {period}',
     'reminder.due': 'Batas {date}',
     'reminder.open': 'Buka',
@@ -118,7 +118,7 @@ export const myYearMessages = defineMessages(
     'myYear.appealClosed': 'Appeal period ended {date}',
 
     'reminder.overdue': 'Past due',
-    'reminder.realisasiMany': 'Results for {count} periods not yet sent to the appraiser: {first} to {last}.',
+    'reminder.realisasiMany': 'Results for {count} periods not yet sent to the appraiser; the oldest is {first}.',
     'reminder.openFirst': 'Start with {period}',
     'reminder.due': 'Due {date}',
     'reminder.open': 'Open',
