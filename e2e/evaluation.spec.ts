@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { admin } from './fixtures';
-import { expect, login, password, test, year, type Server } from './evaluation-office';
+import { Api, expect, login, password, test, year, type Server } from './evaluation-office';
 
 /**
  * The acceptance of the monitoring and evaluation issue, one period through the screens of four
@@ -44,6 +44,13 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   evaluationOffice: o,
 }) => {
   const { server, employee, appraiser, head } = o;
+
+  // The employee's position is a functional one (Ahli Pertama, coefficient 12,5): angka kredit applies.
+  const adm = await Api.login(server.url, admin.nip, admin.password);
+  const positions = await adm.call<{ positions: { id: string; name: string; version: number }[] }>('org.listPositions', { q: 'Pengadministrasi Perkantoran', includeHolders: false });
+  const staff = positions.positions.find((p) => p.name === 'Pengadministrasi Perkantoran')!;
+  await adm.call('org.updatePosition', { id: staff.id, version: staff.version, type: 'fungsional_keahlian', level: 'ahli_pertama' });
+  await adm.dispose();
 
   // The employee reports January from Tahun Saya, with a file as evidence, and sends it.
   await signIn(page, server, employee.nip);
@@ -198,6 +205,8 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await page.getByLabel('Catatan dan rekomendasi').fill('Pertahankan ketertiban agenda; ikuti pelatihan kearsipan digital.');
   await page.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('Penilaian disimpan sebagai draf. Predikat: Baik.')).toBeVisible();
+  // Angka kredit: Baik is 100% of 12,5 a year, one month of it.
+  await expect(page.getByTestId('angka-kredit')).toContainText('1,042');
   await expect(page.getByRole('alert').filter({ hasText: 'Tidak sesuai aturan' })).toHaveCount(0);
   await expect(page.getByTestId('eval-actions')).toContainText('Semua perubahan tersimpan sebagai draf.');
   await shot(page, '2-penilaian-form');
@@ -289,6 +298,7 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await page.getByTestId('my-year-period-1').getByRole('link', { name: `Lihat penilaian ${january}` }).click();
   await expect(page.getByTestId('appeal-status')).toContainText('hasil penilaian diubah');
   await expect(page.getByTestId('result-summary').getByTestId('predikat')).toHaveText('Sangat Baik');
+  await expect(page.getByTestId('result-summary')).toContainText('Angka Kredit:1,563');
   await shot(page, '7-pegawai-putusan');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Unduh PDF' }).click();
