@@ -248,7 +248,7 @@ test('employee reports realisasi with a file and sends it; appraiser comments, e
   await page.getByRole('dialog', { name: 'Konfirmasi notulen' }).getByRole('button', { name: 'Konfirmasi notulen' }).click();
   await expect(page.getByText('Notulen dikonfirmasi kedua pihak.')).toBeVisible();
   await expect(held.getByTestId('dialogue-status')).toHaveText('Dikonfirmasi kedua pihak');
-  await held.getByRole('checkbox', { name: 'Tandai "Membagi tugas arsip" selesai' }).check();
+  await held.getByRole('checkbox', { name: 'Tandai "Membagi tugas arsip" selesai' }).click();
   await expect(page.getByText('Tindak lanjut ditandai selesai.')).toBeVisible();
   await expect(held.getByRole('checkbox', { name: 'Tandai "Membagi tugas arsip" selesai' })).toBeChecked();
   await shot(page, '11-dialog-dikonfirmasi');

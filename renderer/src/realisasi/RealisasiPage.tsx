@@ -235,7 +235,20 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
       {owner && !canEdit && report.status !== 'diajukan' && !report.locked && (
         <Alert color="yellow">{skp.approvedVersion > 0 ? t('realisasi.yearClosed') : t('realisasi.notApproved')}</Alert>
       )}
-      {!owner && <Alert color="blue">{t('realisasi.viewOnly', { name: report.employeeName })}</Alert>}
+      {!owner && (
+        <Alert color="blue">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">
+              {skp.viewerRole === 'penilai' ? t('realisasi.viewOnly', { name: report.employeeName }) : t('realisasi.viewOnlyOther', { name: report.employeeName })}
+            </Text>
+            {skp.viewerRole === 'penilai' && (
+              <Button component={Link} to={`/penilaian/${report.skpId}/${report.period}`} size="xs" variant="light">
+                {t('realisasi.openEvaluation')}
+              </Button>
+            )}
+          </Group>
+        </Alert>
+      )}
 
       {report.rows.length === 0 ? (
         <EmptyState message={t('realisasi.noRows')} />
