@@ -212,11 +212,11 @@ function CurveCard({ d, period, canSet, onRecord }: { d: UnitDistribution; perio
                         -
                       </Text>
                     ) : r.ok ? (
-                      <Badge miw="fit-content" color="teal" variant="light">
+                      <Badge miw="max-content" color="teal" variant="light">
                         {t('dist.check.ok')}
                       </Badge>
                     ) : (
-                      <Badge miw="fit-content" color="red" variant="light">
+                      <Badge miw="max-content" color="red" variant="light">
                         {r.actual > r.band[1] ? t('dist.check.over') : t('dist.check.under')}
                       </Badge>
                     )}
@@ -256,11 +256,11 @@ function CurveCard({ d, period, canSet, onRecord }: { d: UnitDistribution; perio
                       {d.total === 0 ? (
                         '-'
                       ) : r.ok ? (
-                        <Badge miw="fit-content" color="teal" variant="light">
+                        <Badge miw="max-content" color="teal" variant="light">
                           {t('dist.check.met')}
                         </Badge>
                       ) : (
-                        <Badge miw="fit-content" color="red" variant="light">
+                        <Badge miw="max-content" color="red" variant="light">
                           {t('dist.check.notMet')}
                         </Badge>
                       )}
@@ -305,11 +305,11 @@ function UnitsOverview({ units, chosen, onChoose }: { units: UnitDistribution[];
                   <Table.Td ta="right">{u.total}</Table.Td>
                   <Table.Td>
                     {u.breaches.length > 0 ? (
-                      <Badge color="yellow" variant="light" miw="fit-content">
+                      <Badge color="yellow" variant="light" miw="max-content">
                         {t('dist.units.breaches', { count: u.breaches.length })}
                       </Badge>
                     ) : u.orgRating && u.total > 0 ? (
-                      <Badge miw="fit-content" color="teal" variant="light">
+                      <Badge miw="max-content" color="teal" variant="light">
                         {t('dist.check.ok')}
                       </Badge>
                     ) : (

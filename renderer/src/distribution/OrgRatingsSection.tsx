@@ -129,7 +129,7 @@ export function OrgRatingsSection({
                           </Table.Td>
                           <Table.Td>
                             {own ? (
-                              <Badge miw="fit-content" color="indigo" variant="light">
+                              <Badge miw="max-content" color="indigo" variant="light">
                                 {t(orgRatingKeys[own.rating])}
                               </Badge>
                             ) : from ? (

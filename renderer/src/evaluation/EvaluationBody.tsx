@@ -164,6 +164,11 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
           <Text size="sm" c="dimmed" mb="xs">
             {editable ? t('eval.rhk.helpEdit') : t('eval.rhk.help')}
           </Text>
+          {detail.period === 'tahunan' && detail.rhk.every((r) => r.indicators.every((i) => i.value === null && !i.description)) && (
+            <Alert color="blue" mb="sm" data-testid="annual-no-realisasi">
+              {t('eval.rhk.annualNoRealisasi')}
+            </Alert>
+          )}
           {detail.rhk.length === 0 ? (
             <Alert color="yellow">{t('eval.rhk.none')}</Alert>
           ) : (
@@ -361,7 +366,7 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
                   <Group gap="sm">
                     <PredikatBadge predikat={editable ? preview : detail.predikat} size="xl" />
                     {editable && dirty && preview && (
-                      <Badge miw="fit-content" color="gray" variant="outline">
+                      <Badge miw="max-content" color="gray" variant="outline">
                         {t('eval.predikat.preview')}
                       </Badge>
                     )}

@@ -154,7 +154,7 @@ function PendingSection({ year, period }: { year: PerformanceYear; period: Perio
                           <Text size="sm" fw={600}>
                             {e.employeeName}
                           </Text>
-                          <Text size="xs" ff="monospace" c="dimmed">
+                          <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                             {formatNip(e.employeeNip)}
                           </Text>
                         </Table.Td>
@@ -166,11 +166,11 @@ function PendingSection({ year, period }: { year: PerformanceYear; period: Perio
                         </Table.Td>
                         <Table.Td>
                           {e.realisasiSubmitted ? (
-                            <Badge miw="fit-content" color="teal" variant="light">
+                            <Badge miw="max-content" color="teal" variant="light">
                               {t('eval.realisasi.sent')}
                             </Badge>
                           ) : (
-                            <Badge miw="fit-content" color="gray" variant="outline">
+                            <Badge miw="max-content" color="gray" variant="outline">
                               {t('eval.realisasi.notSent')}
                             </Badge>
                           )}
@@ -316,11 +316,11 @@ function IncomingSection({ year }: { year: PerformanceYear }) {
                   </div>
                   <Group gap="xs" wrap="nowrap">
                     {i.evaluated ? (
-                      <Badge miw="fit-content" color="teal" variant="light">
+                      <Badge miw="max-content" color="teal" variant="light">
                         {t('eval.incoming.evaluated')}
                       </Badge>
                     ) : (
-                      <Badge miw="fit-content" color="yellow" variant="light">
+                      <Badge miw="max-content" color="yellow" variant="light">
                         {t('eval.incoming.waiting')}
                       </Badge>
                     )}

@@ -14,7 +14,7 @@ import { notifySkpError } from '../skp/labels';
 import { evaluationReads } from './EvaluationListPage';
 import { EvaluationBody } from './EvaluationBody';
 import { Fact, IdentitySection, JudgementBadge } from './parts';
-import { EvalStatusBadge, orgRatingKeys, PredikatBadge } from './ui';
+import { EvalStatusBadge, orgRatingKeys, PredikatBadge, predikatKeys } from './ui';
 
 /**
  * One evaluation (a period or the year): for the Pejabat Penilai the form, for the employee the
@@ -269,7 +269,7 @@ function OrgRatingCard({ detail }: { detail: EvaluationDetail }) {
           {t('eval.orgRating')}:
         </Text>
         {detail.orgRating ? (
-          <Badge miw="fit-content" variant="light" color="indigo" size="lg">
+          <Badge miw="max-content" variant="light" color="indigo" size="lg">
             {t(orgRatingKeys[detail.orgRating])}
           </Badge>
         ) : (
@@ -336,6 +336,21 @@ function PeriodicSection({ detail }: { detail: EvaluationDetail }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      {detail.periodic.length > 0 && (
+        <Text size="sm" mt="xs" data-testid="periodic-summary">
+          {t('eval.periodic.summary', {
+            list:
+              predikatOrder
+                .map((p) => ({ p, n: detail.periodic.filter((x) => x.status === 'final' && x.predikat === p).length }))
+                .filter((x) => x.n > 0)
+                .map((x) => t('eval.periodic.count', { n: x.n, predikat: t(predikatKeys[x.p]) }))
+                .join(', ') || t('eval.periodic.noneFinal'),
+            open: detail.periodic.filter((x) => x.status !== 'final').length,
+          })}
+        </Text>
+      )}
     </section>
   );
 }
+
+const predikatOrder = ['sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'] as const;

@@ -249,13 +249,13 @@ export function JudgementBadge({ judgement }: { judgement: Rating | null }) {
   const { t } = useI18n();
   if (!judgement) {
     return (
-      <Badge miw="fit-content" color="gray" variant="outline">
+      <Badge miw="max-content" color="gray" variant="outline">
         {t('eval.judgement.none')}
       </Badge>
     );
   }
   return (
-    <Badge miw="fit-content" color={judgement === 'diatas' ? 'teal' : judgement === 'sesuai' ? 'blue' : 'orange'} variant="light">
+    <Badge miw="max-content" color={judgement === 'diatas' ? 'teal' : judgement === 'sesuai' ? 'blue' : 'orange'} variant="light">
       {t(ratingKeys[judgement])}
     </Badge>
   );

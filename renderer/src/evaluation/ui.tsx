@@ -53,11 +53,11 @@ export function EvalStatusBadge({ status, acknowledged = false, size = 'md' }: {
   const { t } = useI18n();
   return (
     <Group gap={4} wrap="wrap" component="span">
-      <Badge miw="fit-content" color={statusColors[status]} variant={status === 'belum' ? 'outline' : 'light'} size={size} data-testid="eval-status">
+      <Badge miw="max-content" color={statusColors[status]} variant={status === 'belum' ? 'outline' : 'light'} size={size} data-testid="eval-status">
         {t(statusKeys[status])}
       </Badge>
       {acknowledged && (
-        <Badge miw="fit-content" color="grape" variant="light" size={size}>
+        <Badge miw="max-content" color="grape" variant="light" size={size}>
           {t('eval.status.acknowledged')}
         </Badge>
       )}
@@ -69,7 +69,7 @@ export function PredikatBadge({ predikat, size = 'md' }: { predikat: Predikat | 
   const { t } = useI18n();
   if (!predikat) return <span aria-label={t('eval.noPredikat')}>-</span>;
   return (
-    <Badge miw="fit-content" color={predikatColors[predikat]} variant="filled" size={size} data-testid="predikat">
+    <Badge miw="max-content" color={predikatColors[predikat]} variant="filled" size={size} data-testid="predikat">
       {t(predikatKeys[predikat])}
     </Badge>
   );

@@ -122,7 +122,7 @@ function DashboardBody({ year, period }: { year: PerformanceYear; period: Period
                           <Table.Td fw={500}>{a.appraiserName}</Table.Td>
                           <Table.Td ta="right">
                             {a.pending > 0 ? (
-                              <Badge miw="fit-content" color="yellow" variant="light">
+                              <Badge miw="max-content" color="yellow" variant="light">
                                 {a.pending}
                               </Badge>
                             ) : (
@@ -257,7 +257,7 @@ function NotReported({ rows, period }: { rows: NotReportedRow[]; period: string 
                       <Text size="sm" fw={600}>
                         {r.name}
                       </Text>
-                      <Text size="xs" ff="monospace" c="dimmed">
+                      <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                         {formatNip(r.nip)}
                       </Text>
                     </Table.Td>

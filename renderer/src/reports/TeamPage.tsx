@@ -74,11 +74,11 @@ function TeamBody({ year }: { year: PerformanceYear }) {
             <Group gap="sm">
               <Text size="sm">{t('team.count', { count: members.length })}</Text>
               {waiting > 0 ? (
-                <Badge miw="fit-content" color="orange" variant="light">
+                <Badge miw="max-content" color="orange" variant="light">
                   {t('team.waitingCount', { count: waiting })}
                 </Badge>
               ) : (
-                <Badge miw="fit-content" color="teal" variant="light">
+                <Badge miw="max-content" color="teal" variant="light">
                   {t('team.nothingWaiting')}
                 </Badge>
               )}
@@ -112,7 +112,7 @@ function MemberCard({ m, periodCode, periodLabel }: { m: Member; periodCode: str
               {m.position ?? '-'}
             </Text>
           </div>
-          {status ? <StatusBadge status={status} size="sm" /> : <Badge miw="fit-content" variant="outline">{m.skpStatus}</Badge>}
+          {status ? <StatusBadge status={status} size="sm" /> : <Badge miw="max-content" variant="outline">{m.skpStatus}</Badge>}
         </Group>
         {m.periodsTotal > 0 && (
           <SimpleGrid cols={2}>
