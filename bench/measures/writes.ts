@@ -163,14 +163,15 @@ export function changeLogMeasure(d: Dataset, label: string): Measure {
   const admin = sessionFor(d.core, { username: 'admin' });
   const db = d.core.sqlite;
   // An employee with an approved plan in a running period, their appraiser, and a draft evaluation.
-  const current = db
-    .prepare(
-      `SELECT s.id, s.employee_id, s.appraiser_employee_id FROM skps s
-       WHERE s.year_id = ? AND s.approved_version > 0 AND s.appraiser_employee_id IS NOT NULL AND s.deleted_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM period_reports r WHERE r.skp_id = s.id AND r.status = 'diajukan' AND r.period = ?)
-       ORDER BY s.id LIMIT 1`,
-    )
-    .get(d.yearId, currentPeriodCode(d)) as { id: string; employee_id: string; appraiser_employee_id: string };
+  const submitted = db.prepare("SELECT 1 FROM period_reports WHERE skp_id = ? AND period = ? AND status = 'diajukan' AND deleted_at IS NULL");
+  const current = (
+    db
+      .prepare(
+        `SELECT s.id, s.employee_id, s.appraiser_employee_id FROM skps s
+         WHERE s.year_id = ? AND s.approved_version > 0 AND s.appraiser_employee_id IS NOT NULL AND s.deleted_at IS NULL LIMIT 500`,
+      )
+      .all(d.yearId) as { id: string; employee_id: string; appraiser_employee_id: string }[]
+  ).find((s) => !submitted.get(s.id, currentPeriodCode(d)))!;
   const indicator = db.prepare('SELECT id FROM skp_indicators WHERE skp_id = ? ORDER BY order_no LIMIT 1').get(current.id) as { id: string };
   const rhk = db.prepare("SELECT id FROM skp_rhk WHERE skp_id = ? AND kind = 'utama' ORDER BY order_no").all(current.id) as { id: string }[];
   const draft = db

@@ -14,7 +14,7 @@ export function rawPeopleList(db: Database.Database) {
     `WITH RECURSIVE sub(id) AS (
        SELECT ? UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id WHERE u.office_id = ? AND u.deleted_at IS NULL),
      held(id) AS (
-       SELECT DISTINCT a.employee_id FROM sub JOIN positions p ON p.unit_id = sub.id JOIN assignments a ON a.position_id = p.id
+       SELECT DISTINCT a.employee_id FROM sub CROSS JOIN positions p ON p.unit_id = sub.id CROSS JOIN assignments a ON a.position_id = p.id
        WHERE a.deleted_at IS NULL AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?))
      SELECT e.id, COUNT(*) OVER () AS total
      FROM held CROSS JOIN employees e ON e.id = held.id
