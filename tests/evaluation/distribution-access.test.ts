@@ -26,6 +26,22 @@ describe('distribution.get access', () => {
     expect(f.as('kadis').call('evaluation.orgRatings', { yearId: f.yearId, period: '1' }).canSet).toBe(true);
   });
 
+  it('gives an appraiser of one unit no counts of the rest of the office', () => {
+    // Fitriani (Seksi Kurikulum) has a final evaluation for January; the Kasubbag leads Subbagian Umum.
+    const plan = f.draftWithRhk('stafC', 'Tersusunnya bahan kurikulum muatan lokal');
+    const v = f.as('stafC').call('skp.submit', { skpId: plan.skpId, version: plan.version }).version;
+    f.as('kasi').call('skp.approve', { skpId: plan.skpId, version: v });
+    const saved = f.as('kasi').call('evaluation.save', { skpId: plan.skpId, period: '1', rhk: [{ rhkId: plan.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', behaviourRating: 'sesuai' });
+    f.as('kasi').call('evaluation.finalize', { evaluationId: saved.evaluationId, version: saved.version });
+    expect(f.o.call('distribution.get', { yearId: f.yearId, period: '1' }, f.o.admin).office.total).toBe(1);
+    expect(f.as('kadis').call('distribution.get', { yearId: f.yearId, period: '1' }).office.total).toBe(1);
+    const own = f.as('kasubbag').call('distribution.get', { yearId: f.yearId, period: '1' });
+    expect(own.office).toMatchObject({ total: 0, breaches: [] });
+    expect(own.units).toHaveLength(1);
+    expect(own.units[0]!.total).toBe(0);
+    expect(f.as('kasi').call('distribution.get', { yearId: f.yearId, period: '1' }).units[0]!.total).toBe(1);
+  });
+
   it('shows another appraiser only the unit they lead', () => {
     const own = f.as('kasubbag').call('distribution.get', { yearId: f.yearId, period: '1' });
     expect(own.units.map((u) => u.unitId)).toEqual([f.org.units.umum]);

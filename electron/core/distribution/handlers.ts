@@ -117,7 +117,9 @@ export const distributionHandlers: HandlerMap<'distribution.get'> = {
       if (!mine?.unit_id || !wanted || !unitLineage(ctx.core, wanted).includes(mine.unit_id)) {
         throw forbidden('Kurva distribusi seluruh kantor khusus Pengelola Kinerja; Anda dapat melihat kurva unit kerja Anda.');
       }
-      return distributionForPeriod(ctx.core, ctx.actor.officeId, year.id, input.period, wanted);
+      const own = distributionForPeriod(ctx.core, ctx.actor.officeId, year.id, input.period, wanted);
+      // The office entry keeps its name and rating but none of the office-wide counts.
+      return { ...own, office: distributionOf(null, own.office.unitName, own.office.orgRating, emptyCounts()) };
     }
     return distributionForPeriod(ctx.core, ctx.actor.officeId, year.id, input.period, input.unitId);
   },
