@@ -24,17 +24,9 @@ export function rawDashboard(db: Database.Database) {
     appeals: db.prepare("SELECT COUNT(*) AS n FROM appeals WHERE office_id = ? AND status = 'diajukan' AND deleted_at IS NULL"),
     office: db.prepare('SELECT name FROM offices WHERE id = ?'),
     units: db.prepare('SELECT id, name, parent_id FROM units WHERE office_id = ? AND deleted_at IS NULL ORDER BY name'),
-    officeCounts: db.prepare(
-      `SELECT predikat, COUNT(*) AS n FROM evaluations WHERE year_id = ? AND period = ? AND status = 'final' AND deleted_at IS NULL GROUP BY predikat`,
-    ),
     unitCounts: db.prepare(
-      `WITH RECURSIVE up(unit_id, anc) AS (
-         SELECT id, id FROM units WHERE office_id = ?
-         UNION ALL SELECT up.unit_id, u.parent_id FROM up JOIN units u ON u.id = up.anc WHERE u.parent_id IS NOT NULL)
-       SELECT up.anc AS unit_id, e.predikat, COUNT(*) AS n
-       FROM evaluations e JOIN up ON up.unit_id = e.unit_id
-       WHERE e.year_id = ? AND e.period = ? AND e.status = 'final' AND e.deleted_at IS NULL
-       GROUP BY up.anc, e.predikat`,
+      `SELECT unit_id, predikat, COUNT(*) AS n FROM evaluations
+       WHERE year_id = ? AND period = ? AND status = 'final' AND deleted_at IS NULL GROUP BY unit_id, predikat`,
     ),
     ratings: db.prepare('SELECT unit_id, rating FROM org_ratings WHERE year_id = ? AND period = ? AND deleted_at IS NULL'),
     allUnits: db.prepare('SELECT id, parent_id FROM units WHERE office_id = ?'),
@@ -95,18 +87,22 @@ export function rawDashboard(db: Database.Database) {
       (a, b) => b.pending - a.pending || collator.compare(a.appraiserName, b.appraiserName) || ((a.appraiserId ?? '') < (b.appraiserId ?? '') ? -1 : 1),
     );
 
-    // The spread: office totals and every unit with its sub-units, by SQL.
+    // The spread: counts per unit and predikat in SQL (a few hundred rows), each added to the unit
+    // and its ancestors in memory (a recursive CTE joining every evaluation to its ancestors was
+    // slower), and the office total.
+    const parent = new Map((stmts.allUnits.all(officeId) as { id: string; parent_id: string | null }[]).map((u) => [u.id, u.parent_id]));
     const officeCounts = empty();
-    for (const r of stmts.officeCounts.all(yearId, periodCode) as { predikat: Predikat; n: number }[]) officeCounts[r.predikat] = r.n;
     const perUnit = new Map<string, Record<Predikat, number>>();
-    for (const r of stmts.unitCounts.all(officeId, yearId, periodCode) as { unit_id: string; predikat: Predikat; n: number }[]) {
-      const c = perUnit.get(r.unit_id) ?? empty();
-      c[r.predikat] = r.n;
-      perUnit.set(r.unit_id, c);
+    for (const r of stmts.unitCounts.all(yearId, periodCode) as { unit_id: string | null; predikat: Predikat; n: number }[]) {
+      officeCounts[r.predikat] += r.n;
+      for (let u = r.unit_id, k = 0; u && k < 32; u = parent.get(u) ?? null, k++) {
+        const c = perUnit.get(u) ?? empty();
+        c[r.predikat] += r.n;
+        perUnit.set(u, c);
+      }
     }
     const ratings = stmts.ratings.all(yearId, periodCode) as { unit_id: string | null; rating: OrgRating }[];
     const byUnit = new Map(ratings.map((r) => [r.unit_id ?? '', r.rating]));
-    const parent = new Map((stmts.allUnits.all(officeId) as { id: string; parent_id: string | null }[]).map((u) => [u.id, u.parent_id]));
     const ratingOf = (unitId: string | null): OrgRating | null => {
       if (ratings.length === 0) return null;
       for (let u = unitId, d = 0; u && d < 32; u = parent.get(u) ?? null, d++) {
