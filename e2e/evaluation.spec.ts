@@ -203,6 +203,16 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await expect(page.locator('#main').getByText('1 RHK Utama dinilai di bawah ekspektasi')).toHaveCount(0);
   await expect(page.getByTestId('predikat-card').getByTestId('predikat')).toHaveText('Baik');
   await page.getByLabel('Catatan dan rekomendasi').fill('Pertahankan ketertiban agenda; ikuti pelatihan kearsipan digital.');
+  // Leaving with unsaved judgements asks first; staying keeps them.
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await nav(page, 'Tim Saya').click();
+  await expect.poll(() => asked).toContain('belum disimpan');
+  await expect(page.getByRole('heading', { name: `Penilaian ${january}: ${employee.name}` })).toBeVisible();
+  await expect(page.getByLabel('Catatan dan rekomendasi')).toHaveValue('Pertahankan ketertiban agenda; ikuti pelatihan kearsipan digital.');
   await page.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('Penilaian disimpan sebagai draf. Predikat: Baik.')).toBeVisible();
   // Angka kredit: Baik is 100% of 12,5 a year, one month of it.

@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { notifySkpError } from '../skp/labels';
 import { evaluationReads } from './EvaluationListPage';
 import { Fact, FeedbackList, JudgementBadge, PredikatMatrix, RealisasiTable } from './parts';
-import { PredikatBadge, ratingKeys, ratingOrder } from './ui';
+import { PredikatBadge, ratingKeys, ratingOrder, useLeaveGuard } from './ui';
 
 interface Draft {
   rhk: Record<string, { judgement: Rating | null; note: string }>;
@@ -52,6 +52,7 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
   const save = useCommandMutation('evaluation.save', { invalidates: evaluationReads });
   const finalize = useCommandMutation('evaluation.finalize', { invalidates: evaluationReads });
   const busy = save.isPending || finalize.isPending;
+  useLeaveGuard(editable && dirty, t('eval.leaveConfirm'));
 
   const kinds = new Map(detail.rhk.map((r) => [r.rhkId, r.kind]));
   const judged = detail.rhk.flatMap((r) => {

@@ -168,6 +168,7 @@ export const evaluationMessages = defineMessages(
     'eval.angkaKredit.preview': 'Nilai ini pratinjau sampai disimpan.',
 
     'eval.unsaved': 'Ada perubahan yang belum disimpan (Ctrl+S untuk menyimpan).',
+    'eval.leaveConfirm': 'Penilaian ini memiliki perubahan yang belum disimpan. Tinggalkan halaman dan buang perubahan itu?',
     'eval.savedState': 'Semua perubahan tersimpan sebagai draf.',
     'eval.notStarted': 'Penilaian belum dimulai.',
     'eval.saved': 'Penilaian disimpan sebagai draf. Predikat: {predikat}.',
@@ -345,6 +346,7 @@ export const evaluationMessages = defineMessages(
     'eval.angkaKredit.preview': 'This is a preview until saved.',
 
     'eval.unsaved': 'There are unsaved changes (Ctrl+S saves).',
+    'eval.leaveConfirm': 'This evaluation has unsaved changes. Leave the page and discard them?',
     'eval.savedState': 'All changes saved as a draft.',
     'eval.notStarted': 'The evaluation has not been started.',
     'eval.saved': 'Evaluation saved as a draft. Rating: {predikat}.',

@@ -1,5 +1,7 @@
 import { Badge, Group, Select } from '@mantine/core';
+import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
+import { transport } from '../api/client';
 import { periodsOf, type Period } from '../../../shared/evaluation/periods';
 import type { OrgRating, Predikat, Rating } from '../../../shared/evaluation/predikat';
 import type { PerformanceYear } from '../../../shared/year/commands';
@@ -128,4 +130,31 @@ export function PeriodPicker({ year, value, onChange }: { year: PerformanceYear;
       maxDropdownHeight={360}
     />
   );
+}
+
+/**
+ * While a form has unsaved changes: links inside the app ask before leaving, and (in the browser)
+ * so does closing or reloading the tab. Not under the desktop bridge, where a refused unload would
+ * silently keep the window from closing.
+ */
+export function useLeaveGuard(dirty: boolean, message: string): void {
+  useEffect(() => {
+    if (!dirty) return;
+    const onClick = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const a = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+      if (!a || a.target === '_blank' || a.hasAttribute('download') || !a.getAttribute('href')?.startsWith('#')) return;
+      if (!window.confirm(message)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    document.addEventListener('click', onClick, true);
+    if (transport === 'http') window.addEventListener('beforeunload', onUnload);
+    return () => {
+      document.removeEventListener('click', onClick, true);
+      window.removeEventListener('beforeunload', onUnload);
+    };
+  }, [dirty, message]);
 }
