@@ -1,4 +1,5 @@
 import { Box, Group, Paper, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Bar, CartesianGrid, Cell, ComposedChart, LabelList, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UnitDistribution } from '../../../shared/distribution/commands';
@@ -84,26 +85,32 @@ interface TickProps {
   y?: number | string;
   payload?: { value: string; index: number };
   rows: CurveRow[];
+  /** Narrow chart: names on two lines, the limit without the head count (the table has it). */
+  compact: boolean;
+}
+
+/** "Kurang/Misconduct" -> ["Kurang/", "Misconduct"], "Butuh Perbaikan" -> ["Butuh", "Perbaikan"]. */
+function twoLines(label: string): string[] {
+  const cut = label.indexOf('/') >= 0 ? label.indexOf('/') + 1 : label.indexOf(' ') + 1;
+  return cut > 0 ? [label.slice(0, cut).trim(), label.slice(cut).trim()] : [label];
 }
 
 /** Predikat name, and under it what the pattern allows for it. */
-function AxisTick({ x = 0, y = 0, payload, rows }: TickProps) {
+function AxisTick({ x = 0, y = 0, payload, rows, compact }: TickProps) {
   const row = rows.find((r) => r.label === payload?.value);
+  const name = compact ? twoLines(payload?.value ?? '') : [payload?.value ?? ''];
+  const lines: { text: string; bold?: boolean; color: string }[] = [
+    ...name.map((text) => ({ text, bold: true, color: colors.text })),
+    ...(row ? [{ text: row.bandText, color: row.band ? 'var(--mantine-color-teal-8)' : colors.dimmed }] : []),
+    ...(row?.bandPeople && !compact ? [{ text: row.bandPeople, color: 'var(--mantine-color-teal-8)' }] : []),
+  ];
   return (
     <g transform={`translate(${x},${y})`}>
-      <text y={14} textAnchor="middle" fill={colors.text} fontSize={13} fontWeight={600}>
-        {payload?.value}
-      </text>
-      {row && (
-        <text y={31} textAnchor="middle" fill={row.band ? 'var(--mantine-color-teal-8)' : colors.dimmed} fontSize={11}>
-          {row.bandText}
+      {lines.map((l, i) => (
+        <text key={i} y={14 + i * 15} textAnchor="middle" fill={l.color} fontSize={l.bold ? (compact ? 12 : 13) : compact ? 10 : 11} fontWeight={l.bold ? 600 : 400}>
+          {l.text}
         </text>
-      )}
-      {row?.bandPeople && (
-        <text y={45} textAnchor="middle" fill="var(--mantine-color-teal-8)" fontSize={11}>
-          {row.bandPeople}
-        </text>
-      )}
+      ))}
     </g>
   );
 }
@@ -131,14 +138,16 @@ function TooltipBody({ active, payload, total }: { active?: boolean; payload?: {
  */
 export function CurveChart({ d, rows }: { d: UnitDistribution; rows: CurveRow[] }) {
   const { t } = useI18n();
+  const { ref, width } = useElementSize();
+  const compact = width > 0 && width < 760;
   const { top, ticks } = axisTicks(Math.max(1, ...rows.map((r) => Math.max(r.actual, r.band?.[1] ?? 0))));
   return (
     <Box>
-      <Box h={400} data-testid="curve-chart" role="img" aria-label={t('dist.chart.aria', { unit: d.unitName, counts: rows.map((r) => `${r.label} ${r.actual}`).join(', ') })}>
+      <Box ref={ref} h={400} data-testid="curve-chart" role="img" aria-label={t('dist.chart.aria', { unit: d.unitName, counts: rows.map((r) => `${r.label} ${r.actual}`).join(', ') })}>
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 24, right: 16, bottom: 30, left: 8 }} barGap={0}>
             <CartesianGrid vertical={false} stroke={colors.grid} strokeDasharray="3 3" />
-            <XAxis xAxisId="band" dataKey="label" interval={0} height={64} tickLine={false} tick={(p: Omit<TickProps, 'rows'>) => <AxisTick {...p} rows={rows} />} />
+            <XAxis xAxisId="band" dataKey="label" interval={0} height={64} tickLine={false} tick={(p: Omit<TickProps, 'rows' | 'compact'>) => <AxisTick {...p} rows={rows} compact={compact} />} />
             <XAxis xAxisId="actual" dataKey="label" hide />
             <YAxis
               allowDecimals={false}
@@ -149,8 +158,8 @@ export function CurveChart({ d, rows }: { d: UnitDistribution; rows: CurveRow[] 
               label={{ value: t('dist.chart.yAxis'), angle: -90, position: 'insideLeft', offset: 10, style: { textAnchor: 'middle', fill: colors.text, fontSize: 13, fontWeight: 600 } }}
             />
             <Tooltip content={<TooltipBody total={d.total} />} cursor={{ fill: 'var(--mantine-color-gray-light)' }} />
-            <Bar xAxisId="band" dataKey="band" name={t('dist.legend.band')} barSize={120} fill={colors.band} fillOpacity={0.18} stroke={colors.band} strokeDasharray="4 3" isAnimationActive={false} />
-            <Bar xAxisId="actual" dataKey="actual" name={t('dist.legend.actual')} barSize={44} radius={[4, 4, 0, 0]} isAnimationActive={false}>
+            <Bar xAxisId="band" dataKey="band" name={t('dist.legend.band')} barSize={compact ? 72 : 120} fill={colors.band} fillOpacity={0.18} stroke={colors.band} strokeDasharray="4 3" isAnimationActive={false} />
+            <Bar xAxisId="actual" dataKey="actual" name={t('dist.legend.actual')} barSize={compact ? 30 : 44} radius={[4, 4, 0, 0]} isAnimationActive={false}>
               {rows.map((r) => (
                 <Cell key={r.predikat} fill={r.ok ? colors.ok : colors.breach} />
               ))}
