@@ -319,3 +319,56 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   for await (const c of stream) chunks.push(c as Buffer);
   expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
 });
+
+test('the appraiser locks several complete drafts at once, after a confirmation; incomplete ones cannot be chosen', async ({ page, evaluationOffice: o }) => {
+  const { server, employee, appraiser, others } = o;
+  // A second appraisee with an approved plan, and a third whose draft lacks the behaviour rating.
+  const adm = await Api.login(server.url, admin.nip, admin.password);
+  const plans: { skpId: string; rhkId: string }[] = [{ skpId: o.skpId, rhkId: o.rhkId }];
+  for (const person of others.slice(0, 2)) {
+    const found = await adm.call<{ items: { id: string; nip: string }[] }>('people.list', { q: person.nip });
+    await adm.call('auth.createAccount', { employeeId: found.items.find((p) => p.nip === person.nip)!.id, temporaryPassword: 'Sementara2026' });
+    const first = await Api.login(server.url, person.nip, 'Sementara2026');
+    await first.call('auth.changePassword', { currentPassword: 'Sementara2026', newPassword: password });
+    await first.dispose();
+    const me = await Api.login(server.url, person.nip, password);
+    const skp = (await me.call<{ skp: { id: string; version: number } }>('skp.create', { yearId: o.yearId })).skp;
+    const saved = await me.call<{ rhkId: string; version: number }>('skp.saveRhk', {
+      skpId: skp.id,
+      version: skp.version,
+      rhk: { kind: 'utama', text: 'Terlaksananya pengarsipan dokumen dinas', parentRhkId: null, indicators: [{ aspek: 'kuantitas', text: 'Jumlah dokumen yang diarsipkan', targetMin: 200, targetUnit: 'dokumen' }] },
+    });
+    const submitted = await me.call<{ version: number }>('skp.submit', { skpId: skp.id, version: saved.version });
+    await me.dispose();
+    const appr = await Api.login(server.url, appraiser.nip, password);
+    await appr.call('skp.approve', { skpId: skp.id, version: submitted.version });
+    await appr.dispose();
+    plans.push({ skpId: skp.id, rhkId: saved.rhkId });
+  }
+  await adm.dispose();
+  const appr = await Api.login(server.url, appraiser.nip, password);
+  for (const [n, p] of plans.entries()) {
+    await appr.call('evaluation.save', { skpId: p.skpId, period: '1', rhk: [{ rhkId: p.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', ...(n < 2 ? { behaviourRating: 'sesuai' } : {}) });
+  }
+  await appr.dispose();
+
+  await signIn(page, server, appraiser.nip);
+  await nav(page, 'Penilaian').click();
+  await page.getByRole('combobox', { name: 'Periode' }).click();
+  await page.getByRole('option', { name: january }).click();
+  await expect(page.getByTestId('eval-count-draf')).toContainText('3');
+  await expect(page.getByRole('checkbox', { name: `Pilih penilaian ${others[1]!.name}` })).toBeDisabled();
+  await expect(page.getByTestId('eval-row').filter({ hasText: others[1]!.name })).toContainText('Rating belum lengkap');
+  await page.getByRole('checkbox', { name: 'Pilih semua penilaian yang siap dikunci' }).check();
+  await page.getByRole('button', { name: 'Kunci penilaian (2)' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Kunci 2 penilaian' });
+  await expect(confirm).toContainText(employee.name);
+  await expect(confirm).toContainText(others[0]!.name);
+  await expect(confirm).not.toContainText(others[1]!.name);
+  await expect(confirm).toContainText('tidak seorang pun dapat mengubahnya lagi');
+  await confirm.getByRole('button', { name: 'Kunci 2 penilaian' }).click();
+  await expect(page.getByText(`2 penilaian ${january} dikunci.`)).toBeVisible();
+  await expect(page.getByTestId('eval-count-final')).toContainText('2');
+  await expect(page.getByTestId('eval-row').filter({ hasText: employee.name })).toContainText('Final');
+  await expect(page.getByTestId('eval-row').filter({ hasText: others[1]!.name })).toContainText('Draf');
+});
