@@ -89,16 +89,18 @@ interface TickProps {
   compact: boolean;
 }
 
-/** "Kurang/Misconduct" -> ["Kurang/", "Misconduct"], "Butuh Perbaikan" -> ["Butuh", "Perbaikan"]. */
+/** "Kurang/Misconduct" -> ["Kurang/", "Misconduct"], "Good (Baik)" -> ["Good", "(Baik)"], "Butuh Perbaikan" -> ["Butuh", "Perbaikan"]. */
 function twoLines(label: string): string[] {
-  const cut = label.indexOf('/') >= 0 ? label.indexOf('/') + 1 : label.indexOf(' ') + 1;
+  const paren = label.indexOf(' (');
+  const cut = paren >= 0 ? paren + 1 : label.indexOf('/') >= 0 ? label.indexOf('/') + 1 : label.indexOf(' ') + 1;
   return cut > 0 ? [label.slice(0, cut).trim(), label.slice(cut).trim()] : [label];
 }
 
 /** Predikat name, and under it what the pattern allows for it. */
 function AxisTick({ x = 0, y = 0, payload, rows, compact }: TickProps) {
   const row = rows.find((r) => r.label === payload?.value);
-  const name = compact ? twoLines(payload?.value ?? '') : [payload?.value ?? ''];
+  const label = payload?.value ?? '';
+  const name = compact || label.length > 18 ? twoLines(label) : [label];
   const lines: { text: string; bold?: boolean; color: string }[] = [
     ...name.map((text) => ({ text, bold: true, color: colors.text })),
     ...(row ? [{ text: row.bandText, color: row.band ? 'var(--mantine-color-teal-8)' : colors.dimmed }] : []),
@@ -147,7 +149,7 @@ export function CurveChart({ d, rows }: { d: UnitDistribution; rows: CurveRow[] 
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 24, right: 16, bottom: 30, left: 8 }} barGap={0}>
             <CartesianGrid vertical={false} stroke={colors.grid} strokeDasharray="3 3" />
-            <XAxis xAxisId="band" dataKey="label" interval={0} height={64} tickLine={false} tick={(p: Omit<TickProps, 'rows' | 'compact'>) => <AxisTick {...p} rows={rows} compact={compact} />} />
+            <XAxis xAxisId="band" dataKey="label" interval={0} height={80} tickLine={false} tick={(p: Omit<TickProps, 'rows' | 'compact'>) => <AxisTick {...p} rows={rows} compact={compact} />} />
             <XAxis xAxisId="actual" dataKey="label" hide />
             <YAxis
               allowDecimals={false}
