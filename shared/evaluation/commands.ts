@@ -37,6 +37,11 @@ export const appealBriefSchema = z.object({
 export const evaluationDetailSchema = evaluationSummarySchema.extend({
   yearId: idSchema,
   year: z.number(),
+  /**
+   * The approved SKP version whose plan (RHK, indicators, expectations, header) this evaluation
+   * shows: fixed when it was locked; null while the SKP's live content is shown.
+   */
+  planVersion: z.number().nullable(),
   header: z.object({ officeName: z.string(), employee: personSnapshotSchema, appraiser: personSnapshotSchema.nullable(), atasan: personSnapshotSchema.nullable() }),
   orgRating: z.enum(orgRatings).nullable(),
   notes: z.string().nullable(),

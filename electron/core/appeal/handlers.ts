@@ -6,6 +6,7 @@ import { formatDateId, localDate } from '../../../shared/people/dates';
 import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
 import type { AppealsTable, EvaluationsTable } from '../db/schema-evaluation';
 import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
+import { judgedPlanOf } from '../evaluation/judged-plan';
 import { angkaKreditFor } from '../evaluation/service';
 
 function authed(ctx: HandlerContext): AuthedContext {
@@ -33,8 +34,9 @@ function context(ctx: AuthedContext, a: AppealsTable): { e: EvaluationsTable; sk
 
 function out(ctx: AuthedContext, a: AppealsTable): Appeal {
   const side = sideOf(ctx, a) ?? 'pengelola';
-  const { skp, year } = context(ctx, a);
-  const e = ctx.core.q.prepare('SELECT period FROM evaluations WHERE id = ?').get(a.evaluation_id) as { period: string };
+  const { e, skp, year } = context(ctx, a);
+  // The people as the judged plan names them: an amendment approved since does not rename them.
+  const header = judgedPlanOf(ctx.core, skp, e).plan.header;
   const open = a.status === 'diajukan';
   return {
     id: a.id,
@@ -43,8 +45,8 @@ function out(ctx: AuthedContext, a: AppealsTable): Appeal {
     period: e.period,
     periodLabel: findPeriod(year.year, year.cadence, e.period)?.label ?? e.period,
     employeeId: a.employee_id,
-    employeeName: skp.employee_name,
-    appraiserName: skp.appraiser_name,
+    employeeName: header.employee.name,
+    appraiserName: header.appraiser?.name ?? null,
     atasanName: a.atasan_name,
     status: a.status,
     filedAt: a.filed_at,

@@ -67,6 +67,8 @@ export interface EvaluationsTable extends Replicated {
   finalized_at: string | null;
   acknowledged_at: string | null;
   appeal_deadline: string | null;
+  /** The approved SKP version (`skp_versions.version_no`) a final evaluation judged; NULL while draft (migration 0006). */
+  skp_version_no: number | null;
 }
 
 export interface EvaluationRhkTable extends Replicated {

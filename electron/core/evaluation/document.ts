@@ -17,9 +17,9 @@ import { letterheadOf, type Letterhead } from '../documents/letterhead';
 import { compactGridLayout, gridLayout, headerFill, headerLine, identityLabels, identityTable, orDash, signatureRow, titleBlock, type IdentityPerson } from '../documents/parts';
 import { a4Landscape, a4Portrait, renderPdf } from '../documents/pdf';
 import { cellFor, hasilKerjaColumns, rhkColumns, skpFootnotes, skpLayoutOf, skpTitleLines, type ColumnKey, type SkpLayout } from '../skp/document';
-import { snapshotOf } from '../skp/read';
 import { loadSkp } from '../skp/service';
-import { unitLineage, unitOfSkp } from './service';
+import { judgedPlanOf } from './judged-plan';
+import { loadEvaluation, unitLineage, unitOfSkp } from './service';
 
 /**
  * The evaluation documents (documents.md sections 2 to 4), built from what `evaluation.get`
@@ -894,7 +894,8 @@ function distributionFor(core: Core, meta: CallMeta, detail: EvaluationDetail, u
 /**
  * What one document needs, read with the caller's session: `evaluation.get` decides whether the
  * caller may see the evaluation (exactly as for the screen); then the plan's columns come from the
- * same SKP's snapshot (what `skp.get` would show the same caller: the same row-access rule).
+ * plan that evaluation judges (judged-plan.ts: for a final one, the approved version it was locked
+ * against), read after the same row-access rule allowed it.
  */
 export function evaluationDocumentData(
   core: Core,
@@ -904,7 +905,8 @@ export function evaluationDocumentData(
 ): EvaluationDocumentData {
   const detail = dispatch(core, 'evaluation.get', { skpId: input.skpId, period: input.period }, meta).result as EvaluationDetail;
   const skp = loadSkp(core, detail.skpId);
-  const snap = snapshotOf(core, skp);
+  // The plan evaluation.get showed: a final evaluation's approved version, not a later amendment.
+  const { plan: snap } = judgedPlanOf(core, skp, loadEvaluation(core, skp.id, detail.period));
   const plan = { approach: snap.approach, isJpt: snap.isJpt, periodStart: snap.periodStart, periodEnd: snap.periodEnd, rhk: snap.rhk };
   const period = periodOf(detail.year, detail.period, plan);
   // Only the form draws the curve: the one-page document needs no distribution.

@@ -10,9 +10,9 @@ import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
 import { primaryAssignment } from '../people/appraisal';
 import { DbChainSource } from '../people/source';
 import { realisasiRows } from '../realisasi/handlers';
-import { snapshotOf } from '../skp/read';
 import { loadYear, viewerRoleOf } from '../skp/service';
 import { addYearCloseCheck } from '../year/handlers';
+import { judgedPlanOf } from './judged-plan';
 import { requireApprovedPlan, skpPeriod } from './period-context';
 import { angkaKreditFor, appealDeadlineFrom, loadEvaluation, orgRatingFor, summaryOf, unitOfSkp } from './service';
 
@@ -60,7 +60,23 @@ function finalize(ctx: AuthedContext, id: string, version: number): number {
   const year = ctx.core.q.prepare('SELECT * FROM performance_years WHERE id = ?').get(skp.year_id) as PerformanceYearsTable;
   // The organisation's rating in force at finalisation is part of the signed result.
   const orgRating = orgRatingFor(ctx.core, year.id, e.period, e.unit_id);
-  return ctx.write.update('evaluations', e.id, { status: 'final', finalized_at: ctx.nowIso, org_rating: orgRating }, version, 'Penilaian').version;
+  // So is the plan it judged: the approved version in force now (what the draft showed, see
+  // judgedPlanOf), so a later amendment never changes the plan this result shows.
+  const inPlan = new Set(judgedPlanOf(ctx.core, skp, e).plan.rhk.map((r) => r.id));
+  const updated = ctx.write.update(
+    'evaluations',
+    e.id,
+    { status: 'final', finalized_at: ctx.nowIso, org_rating: orgRating, skp_version_no: skp.approved_version },
+    version,
+    'Penilaian',
+  );
+  // A judgement left on an RHK that an approved amendment removed while the evaluation was a
+  // draft is not part of the result (the screen no longer showed it): it goes, so the locked
+  // evaluation judges exactly the RHK of its version.
+  for (const j of ctx.core.q.prepare('SELECT id, rhk_id FROM evaluation_rhk WHERE evaluation_id = ? AND deleted_at IS NULL').all(e.id) as { id: string; rhk_id: string }[]) {
+    if (!inPlan.has(j.rhk_id)) ctx.write.remove('evaluation_rhk', j.id);
+  }
+  return updated.version;
 }
 
 export const evaluationHandlers: HandlerMap<
@@ -80,14 +96,15 @@ export const evaluationHandlers: HandlerMap<
     const role = viewerRoleOf(ctx, skp);
     if (!role) throw forbidden();
     const e = loadEvaluation(ctx.core, skp.id, period.code);
-    const snapshot = snapshotOf(ctx.core, skp);
+    // A final evaluation shows the approved version it judged, a draft the approved plan in force.
+    const { plan: snapshot, versionNo } = judgedPlanOf(ctx.core, skp, e);
     const judgements = new Map(
       (e ? (ctx.core.q.prepare('SELECT * FROM evaluation_rhk WHERE evaluation_id = ? AND deleted_at IS NULL').all(e.id) as EvaluationRhkTable[]) : []).map((j) => [j.rhk_id, j]),
     );
     const feedback = ctx.core.q
       .prepare(`SELECT * FROM feedback WHERE skp_id = ? AND deleted_at IS NULL AND (? = 'tahunan' OR period = ?) ORDER BY created_at`)
       .all(skp.id, period.code, period.code) as FeedbackTable[];
-    const rows = realisasiRows(ctx, skp, period.code);
+    const rows = realisasiRows(ctx, skp, period.code, snapshot.rhk);
     const appeal = e
       ? (ctx.core.q.prepare('SELECT * FROM appeals WHERE evaluation_id = ? AND deleted_at IS NULL ORDER BY filed_at DESC LIMIT 1').get(e.id) as AppealsTable | undefined)
       : undefined;
@@ -96,8 +113,14 @@ export const evaluationHandlers: HandlerMap<
     const fb = (f: FeedbackTable) => ({ period: f.period, authorName: f.author_name, body: f.body, at: f.created_at });
     return {
       ...summaryOf(ctx.core, skp, year, period.code, e),
+      // Who was judged, as the judged plan names them (the same as the SKP's header for a draft).
+      employeeName: snapshot.header.employee.name,
+      employeeNip: snapshot.header.employee.nip ?? skp.employee_nip,
+      position: snapshot.header.employee.position,
+      unit: snapshot.header.employee.unit,
       yearId: year.id,
       year: year.year,
+      planVersion: versionNo,
       header: snapshot.header,
       orgRating: ((e?.status === 'final' ? e.org_rating : null) ?? orgRatingFor(ctx.core, year.id, period.code, unitOfSkp(ctx.core, skp))) as EvaluationDetail['orgRating'],
       notes: e?.notes ?? null,
@@ -147,9 +170,8 @@ export const evaluationHandlers: HandlerMap<
     if (e && input.version !== undefined && e.version !== input.version) {
       throw new AppError('CONFLICT', 'Penilaian telah diubah di tempat lain. Muat ulang lalu ulangi perubahan Anda.', { details: { currentVersion: e.version } });
     }
-    const rhks = new Map(
-      (ctx.core.q.prepare('SELECT id, kind FROM skp_rhk WHERE skp_id = ? AND deleted_at IS NULL').all(skp.id) as { id: string; kind: 'utama' | 'tambahan' }[]).map((r) => [r.id, r.kind]),
-    );
+    // The RHK judged are those of the plan evaluation.get shows (the approved plan in force).
+    const rhks = new Map(judgedPlanOf(ctx.core, skp, e).plan.rhk.map((r) => [r.id, r.kind]));
     input.rhk.forEach((j, n) => {
       if (!rhks.has(j.rhkId)) throw new AppError('VALIDATION', `RHK ke-${n + 1} bukan bagian dari SKP ini.`, { fields: { [`rhk.${n}.rhkId`]: 'Bukan RHK SKP ini.' } });
     });
@@ -171,6 +193,7 @@ export const evaluationHandlers: HandlerMap<
         finalized_at: null,
         acknowledged_at: null,
         appeal_deadline: null,
+        skp_version_no: null,
       }) as EvaluationsTable;
     }
     const existing = new Map(
@@ -187,7 +210,8 @@ export const evaluationHandlers: HandlerMap<
     if (results) {
       const why = resultsRatingRefusal(
         results,
-        [...existing.values()].map((j) => ({ kind: rhks.get(j.rhk_id) ?? 'tambahan', judgement: j.judgement })),
+        // Only the plan's RHK count: a judgement left on an RHK an amendment removed does not.
+        [...existing.values()].filter((j) => rhks.has(j.rhk_id)).map((j) => ({ kind: rhks.get(j.rhk_id)!, judgement: j.judgement })),
       );
       if (why) throw new AppError('RULE_VIOLATION', why, { fields: { resultsRating: why } });
     }

@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { periodsOf } from '../../../shared/evaluation/periods';
 import type { Evidence, RealisasiRow } from '../../../shared/realisasi/commands';
+import type { Rhk } from '../../../shared/skp/commands';
 import { contentMatchesExtension, evidenceNameRefusal, evidenceTypes, extensionOf, maxEvidenceBytes } from '../../../shared/realisasi/evidence-rules';
 import { requireActor, type Actor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
 import type { Core } from '../core';
-import type { EvidenceTable, PeriodReportsTable, RealisasiTable } from '../db/schema-evaluation';
+import type { EvaluationsTable, EvidenceTable, PeriodReportsTable, RealisasiTable } from '../db/schema-evaluation';
 import type { SkpsTable } from '../db/schema-skp';
+import { judgedPlanOf } from '../evaluation/judged-plan';
 import { requireApprovedPlan, skpPeriod } from '../evaluation/period-context';
 import { rhkOf } from '../skp/read';
 import { loadSkp, viewerRoleOf } from '../skp/service';
@@ -41,8 +43,12 @@ function isEvaluationFinal(ctx: AuthedContext, skpId: string, period: string): b
   return !!ctx.core.q.prepare("SELECT 1 FROM evaluations WHERE skp_id = ? AND period = ? AND status = 'final' AND deleted_at IS NULL").get(skpId, period);
 }
 
-/** Every indicator of the plan with its target and what was reported for the period. */
-export function realisasiRows(ctx: AuthedContext, skp: SkpsTable, period: string): RealisasiRow[] {
+/**
+ * Every indicator of the plan with its target and what was reported for the period. The plan is
+ * the SKP's live RHK unless the caller passes another: a final period's evaluation passes the
+ * approved version it judged (evaluation/judged-plan.ts), whose indicator ids the realisasi keeps.
+ */
+export function realisasiRows(ctx: AuthedContext, skp: SkpsTable, period: string, rhk: Rhk[] = rhkOf(ctx.core, skp.id)): RealisasiRow[] {
   const values = new Map(
     (ctx.core.q.prepare('SELECT * FROM realisasi WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').all(skp.id, period) as RealisasiTable[]).map((r) => [
       r.indicator_id,
@@ -53,7 +59,7 @@ export function realisasiRows(ctx: AuthedContext, skp: SkpsTable, period: string
     .prepare('SELECT * FROM evidence WHERE skp_id = ? AND period = ? AND deleted_at IS NULL ORDER BY created_at')
     .all(skp.id, period) as EvidenceTable[];
   const rows: RealisasiRow[] = [];
-  for (const r of rhkOf(ctx.core, skp.id)) {
+  for (const r of rhk) {
     for (const i of r.indicators) {
       const v = values.get(i.id);
       rows.push({
@@ -165,7 +171,10 @@ export const realisasiHandlers: HandlerMap<
     const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
     assertCanSeeRealisasi(ctx.actor, skp);
     const report = periodReport(ctx, skp.id, period.code);
-    const locked = isEvaluationFinal(ctx, skp.id, period.code);
+    const evaluation = ctx.core.q.prepare('SELECT id, status, skp_version_no FROM evaluations WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').get(skp.id, period.code) as
+      | Pick<EvaluationsTable, 'id' | 'status' | 'skp_version_no'>
+      | undefined;
+    const locked = evaluation?.status === 'final';
     const statuses = new Map(
       (ctx.core.q.prepare('SELECT period, status FROM period_reports WHERE skp_id = ? AND deleted_at IS NULL').all(skp.id) as { period: string; status: 'draf' | 'diajukan' }[]).map(
         (r) => [r.period, r.status],
@@ -180,7 +189,8 @@ export const realisasiHandlers: HandlerMap<
       status: report?.status ?? 'belum',
       submittedAt: report?.submitted_at ?? null,
       approach: skp.approach,
-      rows: realisasiRows(ctx, skp, period.code),
+      // A locked period shows the indicators its evaluation judged, even after an amendment.
+      rows: realisasiRows(ctx, skp, period.code, locked ? judgedPlanOf(ctx.core, skp, evaluation).plan.rhk : undefined),
       locked,
       canEdit:
         skp.employee_id === ctx.actor.employeeId && skp.approved_version > 0 && !locked && report?.status !== 'diajukan' && year.status === 'terbuka',

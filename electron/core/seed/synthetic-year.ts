@@ -236,7 +236,7 @@ export function seedSyntheticYear(ctx: SyntheticContext): void {
   const feedbackT = w.table('feedback', ['skp_id', 'employee_id', 'period', 'target_kind', 'rhk_id', 'value_code', 'author_employee_id', 'author_name', 'author_role', 'body']);
   const evalT = w.table('evaluations', [
     'skp_id', 'employee_id', 'year_id', 'period', 'unit_id', 'status', 'results_rating', 'behaviour_rating', 'predikat', 'org_rating', 'notes',
-    'angka_kredit', 'appraiser_employee_id', 'finalized_at', 'acknowledged_at', 'appeal_deadline',
+    'angka_kredit', 'appraiser_employee_id', 'finalized_at', 'acknowledged_at', 'appeal_deadline', 'skp_version_no',
   ]);
   const evalRhkT = w.table('evaluation_rhk', ['evaluation_id', 'rhk_id', 'judgement', 'note']);
   const orgT = w.table('org_ratings', ['year_id', 'period', 'unit_id', 'rating', 'set_by_employee_id', 'set_by_name', 'note']);
@@ -649,6 +649,8 @@ export function seedSyntheticYear(ctx: SyntheticContext): void {
         finalized_at: finalizedAt,
         acknowledged_at: acknowledgedAt,
         appeal_deadline: acknowledged ? addDays(acknowledged, 14) : null,
+        // Locked against the one approved version each synthetic plan has (as evaluation.finalize records it).
+        skp_version_no: status === 'final' ? 1 : null,
       },
       createdAt,
       { updatedAt: acknowledgedAt ?? finalizedAt ?? createdAt, version },
