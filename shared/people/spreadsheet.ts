@@ -212,8 +212,13 @@ function styleHeader(ws: ExcelJS.Worksheet, count: number): void {
     cell.alignment = { vertical: 'middle', wrapText: true };
   }
   row.height = 30;
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
+
+/**
+ * A sheet whose first row stays in view. Given when the sheet is created, because exceljs'
+ * streaming writer writes the sheet's views as soon as the sheet exists.
+ */
+const headerSheet: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: 'frozen', ySplit: 1 }] };
 
 const widths: Partial<Record<ImportKey, number>> = { nip: 22, name: 32, unit: 36, position: 36, email: 28, positionType: 22 };
 
@@ -237,7 +242,7 @@ function columnLetter(n: number): string {
 export async function buildTemplate(units: Unit[], positions: Position[], officeName: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kinerja';
-  const ws = wb.addWorksheet('Pegawai');
+  const ws = wb.addWorksheet('Pegawai', headerSheet);
   ws.columns = importColumns.map((c) => ({ header: c.header, key: c.key, width: widths[c.key] ?? 16 }));
   styleHeader(ws, importColumns.length);
   const col = (key: ImportKey) => columnLetter(importColumns.findIndex((c) => c.key === key) + 1);
@@ -262,7 +267,7 @@ export async function buildTemplate(units: Unit[], positions: Position[], office
   list('status', employeeStatuses.map((s) => employeeStatusLabels[s]));
   list('positionType', Object.values(positionTypeLabels));
 
-  const help = wb.addWorksheet('Petunjuk');
+  const help = wb.addWorksheet('Petunjuk', headerSheet);
   help.columns = [
     { header: 'Kolom', key: 'col', width: 20 },
     { header: 'Wajib', key: 'req', width: 8 },
@@ -283,7 +288,7 @@ export async function buildTemplate(units: Unit[], positions: Position[], office
   }
   help.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
 
-  const ref = wb.addWorksheet('Referensi');
+  const ref = wb.addWorksheet('Referensi', headerSheet);
   ref.columns = [
     { header: 'Kode Unit', key: 'code', width: 14 },
     { header: 'Unit Kerja', key: 'unit', width: 44 },
@@ -305,19 +310,31 @@ export async function buildTemplate(units: Unit[], positions: Position[], office
 }
 
 /**
- * The employee list as .xlsx, in the import's columns (so an edited export can be imported again)
- * plus read-only columns (pangkat, appraiser), with NIP cells stored as text.
+ * Ends a sheet of the streaming writer (writes its closing parts). The in-memory Worksheet has no
+ * commit at run time, although exceljs' types declare one.
  */
-export async function buildExport(rows: ExportRow[], meta: { officeName: string; date: string }): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+function finishSheet(ws: ExcelJS.Worksheet): void {
+  const commit = (ws as Partial<Pick<ExcelJS.Worksheet, 'commit'>>).commit;
+  if (typeof commit === 'function') commit.call(ws);
+}
+
+/**
+ * The employee list's sheets, in the import's columns (so an edited export can be imported again)
+ * plus read-only columns (pangkat, appraiser), with NIP cells stored as text. Written into an
+ * in-memory workbook (the renderer) or exceljs' streaming writer (Node, electron/core/people/excel.ts):
+ * rows are committed as they are made, which the in-memory workbook ignores and the streaming
+ * writer uses to write them out and forget them.
+ */
+export function fillExport(wb: ExcelJS.Workbook, rows: ExportRow[], meta: { officeName: string; date: string }): void {
   wb.creator = 'Kinerja';
-  const ws = wb.addWorksheet('Pegawai');
+  const ws = wb.addWorksheet('Pegawai', headerSheet);
   const golIndex = importColumns.findIndex((c) => c.key === 'golongan');
   const cols: { header: string; key: string; width: number }[] = importColumns.map((c) => ({ header: c.header, key: c.key, width: widths[c.key] ?? 16 }));
   cols.splice(golIndex + 1, 0, { header: exportOnlyHeaders.pangkat, key: 'pangkat', width: 24 });
   cols.push({ header: exportOnlyHeaders.appraiserName, key: 'appraiserName', width: 32 }, { header: exportOnlyHeaders.appraiserNip, key: 'appraiserNip', width: 22 });
   ws.columns = cols;
   styleHeader(ws, cols.length);
+  ws.getRow(1).commit();
   const textKeys = new Set(['nip', 'appraiserNip', 'phone']);
   const dateCols = new Set(['birthDate', 'tmtGolongan', 'positionStart']);
   // One style object per kind of column, shared by its cells: exceljs recognises a style it has
@@ -342,19 +359,28 @@ export async function buildExport(rows: ExportRow[], meta: { officeName: string;
         cell.style = textStyle;
       } else cell.style = kinds[i] === 'date' ? dateStyle : plainStyle;
     }
+    row.commit();
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
+  finishSheet(ws);
 
-  const info = wb.addWorksheet('Keterangan');
+  const info = wb.addWorksheet('Keterangan', headerSheet);
   info.columns = [
     { header: 'Keterangan', key: 'k', width: 24 },
-    { header: '', key: 'v', width: 60 },
+    { header: 'Isi', key: 'v', width: 60 },
   ];
   styleHeader(info, 2);
   info.addRow({ k: 'Instansi', v: meta.officeName });
   info.addRow({ k: 'Data per tanggal', v: formatDateId(meta.date) });
   info.addRow({ k: 'Jumlah pegawai', v: rows.length.toLocaleString('id-ID') });
   info.addRow({ k: 'Catatan', v: 'Kolom Pangkat, Pejabat Penilai dan NIP Pejabat Penilai hanya untuk dibaca; diabaikan saat impor.' });
+  finishSheet(info);
+}
+
+/** The employee list as .xlsx bytes, built in memory (the renderer has no streams; Node streams it). */
+export async function buildExport(rows: ExportRow[], meta: { officeName: string; date: string }): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  fillExport(wb, rows, meta);
   // Deflate at level 1: the zip step (pako, in JavaScript) took a third of a 20,000-row export at
   // the default level 6, for a file only about a fifth larger.
   return new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } })) as ArrayBuffer);

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportRow } from '../../shared/people/commands';
 import { buildExport, parseEmployeeFile, parseCsvText } from '../../electron/core/people/excel';
+import { buildExport as buildExportInMemory } from '../../shared/people/spreadsheet';
 import { PeopleOffice, removeTempDirs } from './fixture';
 import { buildSmallOrg, nip } from './org-fixture';
 
@@ -184,5 +185,34 @@ describe('spreadsheet files', () => {
     expect(back.problems).toEqual([]);
     const r = office.call('people.import', { rows: back.rows }, office.admin).summary;
     expect(r).toMatchObject({ create: 0, update: 0, assign: 0, unchanged: exported.rows.length });
+  });
+
+  it('the streamed export (Node) and the in-memory one (desktop renderer) hold the same sheets, cells, formats and views', async () => {
+    office = PeopleOffice.create();
+    buildSmallOrg(office);
+    const exported = office.call('people.exportRows', {}, office.admin);
+    const read = async (bytes: Uint8Array) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      return wb.worksheets.map((ws) => ({
+        name: ws.name,
+        views: ws.views.map((v) => ({ state: v.state, ySplit: (v as { ySplit?: number }).ySplit })),
+        autoFilter: ws.autoFilter ?? null,
+        widths: ws.columns.map((c) => c.width),
+        rows: Array.from({ length: ws.rowCount }, (_, i) => {
+          const row = ws.getRow(i + 1);
+          return Array.from({ length: ws.columnCount }, (_, c) => {
+            const cell = row.getCell(c + 1);
+            return { value: cell.value, numFmt: cell.numFmt ?? null, bold: cell.font?.bold ?? false };
+          });
+        }),
+      }));
+    };
+    const streamed = await read(await buildExport(exported.rows, exported));
+    const inMemory = await read(await buildExportInMemory(exported.rows, exported));
+    expect(streamed.map((s) => s.name)).toEqual(['Pegawai', 'Keterangan']);
+    expect(streamed[0]!.views).toEqual([{ state: 'frozen', ySplit: 1 }]);
+    expect(streamed[0]!.rows.length).toBe(exported.rows.length + 1);
+    expect(streamed).toEqual(inMemory);
   });
 });
