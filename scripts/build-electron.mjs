@@ -1,7 +1,8 @@
 // Bundles the Electron main process and the preload script with esbuild (CommonJS, as Electron
 // loads `main` and sandboxed preloads). Everything is bundled except Electron itself and the two
 // packages that must stay files on disk: better-sqlite3 (native, loaded with an explicit
-// nativeBinding for Electron's ABI) and electron-updater (reads files beside itself at run time).
+// nativeBinding for Electron's ABI), electron-updater and pdfmake (both read files beside themselves
+// at run time: pdfkit its font metrics and colour profile through __dirname).
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +28,7 @@ await Promise.all([
     ...common,
     entryPoints: [path.join(root, 'electron/main/main.ts')],
     outfile: path.join(outdir, 'main.cjs'),
-    external: ['electron', 'better-sqlite3', 'electron-updater'],
+    external: ['electron', 'better-sqlite3', 'electron-updater', 'pdfmake'],
   }),
   build({
     ...common,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -55,29 +55,11 @@ export type ServeBuild = 'bundle' | 'tsx';
 const bundleDir = path.join(root, 'node_modules/.cache/kinerja-bench/serve');
 
 /**
- * The CLI as a production server would run it: bundled by esbuild (as the desktop main is), ES
- * modules split so that code loaded on demand (PDF, spreadsheets) is a separate chunk. Built into
- * node_modules/.cache, where `better-sqlite3` (native, not bundled) resolves.
+ * The CLI as a production server runs it (`npm run serve`): the bundle of scripts/build-server.mjs,
+ * built into node_modules/.cache, where `better-sqlite3` (native, not bundled) resolves.
  */
 export async function buildServeBundle(): Promise<string> {
-  const { build } = await import('esbuild');
-  fs.rmSync(bundleDir, { recursive: true, force: true });
-  await build({
-    entryPoints: { kinerja: path.join(root, 'electron/cli/main.ts') },
-    outdir: bundleDir,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    // CommonJS packages inside an ES module bundle still call require().
-    banner: { js: "import { createRequire as __kinerjaRequire } from 'node:module'; const require = __kinerjaRequire(import.meta.url);" },
-    loader: { '.json': 'json' },
-    logLevel: 'error',
-    absWorkingDir: root,
-  });
+  execFileSync(process.execPath, [path.join(root, 'scripts/build-server.mjs'), bundleDir], { cwd: root, stdio: 'ignore' });
   return path.join(bundleDir, 'kinerja.js');
 }
 
@@ -133,8 +115,8 @@ export async function serverStartMeasure(d: Dataset, repetitions: number, label:
     id: how === 'bundle' ? 'server.start' : 'server.start.tsx',
     title:
       how === 'bundle'
-        ? 'Server hidup sampai sehat (kinerja serve dibundel esbuild, sampai /api/health 200)'
-        : 'Server hidup sampai sehat (npm run serve: node + tsx dari sumber TypeScript)',
+        ? 'Server hidup sampai sehat (npm run serve: kinerja serve dibundel esbuild, sampai /api/health 200)'
+        : 'Server hidup sampai sehat (npm run kinerja serve: node + tsx dari sumber TypeScript)',
     scale: label,
     unit: 'ms',
     handler: summarize(ms),

@@ -33,7 +33,8 @@ export interface ServerOptions {
   rendererDir?: string | null;
   /** Login attempts per client address per minute, before the account lockout even starts. */
   loginRateLimit?: number;
-  logger?: boolean;
+  /** Fastify's logger: off in tests; `kinerja serve` logs warnings and internal errors to stderr. */
+  logger?: boolean | { level: 'error' | 'warn' | 'info'; stream?: NodeJS.WritableStream };
 }
 
 function sendError(reply: FastifyReply, error: AppError): FastifyReply {

@@ -9,8 +9,8 @@ const cliMain = path.join(repoRoot, 'electron/cli/main.ts');
  * `npx tsx electron/cli/main.ts ...` without the npx hop: node with tsx's loader, in one process
  * (so its pid is the server's pid and a signal reaches it directly).
  */
-function spawnCli(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', cliMain, ...args], {
+function spawnCli(args: string[], entry?: string): ChildProcess {
+  return spawn(process.execPath, [...(entry ? [entry] : ['--import', 'tsx', cliMain]), ...args], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -23,10 +23,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs a CLI command to completion. */
-export function runCli(args: string[], timeoutMs = 20_000): Promise<CliResult> {
+/** Runs a CLI command to completion (from the sources, or a bundle of it given as `entry`). */
+export function runCli(args: string[], timeoutMs = 20_000, entry?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawnCli(args);
+    const child = spawnCli(args, entry);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => (stdout += d));
@@ -51,9 +51,9 @@ export interface CliServer {
 }
 
 /** Spawns `kinerja serve --data DIR --port 0` and waits until it prints its address. */
-export function startCliServer(dataDir: string, timeoutMs = 20_000): Promise<CliServer> {
+export function startCliServer(dataDir: string, timeoutMs = 20_000, options: { entry?: string; renderer?: string } = {}): Promise<CliServer> {
   return new Promise((resolve, reject) => {
-    const child = spawnCli(['serve', '--data', dataDir, '--port', '0', '--renderer', path.join(dataDir, 'no-renderer')]);
+    const child = spawnCli(['serve', '--data', dataDir, '--port', '0', '--renderer', options.renderer ?? path.join(dataDir, 'no-renderer')], options.entry);
     let out = '';
     let exited: Promise<number | null> | null = null;
     const exit = new Promise<number | null>((res) => child.on('close', (code) => res(code)));

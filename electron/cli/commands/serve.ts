@@ -8,8 +8,17 @@ import { dataDirFrom, parse, UsageError } from '../args';
 
 export const usage = 'serve --data DIR --port PORT [--host ALAMAT] [--renderer DIR]';
 
+/**
+ * The built renderer: `dist/renderer` in the repository this code runs from, found upwards from the
+ * running file (electron/cli/commands/ under tsx, dist-server/ or a chunk of it when bundled).
+ */
 export function defaultRendererDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'dist', 'renderer');
+    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+    if (path.dirname(dir) === dir) break;
+  }
   return path.resolve(here, '../../../dist/renderer');
 }
 
@@ -38,7 +47,9 @@ export async function run(argv: string[]): Promise<number> {
   const core = Core.open({ dataDir });
   // Daily automatic backup into <data>/backups (14 daily + 12 monthly kept), as in the desktop app.
   const scheduler = startBackupScheduler(backupServiceFor(core, { log: (m) => console.log(m) }), { log: (m) => console.error(m) });
-  const app = await buildServer({ core, rendererDir });
+  // Internal errors reach the office's administrator through the server's stderr (users see only
+  // "Terjadi kesalahan internal"); routine requests are not logged.
+  const app = await buildServer({ core, rendererDir, logger: { level: 'warn', stream: process.stderr } });
   const address = await app.listen({ port, host: values.host });
   console.log(`Kinerja berjalan di ${address} (data: ${dataDir})`);
   if (!core.officeId()) console.log('Kantor belum disiapkan: buka alamat di atas untuk penyiapan pertama, atau jalankan "kinerja init".');

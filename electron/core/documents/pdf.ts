@@ -1,5 +1,5 @@
 import type pdfMakeDefault from 'pdfmake';
-import type PdfMakeDocumentDefault from 'pdfmake/js/PDFDocument';
+import type PdfMakeDocumentDefault from 'pdfmake/js/PDFDocument.js';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { documentFont, fontFiles, loadFonts } from './fonts';
 
@@ -103,7 +103,7 @@ function shareParsedFonts(PdfMakeDocumentModule: typeof PdfMakeDocumentDefault):
  */
 function setup(): Promise<PdfMake> {
   ready ??= (async () => {
-    const [{ default: pdfMake }, { default: documentModule }] = await Promise.all([import('pdfmake'), import('pdfmake/js/PDFDocument')]);
+    const [{ default: pdfMake }, { default: documentModule }] = await Promise.all([import('pdfmake'), import('pdfmake/js/PDFDocument.js')]);
     const { files } = loadFonts();
     const vfs = (pdfMake as unknown as PdfMakeServer).virtualfs;
     for (const [name, data] of Object.entries(files)) vfs.writeFileSync(name, data);
