@@ -27,7 +27,7 @@ test.describe('desktop shell security', () => {
     expect(globals.require).toBe('undefined');
     expect(globals.process).toBe('undefined');
     expect(globals.platform).toBe('desktop');
-    expect(globals.bridgeKeys).toEqual(['call', 'onMenu', 'platform']);
+    expect(globals.bridgeKeys).toEqual(['call', 'file', 'fileJob', 'onMenu', 'platform']);
   });
 
   test('sends the strict CSP with the app files', async () => {

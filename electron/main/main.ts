@@ -10,11 +10,9 @@ import {
   screen,
   session,
   shell,
-  type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
-import { bridgeChannels, restartingCommands, type BridgeReply, type MenuAction } from '../../shared/desktop/bridge';
-import type { AppError } from '../../shared/errors';
+import { bridgeChannels, type MenuAction } from '../../shared/desktop/bridge';
 import {
   applyPendingRestore,
   backupBeforeMigrate,
@@ -28,8 +26,9 @@ import {
 import { Core } from '../core/core';
 import { setDefaultNativeBinding } from '../core/db/connection';
 import { latestSchemaVersion } from '../core/db/migrations';
-import { dispatch, toAppError } from '../core/dispatch';
+import { dispatch } from '../core/dispatch';
 import { appVersion, schemaVersion } from '../core/version';
+import { DesktopBridge } from './bridge';
 import { buildMenuTemplate } from './menu';
 import { fileExists, resolveDataDir, resolveNativeBinding } from './paths';
 import {
@@ -40,9 +39,7 @@ import {
   decideWindowOpen,
   isNavigationAllowed,
   isPermissionGranted,
-  isTrustedSender,
   isWebviewAllowed,
-  isWellFormedCall,
   mimeTypeOf,
   resolveAppFile,
   secureWebPreferences,
@@ -55,8 +52,8 @@ import { loadWindowState, saveWindowState, windowStateFile } from './window-stat
 
 /**
  * The desktop shell. It decides nothing itself: the security rules live in security.ts, the update
- * rules in updater.ts, backups in core/backup. This file wires them to Electron's events and keeps
- * the per-window session token, which never reaches the renderer.
+ * rules in updater.ts, backups in core/backup, the IPC handlers and the per-window session tokens
+ * (which never reach the renderer) in bridge.ts. This file wires them to Electron's events.
  */
 
 // --- before ready -------------------------------------------------------------------------------
@@ -86,8 +83,17 @@ let scheduler: { stop(): void } | null = null;
 let startupProblem: StartupProblem | null = null;
 let mainWindow: BrowserWindow | null = null;
 let updater: UpdateController | null = null;
-/** Session token per renderer (webContents id). Only main ever sees it. */
-const sessions = new Map<number, string>();
+/**
+ * The IPC handlers (`kinerja:call`, `kinerja:file`, `kinerja:file-job`) and the per-window
+ * session tokens, which only main ever sees: electron/main/bridge.ts.
+ */
+const bridge = new DesktopBridge({
+  core: () => core,
+  unavailableMessage: () => startupProblem?.message ?? 'Basis data belum terbuka.',
+  policy,
+  log,
+  onRestartingCommand: () => setImmediate(() => void restoreScheduled()),
+});
 
 // --- logging ------------------------------------------------------------------------------------
 
@@ -141,7 +147,7 @@ function closeDatabase(): void {
   core?.close();
   core = null;
   backups = null;
-  sessions.clear();
+  bridge.clear();
 }
 
 function entryUrl(): string {
@@ -214,40 +220,7 @@ function harden(contents: WebContents): void {
   contents.on('will-navigate', guard);
   contents.on('will-frame-navigate', guard);
   contents.on('will-redirect', guard);
-  contents.on('destroyed', () => sessions.delete(contents.id));
-}
-
-// --- IPC: the one channel -----------------------------------------------------------------------
-
-function refuse(code: AppError['code'], message: string): BridgeReply {
-  return { ok: false, error: { code, message } };
-}
-
-function handleCall(event: IpcMainInvokeEvent, name: unknown, input: unknown): BridgeReply {
-  const frame = event.senderFrame;
-  if (!isTrustedSender(frame ? { url: frame.url, isTopFrame: frame.parent === null } : null, policy)) {
-    log(`Panggilan IPC ditolak dari ${frame?.url ?? '(bingkai hilang)'}`);
-    return refuse('FORBIDDEN', 'Permintaan ditolak: asal halaman tidak dikenal.');
-  }
-  if (!isWellFormedCall(name, input)) return refuse('VALIDATION', 'Permintaan tidak sah.');
-  if (!core) return refuse('INTERNAL', startupProblem?.message ?? 'Basis data belum terbuka.');
-  const id = event.sender.id;
-  try {
-    const { result, sessionChange } = dispatch(core, name, input ?? {}, {
-      transport: 'ipc',
-      sessionToken: sessions.get(id) ?? null,
-      requireCsrf: false,
-    });
-    if (sessionChange?.kind === 'start') sessions.set(id, sessionChange.token);
-    else if (sessionChange?.kind === 'end') sessions.delete(id);
-    if ((restartingCommands as readonly string[]).includes(name)) setImmediate(() => void restoreScheduled());
-    return { ok: true, result };
-  } catch (err) {
-    const appError = toAppError(err);
-    if (appError.code === 'INTERNAL') log(`Galat pada ${name}: ${(err as Error)?.stack ?? String(err)}`);
-    if (appError.code === 'UNAUTHENTICATED' && name !== 'auth.login') sessions.delete(id);
-    return { ok: false, error: appError.toBody() };
-  }
+  contents.on('destroyed', () => bridge.forget(contents.id));
 }
 
 // --- backups and restore from the shell ---------------------------------------------------------
@@ -285,7 +258,7 @@ async function backupNow(): Promise<void> {
 /** Only an office admin restores while the app is healthy; on the error screen nobody can sign in. */
 function mayRestore(): boolean {
   if (!core) return true;
-  const token = mainWindow ? sessions.get(mainWindow.webContents.id) : undefined;
+  const token = mainWindow ? bridge.sessionOf(mainWindow.webContents.id) : null;
   if (!token) return false;
   try {
     const me = dispatch(core, 'auth.me', {}, { transport: 'ipc', sessionToken: token, requireCsrf: false }).result as { user: { roles: string[] } | null };
@@ -490,7 +463,9 @@ app.whenReady().then(() => {
       callback({ responseHeaders: { ...details.responseHeaders, 'content-security-policy': [contentSecurityPolicy(policy)] } }),
     );
   }
-  ipcMain.handle(bridgeChannels.call, (event, name: unknown, input: unknown) => handleCall(event, name, input));
+  ipcMain.handle(bridgeChannels.call, (event, name: unknown, input: unknown) => bridge.call(event, name, input));
+  ipcMain.handle(bridgeChannels.file, (event, name: unknown, query: unknown) => bridge.file(event, name, query));
+  ipcMain.handle(bridgeChannels.fileJob, (event, request: unknown) => bridge.fileJob(event, request));
 
   openDatabase();
   createUpdater();

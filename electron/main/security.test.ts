@@ -14,6 +14,7 @@ import {
   isTrustedSender,
   isWebviewAllowed,
   isWellFormedCall,
+  isWellFormedFileRequest,
   mimeTypeOf,
   resolveAppFile,
   secureWebPreferences,
@@ -93,6 +94,24 @@ describe('IPC sender check', () => {
     expect(isWellFormedCall(42, {})).toBe(false);
     expect(isWellFormedCall('auth.login', 'string input')).toBe(false);
     expect(isWellFormedCall(`a.${'b'.repeat(200)}`, {})).toBe(false);
+  });
+
+  it('checks the shape of a kinerja:file request: a download name and a small query of strings', () => {
+    expect(isWellFormedFileRequest('skp.pdf', { skpId: 'abc' })).toBe(true);
+    expect(isWellFormedFileRequest('evaluasi-batch.pdf', { yearId: 'y', period: 'Q1' })).toBe(true);
+    expect(isWellFormedFileRequest('people.export.xlsx', { status: ['aktif', 'cuti'] })).toBe(true);
+    expect(isWellFormedFileRequest('people.template.xlsx', undefined)).toBe(true);
+    expect(isWellFormedFileRequest('../kinerja.db', {})).toBe(false);
+    expect(isWellFormedFileRequest('evidence/..', {})).toBe(false);
+    expect(isWellFormedFileRequest('SKP.PDF', {})).toBe(false);
+    expect(isWellFormedFileRequest(7, {})).toBe(false);
+    expect(isWellFormedFileRequest('skp.pdf', 'skpId=1')).toBe(false);
+    expect(isWellFormedFileRequest('skp.pdf', ['x'])).toBe(false);
+    expect(isWellFormedFileRequest('skp.pdf', { skpId: { nested: 1 } })).toBe(false);
+    expect(isWellFormedFileRequest('skp.pdf', { skpId: 1 })).toBe(false);
+    expect(isWellFormedFileRequest('skp.pdf', { __proto__x: 'a', ['__proto__']: 'b' })).toBe(false);
+    expect(isWellFormedFileRequest('skp.pdf', { skpId: 'x'.repeat(2001) })).toBe(false);
+    expect(isWellFormedFileRequest('skp.pdf', Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])))).toBe(false);
   });
 });
 

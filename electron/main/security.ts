@@ -111,6 +111,24 @@ export function isWellFormedCall(name: unknown, input: unknown): name is string 
 }
 
 /**
+ * The shape of a `kinerja:file` message (and of a job start), checked before anything reads it:
+ * a download name like `skp.pdf` or `people.export.xlsx`, and a query of at most 50 short string
+ * values (a structured clone could otherwise carry anything: getters are gone, but nested objects,
+ * huge strings and prototype-named keys are not).
+ */
+export function isWellFormedFileRequest(name: unknown, query: unknown): name is string {
+  if (typeof name !== 'string' || name.length > 100 || !/^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/.test(name)) return false;
+  if (query === undefined || query === null) return true;
+  if (typeof query !== 'object' || Array.isArray(query) || Object.getPrototypeOf(query) !== Object.prototype) return false;
+  const entries = Object.entries(query);
+  if (entries.length > 50) return false;
+  const shortString = (v: unknown) => typeof v === 'string' && v.length <= 2000;
+  return entries.every(
+    ([k, v]) => /^[A-Za-z][A-Za-z0-9_]{0,49}$/.test(k) && (shortString(v) || (Array.isArray(v) && v.length <= 100 && v.every(shortString))),
+  );
+}
+
+/**
  * Maps an `app://kinerja/...` request to a file under the built renderer, or null when the request
  * would leave that folder (`..`, encoded `%2e%2e`, backslashes, NUL, another host). Paths without
  * an extension are client-side routes and get the app shell.

@@ -18,6 +18,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The current CSRF token, for the few HTTP requests that are not commands (starting a print job). */
+export function csrfTokenNow(): string | null {
+  return csrfToken;
+}
+
 async function callHttp(name: string, input: unknown): Promise<unknown> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (csrfToken && commands[name as CommandName]?.kind === 'write') headers['x-csrf-token'] = csrfToken;

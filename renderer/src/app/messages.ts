@@ -42,6 +42,8 @@ export const appMessages = defineMessages(
     'error.RATE_LIMITED': 'Terlalu banyak percobaan',
     'error.INTERNAL': 'Terjadi kesalahan',
     'error.reload': 'Muat ulang',
+    'download.busy': 'Mengunduh…',
+    'download.percent': 'Mengunduh {percent}%',
   },
   {
     'app.name': 'Kinerja',
@@ -84,5 +86,7 @@ export const appMessages = defineMessages(
     'error.RATE_LIMITED': 'Too many attempts',
     'error.INTERNAL': 'Something went wrong',
     'error.reload': 'Reload',
+    'download.busy': 'Downloading…',
+    'download.percent': 'Downloading {percent}%',
   },
 );

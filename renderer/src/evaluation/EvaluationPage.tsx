@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { distributionPattern } from '../../../shared/distribution/curve';
 import type { EvaluationDetail } from '../../../shared/evaluation/commands';
-import { transport } from '../api/client';
+import { DownloadButton } from '../app/Download';
 import { FileAppealButton } from '../appeal/FileAppealButton';
 import { useCommand, useCommandMutation } from '../api/hooks';
 import { notifySuccess } from '../app/notify';
@@ -72,18 +72,9 @@ function EvaluationView({ detail, reload }: { detail: EvaluationDetail; reload()
               {t('eval.openRealisasi')}
             </Button>
           )}
-          {transport === 'http' && (
-            <Button
-              component="a"
-              href={`api/files/evaluasi.pdf?skpId=${encodeURIComponent(detail.skpId)}&period=${encodeURIComponent(detail.period)}`}
-              download
-              variant="default"
-              size="sm"
-              leftSection={<IconDownload size={16} />}
-            >
-              {t('eval.pdf')}
-            </Button>
-          )}
+          <DownloadButton name="evaluasi.pdf" query={{ skpId: detail.skpId, period: detail.period }} variant="default" size="sm" leftSection={<IconDownload size={16} />}>
+            {t('eval.pdf')}
+          </DownloadButton>
         </Group>
       </Group>
 

@@ -6,7 +6,7 @@ import { predikatOf, type Rating } from '../../../shared/evaluation/predikat';
 import type { Evidence } from '../../../shared/realisasi/commands';
 import { formatNip } from '../../../shared/people/nip';
 import type { PersonSnapshot } from '../../../shared/skp/commands';
-import { transport } from '../api/client';
+import { DownloadLink } from '../app/Download';
 import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
 import { aspekKeys, perspektifKeys } from '../skp/labels';
@@ -67,7 +67,7 @@ function sizeLabel(bytes: number | null, number: (v: number, d?: number) => stri
   return `${number(bytes / (1024 * 1024), 1)} MB`;
 }
 
-/** Bukti dukung: files open from the server (not under the desktop bridge), links in a new tab. */
+/** Bukti dukung: files download (renderer/src/app/Download.tsx, both transports), links open in a new tab. */
 export function EvidenceList({ items }: { items: Evidence[] }) {
   const { t, number } = useI18n();
   if (items.length === 0) {
@@ -84,14 +84,12 @@ export function EvidenceList({ items }: { items: Evidence[] }) {
           <Anchor key={e.id} href={e.url} target="_blank" rel="noopener noreferrer" size="xs" data-testid="evidence">
             <IconExternalLink size={12} aria-hidden /> {e.title || e.url}
           </Anchor>
-        ) : transport === 'http' ? (
-          <Anchor key={e.id} href={`api/files/evidence/${encodeURIComponent(e.id)}`} download={e.fileName ?? true} size="xs" data-testid="evidence">
-            <IconFile size={12} aria-hidden /> {e.title || e.fileName} {e.size !== null && <Text span size="xs" c="dimmed">({sizeLabel(e.size, number)})</Text>}
-          </Anchor>
         ) : (
-          <Text key={e.id} size="xs" data-testid="evidence">
-            <IconFile size={12} aria-hidden /> {e.title || e.fileName} {e.size !== null && <Text span size="xs" c="dimmed">({sizeLabel(e.size, number)})</Text>}
-          </Text>
+          <div key={e.id}>
+            <DownloadLink name="evidence" query={{ id: e.id }} fileName={e.fileName} size="xs" data-testid="evidence">
+              <IconFile size={12} aria-hidden /> {e.title || e.fileName} {e.size !== null && <Text span size="xs" c="dimmed">({sizeLabel(e.size, number)})</Text>}
+            </DownloadLink>
+          </div>
         ),
       )}
     </Stack>

@@ -2,70 +2,28 @@ import type { CommandOutput } from '../../../shared/commands';
 import { AppError, isErrorBody } from '../../../shared/errors';
 import type { EmployeeListFilters } from '../../../shared/people/commands';
 import { call, transport } from '../api/client';
+import { downloadFile, type DownloadQuery } from '../api/download';
 
 /**
- * Employee spreadsheets from the screens. In the browser (LAN server) the files go through the
- * server's file routes, which parse and build them next to the data; the desktop app has no HTTP,
- * so there the same shared code reads and writes the file in the renderer and only rows cross IPC.
+ * Employee spreadsheets from the screens. In the browser (LAN server) an import goes through the
+ * server's upload route, which parses it next to the data; the desktop app has no HTTP, so there
+ * the shared code reads the file in the renderer and only rows cross IPC.
  */
 type Preview = CommandOutput<'people.importPreview'>;
 type Applied = CommandOutput<'people.import'>;
 
 export type ImportPhase = { phase: 'upload'; percent: number } | { phase: 'check' } | { phase: 'save' };
 
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/**
+ * The export and the template are downloads like any other (renderer/src/api/download.ts): built
+ * next to the data by the same producer in the browser (HTTP route) and the desktop app (bridge).
+ */
+export function downloadExport(filters: EmployeeListFilters): Promise<void> {
+  return downloadFile('people.export.xlsx', filters as DownloadQuery);
 }
 
-function query(filters: EmployeeListFilters): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) {
-    if (v === undefined || v === null || v === '') continue;
-    if (Array.isArray(v)) v.forEach((x) => p.append(k, String(x)));
-    else p.set(k, String(v));
-  }
-  return p.toString();
-}
-
-async function errorOf(res: Response): Promise<AppError> {
-  const body = (await res.json().catch(() => null)) as { error?: unknown } | null;
-  if (isErrorBody(body?.error)) return AppError.fromBody(body.error);
-  return new AppError('INTERNAL', `Server menjawab dengan status ${res.status}.`);
-}
-
-async function downloadHttp(url: string, fallbackName: string): Promise<void> {
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) throw await errorOf(res);
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
-  saveBlob(await res.blob(), name);
-}
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export async function downloadExport(filters: EmployeeListFilters): Promise<void> {
-  if (transport === 'http') return downloadHttp(`api/files/people.export.xlsx?${query(filters)}`, 'pegawai.xlsx');
-  const [sheet, rows] = await Promise.all([import('../../../shared/people/spreadsheet'), call('people.exportRows', filters)]);
-  const bytes = await sheet.buildExport(rows.rows, rows);
-  saveBlob(new Blob([bytes as BlobPart], { type: xlsxType }), `pegawai-${rows.date}.xlsx`);
-}
-
-export async function downloadTemplate(): Promise<void> {
-  if (transport === 'http') return downloadHttp('api/files/people.template.xlsx', 'templat-impor-pegawai.xlsx');
-  const [sheet, units, positions, office] = await Promise.all([
-    import('../../../shared/people/spreadsheet'),
-    call('org.listUnits', {}),
-    call('org.listPositions', {}),
-    call('org.getOffice', {}),
-  ]);
-  const bytes = await sheet.buildTemplate(units.units, positions.positions, office.office.name);
-  saveBlob(new Blob([bytes as BlobPart], { type: xlsxType }), 'templat-impor-pegawai.xlsx');
+export function downloadTemplate(): Promise<void> {
+  return downloadFile('people.template.xlsx');
 }
 
 /** Uploads with progress (XHR: fetch cannot report upload progress). */

@@ -3,8 +3,8 @@ import { IconExternalLink, IconFile, IconLink, IconPaperclip, IconPlus, IconTras
 import { useState } from 'react';
 import type { Evidence } from '../../../shared/realisasi/commands';
 import { evidenceAccept, evidenceNameRefusal, maxEvidenceBytes } from '../../../shared/realisasi/evidence-rules';
-import { transport } from '../api/client';
 import { useCommandMutation } from '../api/hooks';
+import { DownloadLink } from '../app/Download';
 import { fieldErrors } from '../app/forms';
 import { notifySuccess } from '../app/notify';
 import { useI18n } from '../i18n/I18nProvider';
@@ -63,8 +63,6 @@ export function EvidenceSection({ skpId, period, indicatorId, indicatorText, evi
 function EvidenceItem({ evidence: e, canEdit, onRemove }: { evidence: Evidence; canEdit: boolean; onRemove(): void }) {
   const { t, date, number } = useI18n();
   const isFile = e.kind === 'file';
-  // Under the desktop bridge there is no HTTP route to download from.
-  const href = isFile ? (transport === 'http' ? `api/files/evidence/${encodeURIComponent(e.id)}` : null) : e.url;
   const meta = [isFile && e.fileName !== e.title ? e.fileName : null, isFile && e.size !== null ? formatBytes(e.size, number) : null, t('evidence.addedAt', { date: date(e.createdAt) })]
     .filter(Boolean)
     .join(' · ');
@@ -72,16 +70,15 @@ function EvidenceItem({ evidence: e, canEdit, onRemove }: { evidence: Evidence; 
     <Group component="li" gap="xs" wrap="nowrap" align="flex-start" data-testid="evidence-item">
       {isFile ? <IconFile size={18} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} /> : <IconLink size={18} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />}
       <div style={{ flex: 1, minWidth: 0 }}>
-        {href ? (
-          <Anchor
-            href={href}
-            size="sm"
-            {...(isFile ? { download: e.fileName ?? true } : { target: '_blank', rel: 'noopener noreferrer' })}
-            aria-label={isFile ? t('evidence.download', { title: e.title }) : t('evidence.openLink', { title: e.title })}
-            style={{ wordBreak: 'break-word' }}
-          >
+        {isFile ? (
+          // Both transports: the browser's route or the desktop bridge (renderer/src/app/Download.tsx).
+          <DownloadLink name="evidence" query={{ id: e.id }} fileName={e.fileName} size="sm" aria-label={t('evidence.download', { title: e.title })} style={{ wordBreak: 'break-word' }}>
             {e.title}
-            {!isFile && <IconExternalLink size={12} style={{ marginLeft: 4, verticalAlign: 'middle' }} aria-hidden />}
+          </DownloadLink>
+        ) : e.url ? (
+          <Anchor href={e.url} size="sm" target="_blank" rel="noopener noreferrer" aria-label={t('evidence.openLink', { title: e.title })} style={{ wordBreak: 'break-word' }}>
+            {e.title}
+            <IconExternalLink size={12} style={{ marginLeft: 4, verticalAlign: 'middle' }} aria-hidden />
           </Anchor>
         ) : (
           <Text size="sm" style={{ wordBreak: 'break-word' }}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatNip } from '../../../shared/people/nip';
 import type { PersonSnapshot, SkpDetail } from '../../../shared/skp/commands';
-import { transport } from '../api/client';
+import { DownloadButton } from '../app/Download';
 import { useCommand, useCommandMutation } from '../api/hooks';
 import { notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
@@ -194,17 +194,9 @@ function SkpActions({ skp, reload }: SkpViewProps) {
             {t('nav.realisasi')}
           </Button>
         )}
-        {transport === 'http' && (
-          <Button
-            component="a"
-            href={`api/files/skp.pdf?skpId=${encodeURIComponent(skp.id)}`}
-            download
-            variant="default"
-            leftSection={<IconDownload size={16} />}
-          >
-            {t('skp.pdf')}
-          </Button>
-        )}
+        <DownloadButton name="skp.pdf" query={{ skpId: skp.id }} variant="default" leftSection={<IconDownload size={16} />}>
+          {t('skp.pdf')}
+        </DownloadButton>
       </Group>
       {/* The approach decides how every target is written: switchable while the plan is still empty. */}
       {skp.can.edit && skp.rhk.length === 0 && (
