@@ -29,6 +29,8 @@ await Promise.all([
     entryPoints: [path.join(root, 'electron/main/main.ts')],
     outfile: path.join(outdir, 'main.cjs'),
     external: ['electron', 'better-sqlite3', 'electron-updater', 'pdfmake'],
+    // import() of those packages becomes require(): CommonJS resolution, which reads app.asar.
+    supported: { 'dynamic-import': false },
   }),
   build({
     ...common,

@@ -18,11 +18,15 @@ describe('npm run build:electron', () => {
     const preload = new Set(requiresOf('preload.cjs'));
     expect([...preload]).toEqual(['electron']);
     const main = new Set(requiresOf('main.cjs'));
-    const allowed = new Set(['electron', 'better-sqlite3', 'electron-updater']);
+    // pdfmake stays a package: pdfkit reads its font metrics beside its own files (__dirname).
+    const allowed = new Set(['electron', 'better-sqlite3', 'electron-updater', 'pdfmake', 'pdfmake/js/PDFDocument.js']);
     // Node's own modules are fine (exceljs, bundled for the employee export, asks for assert,
     // string_decoder and constants); any npm package left unbundled is not.
     for (const r of main) expect(r.startsWith('node:') || allowed.has(r) || builtinModules.includes(r), r).toBe(true);
     expect(main.has('better-sqlite3')).toBe(true);
+    expect(main.has('pdfmake')).toBe(true);
+    // A bundled package reading files beside itself would look for them in dist-electron/.
+    expect(fs.readFileSync(path.join(root, 'dist-electron/main.cjs'), 'utf8')).not.toMatch(/__dirname \+ "\/data\//);
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };
     expect(fs.existsSync(path.join(root, pkg.main))).toBe(true);
   });

@@ -1,8 +1,8 @@
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Position, Unit } from '../../../shared/org/commands';
 import type { ExportRow } from '../../../shared/people/commands';
 import * as sheet from '../../../shared/people/spreadsheet';
+import { bytesWrittenBy } from '../documents/stream-bytes';
 
 /**
  * The employee spreadsheets for Node callers (HTTP file routes, CLI): the shared implementation
@@ -21,18 +21,11 @@ export async function buildTemplate(units: Unit[], positions: Position[], office
  * zlib instead of a JavaScript deflate over a whole in-memory workbook, which roughly halves a
  * city's 20,000-row export and keeps its XML out of memory.
  */
-export async function buildExport(rows: ExportRow[], meta: { officeName: string; date: string }): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
+export function buildExport(rows: ExportRow[], meta: { officeName: string; date: string }): Promise<Buffer> {
+  return bytesWrittenBy(async (stream) => {
+    // Level 1 deflate: a fifth larger than the default, and the zip is most of what is left.
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+    sheet.fillExport(wb, rows, meta);
+    await wb.commit();
   });
-  // Level 1 deflate: a fifth larger than the default, and the zip is most of what is left.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
-  sheet.fillExport(wb, rows, meta);
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
 }

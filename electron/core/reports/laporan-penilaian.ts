@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { SessionUser } from '../../../shared/auth/commands';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
@@ -9,6 +9,7 @@ import { predikatLabels, ratingPrintLabels, type Predikat, type Rating } from '.
 import { positionTypeLabels, type PositionType } from '../../../shared/org/jabatan';
 import type { Core } from '../core';
 import { dispatch, type CallMeta } from '../dispatch';
+import { bytesWrittenBy } from '../documents/stream-bytes';
 
 /**
  * "Laporan Penilaian SKP" in the shape of the e-Kinerja BKN download (documents.md section 5), so
@@ -281,17 +282,8 @@ export async function writeLaporanPenilaian(l: LaporanPenilaian, out: string | W
 }
 
 /** The workbook as bytes (for transports that send a buffer). */
-export async function laporanPenilaianBytes(l: LaporanPenilaian, options: WriteOptions = {}): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  await writeLaporanPenilaian(l, sink, options);
-  await done;
-  return Buffer.concat(chunks);
+export function laporanPenilaianBytes(l: LaporanPenilaian, options: WriteOptions = {}): Promise<Buffer> {
+  return bytesWrittenBy((out) => writeLaporanPenilaian(l, out, options));
 }
 
 /** `Laporan_Penilaian_SKP_2026_10.xlsx`. */
