@@ -12,8 +12,9 @@ import { exportOnlyHeaders, importColumns, keyOfHeader, maxImportRows, type Impo
  * takes), the downloadable template, and the export. NIPs are always text: an 18-digit number does
  * not fit in a spreadsheet number without its last digits changing.
  *
- * In shared/ (bytes in, bytes out, no Node APIs) so the server's file routes and the desktop
- * renderer, which has no HTTP upload, read and write exactly the same files.
+ * In shared/ (no Node APIs) because the desktop renderer, which has no HTTP upload, parses an
+ * import file itself; the template and the export are written by Node (electron/core/people/excel.ts)
+ * for the HTTP routes, the desktop bridge and the CLI alike.
  */
 export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -310,22 +311,12 @@ export async function buildTemplate(units: Unit[], positions: Position[], office
 }
 
 /**
- * Ends a sheet of the streaming writer (writes its closing parts). The in-memory Worksheet has no
- * commit at run time, although exceljs' types declare one.
- */
-function finishSheet(ws: ExcelJS.Worksheet): void {
-  const commit = (ws as Partial<Pick<ExcelJS.Worksheet, 'commit'>>).commit;
-  if (typeof commit === 'function') commit.call(ws);
-}
-
-/**
  * The employee list's sheets, in the import's columns (so an edited export can be imported again)
- * plus read-only columns (pangkat, appraiser), with NIP cells stored as text. Written into an
- * in-memory workbook (the renderer) or exceljs' streaming writer (Node, electron/core/people/excel.ts):
- * rows are committed as they are made, which the in-memory workbook ignores and the streaming
- * writer uses to write them out and forget them.
+ * plus read-only columns (pangkat, appraiser), with NIP cells stored as text. Written with exceljs'
+ * streaming writer (electron/core/people/excel.ts): each row is committed as it is made, so it is
+ * written out and forgotten; sheets are finished the same way.
  */
-export function fillExport(wb: ExcelJS.Workbook, rows: ExportRow[], meta: { officeName: string; date: string }): void {
+export function fillExport(wb: ExcelJS.stream.xlsx.WorkbookWriter, rows: ExportRow[], meta: { officeName: string; date: string }): void {
   wb.creator = 'Kinerja';
   const ws = wb.addWorksheet('Pegawai', headerSheet);
   const golIndex = importColumns.findIndex((c) => c.key === 'golongan');
@@ -362,7 +353,7 @@ export function fillExport(wb: ExcelJS.Workbook, rows: ExportRow[], meta: { offi
     row.commit();
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
-  finishSheet(ws);
+  ws.commit();
 
   const info = wb.addWorksheet('Keterangan', headerSheet);
   info.columns = [
@@ -374,14 +365,5 @@ export function fillExport(wb: ExcelJS.Workbook, rows: ExportRow[], meta: { offi
   info.addRow({ k: 'Data per tanggal', v: formatDateId(meta.date) });
   info.addRow({ k: 'Jumlah pegawai', v: rows.length.toLocaleString('id-ID') });
   info.addRow({ k: 'Catatan', v: 'Kolom Pangkat, Pejabat Penilai dan NIP Pejabat Penilai hanya untuk dibaca; diabaikan saat impor.' });
-  finishSheet(info);
-}
-
-/** The employee list as .xlsx bytes, built in memory (the renderer has no streams; Node streams it). */
-export async function buildExport(rows: ExportRow[], meta: { officeName: string; date: string }): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  fillExport(wb, rows, meta);
-  // Deflate at level 1: the zip step (pako, in JavaScript) took a third of a 20,000-row export at
-  // the default level 6, for a file only about a fifth larger.
-  return new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } })) as ArrayBuffer);
+  info.commit();
 }
