@@ -46,6 +46,7 @@ import {
   type OriginPolicy,
 } from './security';
 import { classifyStartupError, errorPagePath, parseStartupAction, renderStartupErrorPage, type StartupProblem } from './startup-error';
+import { leaveDespiteUnsaved, unsavedChangesDialog } from './unsaved-changes';
 import type * as ElectronUpdater from 'electron-updater';
 import { UpdateController, resolveFeedUrl, updaterAvailability } from './updater';
 import { loadWindowState, saveWindowState, windowStateFile } from './window-state';
@@ -389,6 +390,10 @@ function createWindow(): void {
   mainWindow.on('resize', saveSoon);
   mainWindow.on('move', saveSoon);
   mainWindow.on('close', save);
+  // A form with unsaved changes refuses the unload; ask rather than keep the window open silently.
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    if (mainWindow && leaveDespiteUnsaved(dialog.showMessageBoxSync(mainWindow, unsavedChangesDialog))) event.preventDefault();
+  });
   mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(entryUrl());
 }

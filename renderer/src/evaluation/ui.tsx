@@ -1,7 +1,6 @@
 import { Badge, Group, Select } from '@mantine/core';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
-import { transport } from '../api/client';
 import { periodsOf, type Period } from '../../../shared/evaluation/periods';
 import type { OrgRating, Predikat, Rating } from '../../../shared/evaluation/predikat';
 import type { PerformanceYear } from '../../../shared/year/commands';
@@ -133,9 +132,9 @@ export function PeriodPicker({ year, value, onChange }: { year: PerformanceYear;
 }
 
 /**
- * While a form has unsaved changes: links inside the app ask before leaving, and (in the browser)
- * so does closing or reloading the tab. Not under the desktop bridge, where a refused unload would
- * silently keep the window from closing.
+ * While a form has unsaved changes: links inside the app ask before leaving, and so does closing or
+ * reloading the tab (the browser asks) or the desktop window (main asks on will-prevent-unload,
+ * electron/main/unsaved-changes.ts).
  */
 export function useLeaveGuard(dirty: boolean, message: string): void {
   useEffect(() => {
@@ -151,7 +150,7 @@ export function useLeaveGuard(dirty: boolean, message: string): void {
     };
     const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
     document.addEventListener('click', onClick, true);
-    if (transport === 'http') window.addEventListener('beforeunload', onUnload);
+    window.addEventListener('beforeunload', onUnload);
     return () => {
       document.removeEventListener('click', onClick, true);
       window.removeEventListener('beforeunload', onUnload);
