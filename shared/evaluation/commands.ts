@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, idSchema, versionSchema } from '../contract';
-import { periodCodeSchema, realisasiRowSchema } from '../realisasi/commands';
+import { evidenceSchema, periodCodeSchema, realisasiRowSchema } from '../realisasi/commands';
 import { personSnapshotSchema, rhkKinds } from '../skp/commands';
 import { perilakuCodes } from '../skp/perilaku';
 import { orgRatings, predikats, ratings } from './predikat';
@@ -23,6 +23,12 @@ export const evaluationSummarySchema = z.object({
   acknowledgedAt: z.string().nullable(),
   realisasiSubmitted: z.boolean(),
   version: z.number().nullable(),
+  /**
+   * The result is withheld from this viewer: the appraised employee while the evaluation is not
+   * final. Ratings, predikat, judgements, notes and angka kredit are then null (the appraiser's
+   * draft is not theirs to read yet); `status` still tells the evaluation is in progress.
+   */
+  withheld: z.boolean(),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
 
@@ -47,6 +53,8 @@ export const evaluationDetailSchema = evaluationSummarySchema.extend({
   notes: z.string().nullable(),
   angkaKredit: z.number().nullable(),
   appealDeadline: z.string().nullable(),
+  /** Bukti dukung of the period not tied to one indicator (see realisasi.get). */
+  generalEvidence: z.array(evidenceSchema),
   rhk: z.array(
     z.object({
       rhkId: idSchema,

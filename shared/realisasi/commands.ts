@@ -45,6 +45,11 @@ export const periodReportSchema = z.object({
   submittedAt: z.string().nullable(),
   approach: z.enum(['kuantitatif', 'kualitatif']),
   rows: z.array(realisasiRowSchema),
+  /**
+   * Bukti dukung of the period not tied to one indicator (realisasi.addEvidence without
+   * indicatorId): seen by whoever sees the rows, removed by the owner like the rest.
+   */
+  generalEvidence: z.array(evidenceSchema),
   /** Locked once the period's evaluation is final. */
   locked: z.boolean(),
   canEdit: z.boolean(),

@@ -9,12 +9,12 @@ import type { AppealsTable, EvaluationRhkTable, EvaluationsTable, FeedbackTable 
 import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
 import { primaryAssignment } from '../people/appraisal';
 import { DbChainSource } from '../people/source';
-import { realisasiRows } from '../realisasi/handlers';
+import { generalEvidenceOf, realisasiRows } from '../realisasi/handlers';
 import { loadYear, viewerRoleOf } from '../skp/service';
 import { addYearCloseCheck } from '../year/handlers';
 import { judgedPlanOf } from './judged-plan';
 import { requireApprovedPlan, skpPeriod } from './period-context';
-import { angkaKreditFor, appealDeadlineFrom, loadEvaluation, orgRatingFor, summaryOf, unitOfSkp } from './service';
+import { angkaKreditFor, appealDeadlineFrom, loadEvaluation, orgRatingFor, resultWithheld, summaryOf, unitOfSkp } from './service';
 
 function authed(ctx: HandlerContext): AuthedContext {
   requireActor(ctx);
@@ -110,9 +110,11 @@ export const evaluationHandlers: HandlerMap<
       : undefined;
     const open = year.status === 'terbuka';
     const today = localDate(ctx.now);
+    // The employee gets the draft without the appraiser's judgements (see resultWithheld).
+    const withheld = resultWithheld(role, e);
     const fb = (f: FeedbackTable) => ({ period: f.period, authorName: f.author_name, body: f.body, at: f.created_at });
     return {
-      ...summaryOf(ctx.core, skp, year, period.code, e),
+      ...summaryOf(ctx.core, skp, year, period.code, e, role),
       // Who was judged, as the judged plan names them (the same as the SKP's header for a draft).
       employeeName: snapshot.header.employee.name,
       employeeNip: snapshot.header.employee.nip ?? skp.employee_nip,
@@ -123,15 +125,16 @@ export const evaluationHandlers: HandlerMap<
       planVersion: versionNo,
       header: snapshot.header,
       orgRating: ((e?.status === 'final' ? e.org_rating : null) ?? orgRatingFor(ctx.core, year.id, period.code, unitOfSkp(ctx.core, skp))) as EvaluationDetail['orgRating'],
-      notes: e?.notes ?? null,
-      angkaKredit: e?.angka_kredit ?? null,
+      notes: withheld ? null : (e?.notes ?? null),
+      angkaKredit: withheld ? null : (e?.angka_kredit ?? null),
       appealDeadline: e?.appeal_deadline ?? null,
+      generalEvidence: generalEvidenceOf(ctx, skp.id, period.code),
       rhk: snapshot.rhk.map((r) => ({
         rhkId: r.id,
         kind: r.kind,
         text: r.text,
-        judgement: judgements.get(r.id)?.judgement ?? null,
-        note: judgements.get(r.id)?.note ?? null,
+        judgement: withheld ? null : (judgements.get(r.id)?.judgement ?? null),
+        note: withheld ? null : (judgements.get(r.id)?.note ?? null),
         indicators: rows.filter((x) => x.rhkId === r.id).map(({ rhkId: _a, rhkKind: _b, rhkText: _c, ...rest }) => rest),
         feedback: feedback.filter((f) => f.target_kind === 'rhk' && f.rhk_id === r.id).map(fb),
       })),
@@ -145,7 +148,9 @@ export const evaluationHandlers: HandlerMap<
             .filter((p) => !p.annual && !(p.end < skp.period_start || p.start > skp.period_end))
             .map((p) => {
               const pe = loadEvaluation(ctx.core, skp.id, p.code);
-              return { period: p.code, periodLabel: p.label, status: pe?.status ?? ('belum' as const), predikat: pe?.predikat ?? null };
+              // Each period on its own: a final annual result does not open a periodic draft.
+              const predikat = resultWithheld(role, pe) ? null : (pe?.predikat ?? null);
+              return { period: p.code, periodLabel: p.label, status: pe?.status ?? ('belum' as const), predikat };
             })
         : [],
       appeal: appeal ? { id: appeal.id, status: appeal.status, filedAt: appeal.filed_at, decision: appeal.decision, decidedAt: appeal.decided_at } : null,
@@ -266,7 +271,7 @@ export const evaluationHandlers: HandlerMap<
         const p = periodsOf(year.year, year.cadence).find((x) => x.code === input.period);
         return p && !(p.end < s.period_start || p.start > s.period_end);
       })
-      .map((s) => summaryOf(ctx.core, s, year, input.period, loadEvaluation(ctx.core, s.id, input.period)));
+      .map((s) => summaryOf(ctx.core, s, year, input.period, loadEvaluation(ctx.core, s.id, input.period), viewerRoleOf(ctx, s)));
     return { items };
   },
 
@@ -282,7 +287,7 @@ export const evaluationHandlers: HandlerMap<
     const items = visible.flatMap((s) =>
       periodsOf(year.year, year.cadence)
         .filter((p) => !(p.end < s.period_start || p.start > s.period_end))
-        .map((p) => summaryOf(ctx.core, s, year, p.code, loadEvaluation(ctx.core, s.id, p.code))),
+        .map((p) => summaryOf(ctx.core, s, year, p.code, loadEvaluation(ctx.core, s.id, p.code), viewerRoleOf(ctx, s))),
     );
     return { items };
   },

@@ -1,6 +1,6 @@
 import { appealWindowDays } from '../../../shared/appeal/commands';
 import { angkaKredit } from '../../../shared/evaluation/angka-kredit';
-import type { EvaluationSummary } from '../../../shared/evaluation/commands';
+import type { EvaluationDetail, EvaluationSummary } from '../../../shared/evaluation/commands';
 import { periodsOf, type Period } from '../../../shared/evaluation/periods';
 import type { OrgRating, Predikat, Rating } from '../../../shared/evaluation/predikat';
 import { addDays, localDate } from '../../../shared/people/dates';
@@ -59,7 +59,28 @@ export function periodLabelOf(year: Pick<PerformanceYearsTable, 'year' | 'cadenc
   return periodsOf(year.year, year.cadence).find((p) => p.code === code)?.label ?? code;
 }
 
-export function summaryOf(core: Core, skp: SkpsTable, year: PerformanceYearsTable, period: string, e: EvaluationsTable | undefined): EvaluationSummary {
+export type EvaluationViewer = EvaluationDetail['viewerRole'];
+
+/**
+ * The appraised employee reads the result only once it is locked: until then the ratings, the
+ * judgements and notes are the appraiser's draft. Enforced here, not only hidden by the screen,
+ * because any command the employee can call directly must keep them out. The appraiser, the atasan
+ * and the office's Pengelola/central HR (every other role viewerRoleOf knows) read drafts.
+ */
+export function resultWithheld(viewer: EvaluationViewer | null, e: Pick<EvaluationsTable, 'status'> | undefined): boolean {
+  if (e?.status === 'final') return false;
+  return viewer !== 'penilai' && viewer !== 'atasan_penilai' && viewer !== 'pengelola';
+}
+
+export function summaryOf(
+  core: Core,
+  skp: SkpsTable,
+  year: PerformanceYearsTable,
+  period: string,
+  e: EvaluationsTable | undefined,
+  viewer: EvaluationViewer | null,
+): EvaluationSummary {
+  const withheld = resultWithheld(viewer, e);
   const report = core.q.prepare("SELECT status FROM period_reports WHERE skp_id = ? AND period = ? AND deleted_at IS NULL").get(skp.id, period) as
     | { status: string }
     | undefined;
@@ -74,12 +95,13 @@ export function summaryOf(core: Core, skp: SkpsTable, year: PerformanceYearsTabl
     period,
     periodLabel: periodLabelOf(year, period),
     status: e?.status ?? 'belum',
-    resultsRating: (e?.results_rating ?? null) as Rating | null,
-    behaviourRating: (e?.behaviour_rating ?? null) as Rating | null,
-    predikat: (e?.predikat ?? null) as Predikat | null,
+    resultsRating: (withheld ? null : (e?.results_rating ?? null)) as Rating | null,
+    behaviourRating: (withheld ? null : (e?.behaviour_rating ?? null)) as Rating | null,
+    predikat: (withheld ? null : (e?.predikat ?? null)) as Predikat | null,
     finalizedAt: e?.finalized_at ?? null,
     acknowledgedAt: e?.acknowledged_at ?? null,
     realisasiSubmitted: report?.status === 'diajukan',
     version: e?.version ?? null,
+    withheld,
   };
 }

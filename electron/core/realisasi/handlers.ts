@@ -82,6 +82,18 @@ export function realisasiRows(ctx: AuthedContext, skp: SkpsTable, period: string
 }
 
 /**
+ * Evidence uploaded for the period without choosing an indicator (addEvidence allows it). Shown
+ * beside the rows by realisasi.get and evaluation.get, after the same row check as the rows.
+ */
+export function generalEvidenceOf(ctx: AuthedContext, skpId: string, period: string): Evidence[] {
+  return (
+    ctx.core.q
+      .prepare('SELECT * FROM evidence WHERE skp_id = ? AND period = ? AND indicator_id IS NULL AND deleted_at IS NULL ORDER BY created_at')
+      .all(skpId, period) as EvidenceTable[]
+  ).map(evidenceOut);
+}
+
+/**
  * Who may see an SKP's realisasi and its evidence: whoever has a part in the SKP (the owner, the
  * appraiser, the atasan, the office's Pengelola, central HR). Used by realisasi.get and by the
  * evidence download, so both follow one rule.
@@ -191,6 +203,7 @@ export const realisasiHandlers: HandlerMap<
       approach: skp.approach,
       // A locked period shows the indicators its evaluation judged, even after an amendment.
       rows: realisasiRows(ctx, skp, period.code, locked ? judgedPlanOf(ctx.core, skp, evaluation).plan.rhk : undefined),
+      generalEvidence: generalEvidenceOf(ctx, skp.id, period.code),
       locked,
       canEdit:
         skp.employee_id === ctx.actor.employeeId && skp.approved_version > 0 && !locked && report?.status !== 'diajukan' && year.status === 'terbuka',
