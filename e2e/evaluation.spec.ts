@@ -71,6 +71,16 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await add.getByRole('textbox', { name: 'Judul (boleh dikosongkan)' }).fill('Buku agenda surat Januari');
   await add.getByRole('button', { name: 'Unggah' }).click();
   await expect(page.getByText('Bukti dukung "Buku agenda surat Januari" ditambahkan.')).toBeVisible();
+  // Evidence for the whole period, without an indicator: listed on its own and removable while a draft.
+  const general = page.getByTestId('general-evidence');
+  await general.getByRole('button', { name: 'Tambah bukti dukung umum' }).click();
+  await expect(add).toContainText(`Untuk seluruh realisasi ${january}, tanpa indikator tertentu.`);
+  await add.locator('input[type=file]').setInputFiles({ name: 'rekap-surat-januari.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await add.getByRole('textbox', { name: 'Judul (boleh dikosongkan)' }).fill('Rekap surat Januari');
+  await add.getByRole('button', { name: 'Unggah' }).click();
+  await expect(page.getByText('Bukti dukung "Rekap surat Januari" ditambahkan.')).toBeVisible();
+  await expect(general.getByRole('link', { name: 'Unduh Rekap surat Januari' })).toHaveAttribute('href', /^api\/files\/evidence\//);
+  await expect(general.getByRole('button', { name: 'Hapus bukti dukung Rekap surat Januari' })).toBeVisible();
   await page.getByRole('button', { name: 'Kirim ke Pejabat Penilai' }).click();
   await page.getByRole('dialog', { name: `Kirim realisasi ${january}?` }).getByRole('button', { name: 'Kirim ke Pejabat Penilai' }).click();
   await expect(page.getByText(`Realisasi ${january} dikirim kepada Pejabat Penilai.`)).toBeVisible();
@@ -183,6 +193,13 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await expect(rhk.getByTestId('indicator-row').first()).toContainText('100 - 120 surat');
   await expect(rhk.getByTestId('indicator-row').first()).toContainText('112');
   await expect(rhk.getByRole('link', { name: /Buku agenda surat Januari/ })).toHaveAttribute('href', /^api\/files\/evidence\//);
+  const generalEvidence = page.getByTestId('eval-general-evidence');
+  await expect(generalEvidence).toContainText('Bukti dukung umum');
+  const rekap = generalEvidence.getByRole('link', { name: /Rekap surat Januari/ });
+  await expect(rekap).toHaveAttribute('href', /^api\/files\/evidence\//);
+  const rekapDownload = page.waitForEvent('download');
+  await rekap.click();
+  expect((await rekapDownload).suggestedFilename()).toBe('rekap-surat-januari.pdf');
   await expect(rhk.getByTestId('feedback')).toHaveText([/Agenda rapi\. Lampirkan juga rekap/, /Rekap per bidang saya lampirkan/]);
   await expect(page.getByTestId('perilaku')).toContainText('Terima kasih sudah membantu bidang lain');
   await expect(page.getByTestId('org-rating')).toContainText('Baik');
@@ -229,6 +246,7 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await expect(page.getByText(`Penilaian ${employee.name} (${january}) dikunci.`)).toBeVisible();
   await expect(page.getByTestId('locked')).toContainText('sudah final dan terkunci');
   await expect(page.getByTestId('eval-status').first()).toHaveText('Final');
+  await expect(page.getByTestId('eval-kind')).toContainText(/dikunci \d+ \S+ \d{4}, berdasarkan SKP versi 1$/);
   await expect(page.getByRole('button', { name: 'Simpan' })).toHaveCount(0);
   await nav(page, 'Tim Saya').click();
   await expect(page.getByTestId('team-member').filter({ hasText: employee.name })).toContainText('Penilaian final: 1 dari 12 periode');

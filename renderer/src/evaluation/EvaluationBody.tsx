@@ -11,7 +11,7 @@ import { asAppError, notifySuccess } from '../app/notify';
 import { useI18n } from '../i18n/I18nProvider';
 import { notifySkpError } from '../skp/labels';
 import { evaluationReads } from './EvaluationListPage';
-import { Fact, FeedbackList, JudgementBadge, PredikatMatrix, RealisasiTable } from './parts';
+import { EvidenceList, Fact, FeedbackList, JudgementBadge, PredikatMatrix, RealisasiTable } from './parts';
 import { PredikatBadge, ratingKeys, ratingOrder, useLeaveGuard } from './ui';
 
 interface Draft {
@@ -42,7 +42,8 @@ function same(a: Draft, b: Draft): boolean {
 export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; reload(): void }) {
   const { t, number } = useI18n();
   const editable = detail.can.edit;
-  const showResults = detail.viewerRole !== 'pegawai' || detail.status === 'final';
+  // The backend leaves the appraiser's draft out for the employee (withheld); nothing to show then.
+  const showResults = !detail.withheld;
   const initial = useMemo(() => draftOf(detail), [detail]);
   const [draft, setDraft] = useState<Draft>(initial);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -238,6 +239,17 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
                 </Stack>
               ))}
             </Stack>
+          )}
+          {detail.generalEvidence.length > 0 && (
+            <Card withBorder mt="sm" data-testid="eval-general-evidence">
+              <Text fw={600} size="sm">
+                {t('eval.evidence.general')}
+              </Text>
+              <Text size="xs" c="dimmed" mb={6}>
+                {t('eval.evidence.generalHelp')}
+              </Text>
+              <EvidenceList items={detail.generalEvidence} />
+            </Card>
           )}
         </section>
 

@@ -58,9 +58,11 @@ function EvaluationView({ detail, reload }: { detail: EvaluationDetail; reload()
             </Title>
             <EvalStatusBadge status={detail.status} acknowledged={!!detail.acknowledgedAt} size="lg" />
           </Group>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" data-testid="eval-kind">
             {annual ? t('eval.kindAnnual') : t('eval.kindPeriodic')}
             {detail.finalizedAt ? ` · ${t('eval.finalizedOn', { date: date(detail.finalizedAt) })}` : ''}
+            {/* The plan a signed result judged: an amendment approved later does not change it. */}
+            {detail.finalizedAt && detail.planVersion !== null ? `, ${t('eval.planVersion', { version: detail.planVersion })}` : ''}
           </Text>
         </div>
         <Group gap="xs">

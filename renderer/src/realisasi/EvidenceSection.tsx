@@ -14,29 +14,41 @@ import { formatBytes } from './labels';
 interface Props {
   skpId: string;
   period: string;
-  indicatorId: string;
-  indicatorText: string;
+  /** null: evidence of the whole period, not tied to one indicator (bukti dukung umum). */
+  indicatorId: string | null;
+  /** What the add dialog says the evidence is for: the indicator, or the whole period. */
+  forText: string;
   evidence: Evidence[];
   canEdit: boolean;
   reload(): void;
+  /** The period's general evidence has its own heading, help and button. */
+  general?: { title: string; help: string; none: string; add: string };
 }
 
-/** The evidence (bukti dukung) of one indicator: files and links, added and removed while the period is editable. */
-export function EvidenceSection({ skpId, period, indicatorId, indicatorText, evidence, canEdit, reload }: Props) {
+/**
+ * The evidence (bukti dukung) of one indicator, or of the whole period: files and links, added and
+ * removed while the period is editable.
+ */
+export function EvidenceSection({ skpId, period, indicatorId, forText, evidence, canEdit, reload, general }: Props) {
   const { t } = useI18n();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Evidence | null>(null);
   return (
-    <Stack gap={6} data-testid="evidence">
+    <Stack gap={6} data-testid={general ? 'general-evidence' : 'evidence'}>
       <Group gap={6}>
         <IconPaperclip size={16} aria-hidden />
         <Text size="sm" fw={600}>
-          {t('evidence.title')}
+          {general?.title ?? t('evidence.title')}
         </Text>
       </Group>
+      {general && (
+        <Text size="xs" c="dimmed">
+          {general.help}
+        </Text>
+      )}
       {evidence.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {t('evidence.none')}
+          {general?.none ?? t('evidence.none')}
         </Text>
       ) : (
         <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -48,13 +60,11 @@ export function EvidenceSection({ skpId, period, indicatorId, indicatorText, evi
       {canEdit && (
         <Group>
           <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
-            {t('evidence.add')}
+            {general?.add ?? t('evidence.add')}
           </Button>
         </Group>
       )}
-      {adding && (
-        <AddEvidenceModal skpId={skpId} period={period} indicatorId={indicatorId} indicatorText={indicatorText} reload={reload} onClose={() => setAdding(false)} />
-      )}
+      {adding && <AddEvidenceModal skpId={skpId} period={period} indicatorId={indicatorId} forText={forText} reload={reload} onClose={() => setAdding(false)} />}
       {removing && <RemoveEvidenceModal evidence={removing} reload={reload} onClose={() => setRemoving(null)} />}
     </Stack>
   );
@@ -158,14 +168,14 @@ function AddEvidenceModal({
   skpId,
   period,
   indicatorId,
-  indicatorText,
+  forText,
   reload,
   onClose,
 }: {
   skpId: string;
   period: string;
-  indicatorId: string;
-  indicatorText: string;
+  indicatorId: string | null;
+  forText: string;
   reload(): void;
   onClose(): void;
 }) {
@@ -255,7 +265,7 @@ function AddEvidenceModal({
       >
         <Stack>
           <Text size="sm" c="dimmed">
-            {t('evidence.for', { text: indicatorText })}
+            {forText}
           </Text>
           <SegmentedControl
             value={kind}

@@ -284,6 +284,27 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
         ))
       )}
 
+      {/* Evidence sent without choosing an indicator: shown to whoever sees the rows, so none is lost. */}
+      {(report.generalEvidence.length > 0 || canEdit) && (
+        <Card withBorder component="section" aria-label={t('evidence.general.title')}>
+          <EvidenceSection
+            skpId={report.skpId}
+            period={report.period}
+            indicatorId={null}
+            forText={t('evidence.forGeneral', { period: report.periodLabel })}
+            evidence={report.generalEvidence}
+            canEdit={canEdit}
+            reload={reload}
+            general={{
+              title: t('evidence.general.title'),
+              help: t('evidence.general.help', { period: report.periodLabel }),
+              none: t('evidence.general.none'),
+              add: t('evidence.general.add'),
+            }}
+          />
+        </Card>
+      )}
+
       <section ref={feedbackRef} id="umpan-balik" aria-labelledby="feedback-title" style={{ scrollMarginTop: 70 }}>
         <Title order={2} size="h3" id="feedback-title" mb="sm">
           {t('realisasi.feedbackTitle', { period: report.periodLabel })}
@@ -509,7 +530,7 @@ function IndicatorBlock({
             skpId={skpId}
             period={period}
             indicatorId={row.indicatorId}
-            indicatorText={row.indicatorText}
+            forText={t('evidence.for', { text: row.indicatorText })}
             evidence={row.evidence}
             canEdit={canEdit}
             reload={reload}

@@ -89,6 +89,11 @@ export const realisasiMessages = defineMessages(
     'evidence.openLink': 'Buka tautan {title} (di jendela baru)',
     'evidence.addedAt': 'ditambahkan {date}',
     'evidence.readFailed': 'Berkas tidak dapat dibaca. Pastikan berkas tidak sedang dibuka aplikasi lain, lalu coba lagi.',
+    'evidence.general.title': 'Bukti Dukung Umum',
+    'evidence.general.help': 'Bukti dukung untuk seluruh realisasi {period}, tidak terkait satu indikator tertentu.',
+    'evidence.general.none': 'Belum ada bukti dukung umum.',
+    'evidence.general.add': 'Tambah bukti dukung umum',
+    'evidence.forGeneral': 'Untuk seluruh realisasi {period}, tanpa indikator tertentu.',
   },
   {
     'nav.realisasi': 'Results',
@@ -177,5 +182,10 @@ export const realisasiMessages = defineMessages(
     'evidence.openLink': 'Open link {title} (in a new window)',
     'evidence.addedAt': 'added {date}',
     'evidence.readFailed': 'The file could not be read. Make sure no other program has it open, then try again.',
+    'evidence.general.title': 'General evidence',
+    'evidence.general.help': 'Evidence for all results of {period}, not tied to one indicator.',
+    'evidence.general.none': 'No general evidence yet.',
+    'evidence.general.add': 'Add general evidence',
+    'evidence.forGeneral': 'For all results of {period}, not tied to one indicator.',
   },
 );
