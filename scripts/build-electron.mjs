@@ -23,15 +23,22 @@ const common = {
   loader: { '.json': 'json' },
 };
 
+// Main and the PDF layout worker (electron/core/documents/layout-thread.ts), both CommonJS files
+// in dist-electron/ (inside app.asar once packaged, where Electron's worker threads load from).
+const mainProcess = {
+  ...common,
+  external: ['electron', 'better-sqlite3', 'electron-updater', 'pdfmake'],
+  // import() of those packages becomes require(): CommonJS resolution, which reads app.asar.
+  supported: { 'dynamic-import': false },
+  // Code shared with the ES module server asks `import.meta.url` where it runs; in CommonJS that
+  // is the bundle's own file. The worker's file name tells layout-thread.ts it runs bundled.
+  banner: { js: 'var __kinerjaImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__kinerjaImportMetaUrl', KINERJA_LAYOUT_WORKER: '"layout-worker.cjs"' },
+};
+
 await Promise.all([
-  build({
-    ...common,
-    entryPoints: [path.join(root, 'electron/main/main.ts')],
-    outfile: path.join(outdir, 'main.cjs'),
-    external: ['electron', 'better-sqlite3', 'electron-updater', 'pdfmake'],
-    // import() of those packages becomes require(): CommonJS resolution, which reads app.asar.
-    supported: { 'dynamic-import': false },
-  }),
+  build({ ...mainProcess, entryPoints: [path.join(root, 'electron/main/main.ts')], outfile: path.join(outdir, 'main.cjs') }),
+  build({ ...mainProcess, entryPoints: [path.join(root, 'electron/core/documents/layout-worker.ts')], outfile: path.join(outdir, 'layout-worker.cjs') }),
   build({
     ...common,
     // A sandboxed preload can require only `electron` (and a few Node-free modules): bundle the rest.
@@ -43,4 +50,4 @@ await Promise.all([
 ]);
 
 const size = (f) => `${(fs.statSync(path.join(outdir, f)).size / 1024).toFixed(0)} KB`;
-console.log(`dist-electron/main.cjs (${size('main.cjs')}), dist-electron/preload.cjs (${size('preload.cjs')})`);
+console.log(`dist-electron/main.cjs (${size('main.cjs')}), dist-electron/layout-worker.cjs (${size('layout-worker.cjs')}), dist-electron/preload.cjs (${size('preload.cjs')})`);

@@ -15,7 +15,11 @@ const outdir = path.resolve(process.argv[2] ?? path.join(root, 'dist-server'));
 fs.rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: { kinerja: path.join(root, 'electron/cli/main.ts') },
+  // The PDF layout worker (electron/core/documents/layout-thread.ts) is an entry point of its own,
+  // dist-server/layout-worker.js, sharing chunks with kinerja.js; the define tells the code that
+  // starts it that it runs bundled and what the file is called.
+  entryPoints: { kinerja: path.join(root, 'electron/cli/main.ts'), 'layout-worker': path.join(root, 'electron/core/documents/layout-worker.ts') },
+  define: { KINERJA_LAYOUT_WORKER: '"layout-worker.js"' },
   outdir,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

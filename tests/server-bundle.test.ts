@@ -9,7 +9,8 @@ import { makeTempDir, removeTempDir } from './helpers/tempdir';
  * `npm run serve` runs the esbuild bundle of the CLI (scripts/build-server.mjs), not the TypeScript
  * sources the other tests run: code that works under tsx can break once bundled (a package reading
  * files beside itself through __dirname, a subpath import without its extension under native ES
- * modules). So the bundle itself seeds an office, serves it, renders a PDF and writes a spreadsheet.
+ * modules, a worker thread's entry file). So the bundle itself seeds an office, serves it, renders a
+ * PDF and a batch of PDFs (in the worker thread) and writes a spreadsheet.
  */
 const bundleDir = path.join(repoRoot, 'node_modules/.cache/kinerja-test/server');
 const entry = path.join(bundleDir, 'kinerja.js');
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('the bundled server (npm run serve)', () => {
-  it('seeds, serves the renderer and the API, renders the SKP PDF and writes the employee spreadsheet', async () => {
+  it('seeds, serves the renderer and the API, renders the SKP PDF and a batch in its worker thread, and writes the employee spreadsheet', async () => {
     const data = path.join(dir, 'data');
     const seeded = await runCli(['seed', '--demo', '--data', data], 120_000, entry);
     expect(seeded.stderr).toBe('');
@@ -63,6 +64,23 @@ describe('the bundled server (npm run serve)', () => {
     const file = path.join(dir, 'skp.pdf');
     fs.writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
     expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('PEMERINTAH KOTA LANGSA');
+
+    // A batch of evaluation documents as a job: laid out in the bundle's own worker thread
+    // (dist-server/layout-worker.js, found from whichever chunk starts it), progress polled.
+    const started = await fetch(`${base}/api/files/jobs/evaluasi-batch`, { method: 'POST', headers, body: JSON.stringify({ yearId: years[0]!.id, period: '1', finalOnly: true }) });
+    expect(started.status).toBe(202);
+    let job = (await started.json()) as { jobId: string; status: string; count: number; error: unknown };
+    for (let i = 0; i < 600 && job.status === 'berjalan'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await (await fetch(`${base}/api/files/jobs/${job.jobId}`, { headers })).json()) as typeof job;
+    }
+    expect(job, JSON.stringify(job.error)).toMatchObject({ status: 'selesai' });
+    expect(job.count).toBeGreaterThan(1);
+    const batch = await fetch(`${base}/api/files/jobs/${job.jobId}/file`, { headers });
+    expect(batch.headers.get('content-type')).toBe('application/pdf');
+    const batchFile = path.join(dir, 'batch.pdf');
+    fs.writeFileSync(batchFile, Buffer.from(await batch.arrayBuffer()));
+    expect(execFileSync('pdftotext', [batchFile, '-'], { encoding: 'utf8' }).match(/DOKUMEN EVALUASI KINERJA PEGAWAI/g)).toHaveLength(job.count);
 
     const exported = await runCli(['export', 'employees', '--data', data, '--out', path.join(dir, 'pegawai.xlsx')], 60_000, entry);
     expect(exported.code, exported.stderr).toBe(0);

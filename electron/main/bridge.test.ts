@@ -128,6 +128,32 @@ describe('kinerja:file', () => {
     expect(await file(signedIn(f.org.people.stafA.nip), 'people.template.xlsx')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('gives the Pengelola Kinerja the Laporan Penilaian SKP (Excel) of a period; a pegawai is refused as over HTTP', async () => {
+    const admin = signedIn(adminNip, adminPassword);
+    const reply = ok(await file(admin, 'laporan-penilaian.xlsx', { year: '2026', period: '1' }));
+    expect(reply.fileName).toBe('Laporan_Penilaian_SKP_2026_1.xlsx');
+    expect(reply.contentType).toMatch(/spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(reply.bytes) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getRow(1).getCell(1).value)).toBe('Laporan Penilaian SKP Periode Bulanan Januari Tahun 2026');
+    // Staf A's approved plan, not yet evaluated final.
+    const header = (ws.getRow(8).values as unknown[]).slice(1);
+    const row = ws.getRow(9);
+    expect(row.getCell(header.indexOf('nip') + 1).value).toBe(f.org.people.stafA.nip);
+    expect(row.getCell(header.indexOf('hasil_akhir') + 1).value).toBe('-');
+    const refused = await file(signedIn(f.org.people.stafA.nip), 'laporan-penilaian.xlsx', { year: '2026', period: '1' });
+    const app = await buildServer({ core: f.o.core, rendererDir: null });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/api/files/laporan-penilaian.xlsx?year=2026&period=1', cookies: { kinerja_session: f.tokens.stafA } });
+      expect(res.statusCode).toBe(403);
+      expect(refused).toEqual({ ok: false, error: res.json().error });
+    } finally {
+      await app.close();
+    }
+    expect(await file(admin, 'laporan-penilaian.xlsx', { year: '2026' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Parameter period wajib diisi.' } });
+  });
+
   it('answers an unknown download with a clear Indonesian error, and a malformed request without reading it', async () => {
     const staf = signedIn(f.org.people.stafA.nip);
     expect(await file(staf, 'gaji.pdf', {})).toEqual({

@@ -54,7 +54,7 @@ export function registerDocumentRoutes(scope: FastifyInstance, core: Core): void
  * Batches with progress, for the screen that prints a unit's or the office's evaluation documents
  * (the registry is `DownloadJobs`, shared with the desktop bridge):
  *
- * - `POST /api/files/jobs/evaluasi-batch` with `{ yearId, period, unitId?, form?, finalOnly? }` and
+ * - `POST /api/files/jobs/evaluasi-batch` with `{ yearId, period, unitId?, form?, finalOnly?, mine? }` and
  *   the CSRF header starts one and answers `202 { jobId, ... }` at once;
  * - `GET /api/files/jobs/<jobId>` answers `{ status: berjalan|selesai|gagal, progress, fileName, error }`
  *   (poll it every second or so);
@@ -76,7 +76,8 @@ function registerBatchJobs(scope: FastifyInstance, core: Core): void {
       };
       const body = req.body ?? {};
       const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim() : '');
-      const query = { yearId: str('yearId'), period: str('period'), unitId: str('unitId'), form: str('form'), final: body.finalOnly === true ? '1' : '' };
+      const flag = (k: string) => (body[k] === true || body[k] === '1' ? '1' : '');
+      const query = { yearId: str('yearId'), period: str('period'), unitId: str('unitId'), form: str('form'), final: flag('finalOnly'), mine: flag('mine') };
       return reply.status(202).header('cache-control', 'no-store').send(jobs.start(core, meta, 'evaluasi-batch.pdf', query));
     } catch (err) {
       return sendError(scope, reply, err);

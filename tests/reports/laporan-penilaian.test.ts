@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { createSession } from '../../electron/core/auth/sessions';
 import { Core } from '../../electron/core/core';
 import { laporanColumnsFull, laporanColumnsShort, laporanPenilaianData, laporanPenilaianFor, writeLaporanPenilaian } from '../../electron/core/reports/laporan-penilaian';
 import { seedSynthetic } from '../../electron/core/seed';
+import { buildServer } from '../../electron/server/app';
 import { makeTempDir, removeAllTempDirs, runCli, TestClock } from '../helpers';
 
 /**
@@ -109,6 +111,45 @@ describe('Laporan Penilaian SKP (bentuk unduhan e-Kinerja BKN)', () => {
       // No annual evaluation yet: every result is "-".
       expect(annual.rows.every((r) => r.hasil_akhir === '-')).toBe(true);
     } finally {
+      db.close();
+    }
+  }, 60_000);
+
+  it('downloads over HTTP for the Pengelola Kinerja (GET /api/files/laporan-penilaian.xlsx), the same rows as the CLI; others are refused', async () => {
+    const db = Core.open({ dataDir: dir, beforeMigrate: null });
+    const app = await buildServer({ core: db, rendererDir: null });
+    try {
+      const user = (name: string) => (db.q.prepare('SELECT id FROM users WHERE username = ?').get(name) as { id: string }).id;
+      const admin = { kinerja_session: createSession(db, user('admin'), db.now()).token };
+      const staf = { kinerja_session: createSession(db, user('staf'), db.now()).token };
+      const get = (query: string, cookies?: Record<string, string>) => app.inject({ method: 'GET', url: `/api/files/laporan-penilaian.xlsx?${query}`, ...(cookies ? { cookies } : {}) });
+
+      const res = await get('year=2026&period=10', admin);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(res.headers['content-disposition']).toContain('filename="Laporan_Penilaian_SKP_2026_10.xlsx"');
+      const file = path.join(dir, 'http.xlsx');
+      fs.writeFileSync(file, res.rawPayload);
+      const ws = await readBack(file);
+      expect(String(ws.getRow(1).getCell(1).value)).toBe('Laporan Penilaian SKP Periode Bulanan Oktober Tahun 2026');
+      expect((ws.getRow(8).values as unknown[]).slice(1)).toEqual([...laporanColumnsFull]);
+      expect(ws.rowCount - 8).toBe(laporanPenilaianData(db, db.officeId()!, yearId, '10').rows.length);
+
+      const short = await get('year=2026&period=tahunan&columns=ringkas', admin);
+      expect(short.headers['content-disposition']).toContain('Laporan_Penilaian_SKP_2026_tahunan.xlsx');
+      fs.writeFileSync(file, short.rawPayload);
+      expect(((await readBack(file)).getRow(8).values as unknown[]).slice(1)).toEqual([...laporanColumnsShort]);
+
+      const refused = await get('year=2026&period=10', staf);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error).toEqual({ code: 'FORBIDDEN', message: 'Laporan Penilaian SKP diunduh oleh Pengelola Kinerja.' });
+      expect((await get('year=2026&period=10')).statusCode).toBe(401);
+      expect((await get('period=10', admin)).json().error).toMatchObject({ code: 'VALIDATION', message: 'Parameter year wajib diisi.' });
+      expect((await get('year=2026&period=13', admin)).json().error).toMatchObject({ code: 'VALIDATION' });
+      expect((await get('year=2026&period=Q2', admin)).json().error.message).toMatch(/periode bulanan/);
+      expect((await get('year=2031&period=10', admin)).json().error.message).toMatch(/Tahun Penilaian 2031 tidak ditemukan/);
+    } finally {
+      await app.close();
       db.close();
     }
   }, 60_000);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { idSchema } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { normalizePeriodCode } from '../../../shared/evaluation/periods';
 import { localDate } from '../../../shared/people/dates';
 import { employeeStatuses } from '../../../shared/people/fields';
 import { resolveSession } from '../auth/sessions';
@@ -11,6 +12,7 @@ import { parseEvaluationForm, renderEvaluationBatch, renderEvaluationDocument, t
 import type { buildExport, buildTemplate } from '../people/excel';
 import { evidenceFileFor, type EvidenceFile } from '../realisasi/handlers';
 import { skpPdfFor } from '../skp/document';
+import { layoutThread, layoutWorkerEnabled } from './layout-thread';
 
 /**
  * Every download, for every transport alike: the HTTP route (`GET /api/files/<name>?...`,
@@ -47,6 +49,7 @@ export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadshe
  * starts: it is one of the largest modules either would otherwise load before answering.
  */
 const excel = () => import('../people/excel');
+const laporan = () => import('../reports/laporan-penilaian');
 
 /** One value of a query key: the first of a repeated key, trimmed; undefined when empty. */
 export function one(query: DownloadQuery, name: string): string | undefined {
@@ -129,9 +132,12 @@ export const downloads: Record<string, Producer> = {
     return { contentType: pdfMime, fileName, bytes };
   },
   /**
-   * `evaluasi-batch.pdf?yearId=...&period=...[&unitId=...][&form=...][&final=1]`: every evaluation of
-   * a unit (with its sub-units) or the office for the period, one PDF; only those the caller may see.
-   * With progress: run it as a job (electron/core/documents/jobs.ts).
+   * `evaluasi-batch.pdf?yearId=...&period=...[&unitId=...][&form=...][&final=1][&mine=1]`: every
+   * evaluation of a unit (with its sub-units) or the office for the period, one PDF; only those the
+   * caller may see (`mine=1`: only those the caller appraises, the Penilaian list).
+   * With progress: run it as a job (electron/core/documents/jobs.ts). The evaluations are read here
+   * on the main thread with the caller's session; the layout runs in the PDF worker thread
+   * (layout-thread.ts), so other users' requests are answered meanwhile.
    */
   'evaluasi-batch.pdf': async (core, meta, q, onProgress) => {
     const final = one(q, 'final');
@@ -144,8 +150,10 @@ export const downloads: Record<string, Producer> = {
         unitId: one(q, 'unitId') ?? null,
         form: parseEvaluationForm(one(q, 'form')),
         finalOnly: final === '1' || final === 'true',
+        appraisedByMe: one(q, 'mine') === '1' || one(q, 'mine') === 'true',
       },
       onProgress,
+      layoutWorkerEnabled() ? (docs, form, options, progress) => layoutThread().layout({ kind: 'evaluation', docs, form, options }, progress) : undefined,
     );
     return { contentType: pdfMime, fileName: r.fileName, bytes: r.bytes, count: r.count };
   },
@@ -156,6 +164,24 @@ export const downloads: Record<string, Producer> = {
   evidence: async (core, meta, q) => {
     const file = evidenceDownload(core, meta, one(q, 'id') ?? '');
     return { fileName: file.fileName, contentType: file.mimeType, bytes: await fs.promises.readFile(file.path) };
+  },
+  /**
+   * `laporan-penilaian.xlsx?year=2026&period=1..12|Q1..Q4|tahunan[&columns=lengkap|ringkas]`: the
+   * Laporan Penilaian SKP in the e-Kinerja BKN shape, exactly what `kinerja export
+   * laporan-penilaian` writes, through the same `laporanPenilaianFor` (Pengelola Kinerja or Admin
+   * Pusat, their own office's years).
+   */
+  'laporan-penilaian.xlsx': async (core, meta, q) => {
+    const yearText = param(q, 'year');
+    const year = Number(yearText);
+    if (!/^\d{4}$/.test(yearText)) throw new AppError('VALIDATION', 'Tahun harus empat angka, misalnya 2026.', { fields: { year: 'Tahun tidak sah.' } });
+    const period = normalizePeriodCode(param(q, 'period'));
+    if (!period) throw new AppError('VALIDATION', 'Periode harus 1 sampai 12, Q1 sampai Q4, atau tahunan.', { fields: { period: 'Periode tidak sah.' } });
+    const columns = one(q, 'columns') ?? 'lengkap';
+    if (columns !== 'lengkap' && columns !== 'ringkas') throw new AppError('VALIDATION', 'Kolom harus lengkap (31 kolom) atau ringkas.', { fields: { columns: 'Pilihan tidak sah.' } });
+    const { laporanFileName, laporanPenilaianBytes, laporanPenilaianFor } = await laporan();
+    const l = laporanPenilaianFor(core, meta, { year, period });
+    return { contentType: xlsxMime, fileName: laporanFileName(l), bytes: await laporanPenilaianBytes(l, { columns }) };
   },
   /** `people.export.xlsx?q=&unitId=&golongan=&kind=&positionType=&status=&date=`: the employee list (people.exportRows). */
   'people.export.xlsx': async (core, meta, q) => {
@@ -185,6 +211,7 @@ const requiredParams: Readonly<Record<string, readonly string[]>> = {
   'skp.pdf': ['skpId'],
   'evaluasi.pdf': ['skpId', 'period'],
   'evaluasi-batch.pdf': ['yearId', 'period'],
+  'laporan-penilaian.xlsx': ['year', 'period'],
   evidence: ['id'],
 };
 

@@ -84,8 +84,8 @@ export class DownloadJobs {
     const job: Job = { id: crypto.randomUUID(), owner, status: 'berjalan', progress: startingProgress, file: null, error: null, finishedAt: null };
     this.jobs.set(job.id, job);
     const runMeta: CallMeta = { transport: meta.transport, sessionToken: token, requireCsrf: false };
-    // Runs after the caller has its answer; the batch producer yields between evaluations, so
-    // polls are answered while it works.
+    // Runs after the caller has its answer; the batch producer yields between evaluations and
+    // lays the PDF out in the worker thread (layout-thread.ts), so polls are answered while it works.
     setImmediate(() => {
       produceDownload(core, name, query, runMeta, (p) => (job.progress = p))
         .then((file) => {

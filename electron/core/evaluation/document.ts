@@ -967,6 +967,12 @@ export interface BatchInput {
   form?: EvaluationForm;
   /** Only final evaluations (what is signed); default: every evaluation recorded, drafts marked DRAF. */
   finalOnly?: boolean;
+  /**
+   * Only the plans the caller appraises (their Penilaian list), not everything else they may see
+   * (an atasan also sees their appraisers' appraisees). What is printed is still what
+   * evaluation.get allows.
+   */
+  appraisedByMe?: boolean;
 }
 
 export interface BatchResult {
@@ -978,6 +984,20 @@ export interface BatchResult {
 }
 
 /**
+ * Lays out a batch's documents as one PDF: by default on the calling thread (the CLI, the bench);
+ * the download producer passes the worker thread (documents/layout-thread.ts) so a server stays
+ * responsive while a big batch is laid out. `onProgress` reports documents laid out when known.
+ */
+export type BatchLayout = (
+  docs: EvaluationDocumentData[],
+  form: EvaluationForm,
+  options: EvaluationDocumentOptions,
+  onProgress: (p: { done: number; total: number }) => void,
+) => Promise<Buffer>;
+
+const layoutHere: BatchLayout = (docs, form, options) => renderEvaluationPdf(docs, form, options);
+
+/**
  * Every evaluation of a period in a unit (with its sub-units) or the whole office, as one PDF: the
  * admin prints one file, each document starting on a new page with its own page numbers. Each
  * evaluation is read through `evaluation.get` with the caller's session; evaluations the caller
@@ -986,11 +1006,18 @@ export interface BatchResult {
  * pdfmake's per-document start-up is paid once, which is what makes a batch fast.
  *
  * `onProgress` is called after each evaluation read and around the layout; between reads the
- * function yields to the event loop so a server stays responsive while a big batch is read.
+ * function yields to the event loop so a server stays responsive while a big batch is read, and
+ * `layout` may take the layout off this thread (the downloads do: documents/layout-thread.ts).
  */
-export async function renderEvaluationBatch(core: Core, meta: CallMeta, input: BatchInput, onProgress?: (p: BatchProgress) => void): Promise<BatchResult> {
+export async function renderEvaluationBatch(
+  core: Core,
+  meta: CallMeta,
+  input: BatchInput,
+  onProgress?: (p: BatchProgress) => void,
+  layout: BatchLayout = layoutHere,
+): Promise<BatchResult> {
   const form = input.form ?? defaultEvaluationForm;
-  const me = (dispatch(core, 'auth.me', {}, meta).result as { user: { officeId: string } | null }).user;
+  const me = (dispatch(core, 'auth.me', {}, meta).result as { user: { officeId: string; employeeId: string } | null }).user;
   if (!me) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
   const year = core.q.prepare('SELECT * FROM performance_years WHERE id = ? AND office_id = ? AND deleted_at IS NULL').get(input.yearId, me.officeId) as PerformanceYearsTable | undefined;
   if (!year) throw new AppError('NOT_FOUND', 'Tahun Penilaian tidak ditemukan.');
@@ -1010,9 +1037,10 @@ export async function renderEvaluationBatch(core: Core, meta: CallMeta, input: B
     .prepare(
       `SELECT e.skp_id, e.unit_id FROM evaluations e JOIN skps s ON s.id = e.skp_id LEFT JOIN units u ON u.id = e.unit_id
        WHERE e.year_id = ? AND e.period = ? AND e.office_id = ? AND e.deleted_at IS NULL ${input.finalOnly ? "AND e.status = 'final'" : ''}
+         ${input.appraisedByMe ? 'AND s.appraiser_employee_id = ?' : ''}
        ORDER BY e.unit_id IS NOT NULL, COALESCE(u.code, u.name), u.name, s.employee_name`,
     )
-    .all(year.id, input.period, me.officeId) as { skp_id: string; unit_id: string | null }[];
+    .all(year.id, input.period, me.officeId, ...(input.appraisedByMe ? [me.employeeId] : [])) as { skp_id: string; unit_id: string | null }[];
   const wanted = input.unitId ? rows.filter((r) => unitLineage(core, r.unit_id).includes(input.unitId!)) : rows;
   const cache = newDocumentCache();
   const docs: EvaluationDocumentData[] = [];
@@ -1037,7 +1065,9 @@ export async function renderEvaluationBatch(core: Core, meta: CallMeta, input: B
     );
   }
   report({ phase: 'render', done: 0, total: docs.length, message: `Menyusun PDF ${docs.length} dokumen` });
-  const bytes = await renderEvaluationPdf(docs, form, documentOptionsOf(core));
+  const bytes = await layout(docs, form, documentOptionsOf(core), (p) =>
+    report({ phase: 'render', done: p.done, total: p.total, message: `Menyusun PDF ${p.total} dokumen` }),
+  );
   report({ phase: 'selesai', done: docs.length, total: docs.length, message: `${docs.length} dokumen siap` });
   return { fileName: evaluationBatchFileName(scope, year.year, input.period, form), bytes, count: docs.length, skipped };
 }

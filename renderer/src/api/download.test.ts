@@ -115,7 +115,8 @@ describe('under the desktop bridge', () => {
       { action: 'status', jobId: 'j1' },
       { action: 'file', jobId: 'j1' },
     ]);
-    expect(progress).toEqual([0, 50, 100]);
+    // The layout phase follows the reading (80 %): it never drops back to 0.
+    expect(progress).toEqual([80, 90, 100]);
     expect(saved).toEqual([{ href: 'blob:test/1', download: 'EVALUASI_SEMUA.pdf' }]);
   });
 });

@@ -155,7 +155,16 @@ async function ipcJob(request: FileJobRequest): Promise<Extract<FileJobReply, { 
   return reply;
 }
 
-const percentOf = (job: FileJobView) => (job.progress.total > 0 ? Math.round((job.progress.done / job.progress.total) * (job.progress.phase === 'data' ? 80 : 100)) : null);
+/**
+ * Reading the evaluations is the first 80 %, laying out the PDF (in the server's worker thread)
+ * the rest: the layout reports its start (done 0) and its end, so it shows 80 % until done.
+ */
+function percentOf(job: FileJobView): number | null {
+  const { phase, done, total } = job.progress;
+  if (phase === 'selesai') return 100;
+  if (total <= 0) return phase === 'render' ? 80 : null;
+  return Math.round(phase === 'data' ? (done / total) * 80 : 80 + (done / total) * 20);
+}
 
 /**
  * A long download (the evaluation batch) with progress: started as a job, polled about once a
