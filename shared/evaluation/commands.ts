@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, idSchema, versionSchema } from '../contract';
-import { evidenceSchema, periodCodeSchema, realisasiRowSchema } from '../realisasi/commands';
+import { evidenceSchema, periodCodeSchema, realisasiRowSchema, removedIndicatorSchema } from '../realisasi/commands';
 import { personSnapshotSchema, rhkKinds } from '../skp/commands';
 import { perilakuCodes } from '../skp/perilaku';
 import { orgRatings, predikats, ratings } from './predikat';
@@ -55,6 +55,8 @@ export const evaluationDetailSchema = evaluationSummarySchema.extend({
   appealDeadline: z.string().nullable(),
   /** Bukti dukung of the period not tied to one indicator (see realisasi.get). */
   generalEvidence: z.array(evidenceSchema),
+  /** Realisasi and evidence of the period on indicators not in the judged plan (see removedIndicatorSchema). */
+  removedIndicators: z.array(removedIndicatorSchema),
   rhk: z.array(
     z.object({
       rhkId: idSchema,

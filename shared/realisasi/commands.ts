@@ -35,6 +35,18 @@ export const realisasiRowSchema = z.object({
 });
 export type RealisasiRow = z.infer<typeof realisasiRowSchema>;
 
+/**
+ * Realisasi and bukti dukung recorded for the period on an indicator that is not in the plan shown
+ * (an approved amendment removed it, or its RHK): kept visible, read-only, to whoever sees the
+ * rows, so nothing recorded vanishes; the owner may still remove the evidence while the report is
+ * a draft (realisasi.removeEvidence).
+ */
+export const removedIndicatorSchema = realisasiRowSchema.omit({ rhkId: true, rhkKind: true, rhkText: true }).extend({
+  /** The RHK the indicator belonged to (null if that row is gone). */
+  rhkText: z.string().nullable(),
+});
+export type RemovedIndicator = z.infer<typeof removedIndicatorSchema>;
+
 export const periodReportSchema = z.object({
   skpId: idSchema,
   employeeId: idSchema,
@@ -50,6 +62,7 @@ export const periodReportSchema = z.object({
    * indicatorId): seen by whoever sees the rows, removed by the owner like the rest.
    */
   generalEvidence: z.array(evidenceSchema),
+  removedIndicators: z.array(removedIndicatorSchema),
   /** Locked once the period's evaluation is final. */
   locked: z.boolean(),
   canEdit: z.boolean(),

@@ -9,7 +9,7 @@ import type { AppealsTable, EvaluationRhkTable, EvaluationsTable, FeedbackTable 
 import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
 import { primaryAssignment } from '../people/appraisal';
 import { DbChainSource } from '../people/source';
-import { generalEvidenceOf, realisasiRows } from '../realisasi/handlers';
+import { generalEvidenceOf, realisasiRows, removedIndicatorsOf } from '../realisasi/handlers';
 import { loadYear, viewerRoleOf } from '../skp/service';
 import { addYearCloseCheck } from '../year/handlers';
 import { judgedPlanOf } from './judged-plan';
@@ -129,6 +129,8 @@ export const evaluationHandlers: HandlerMap<
       angkaKredit: withheld ? null : (e?.angka_kredit ?? null),
       appealDeadline: e?.appeal_deadline ?? null,
       generalEvidence: generalEvidenceOf(ctx, skp.id, period.code),
+      // What the employee recorded on indicators the judged plan no longer has: shown, not judged.
+      removedIndicators: removedIndicatorsOf(ctx, skp.id, period.code, rows),
       rhk: snapshot.rhk.map((r) => ({
         rhkId: r.id,
         kind: r.kind,

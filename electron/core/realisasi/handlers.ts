@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { periodsOf } from '../../../shared/evaluation/periods';
-import type { Evidence, RealisasiRow } from '../../../shared/realisasi/commands';
+import type { Evidence, RealisasiRow, RemovedIndicator } from '../../../shared/realisasi/commands';
 import type { Rhk } from '../../../shared/skp/commands';
 import { contentMatchesExtension, evidenceNameRefusal, evidenceTypes, extensionOf, maxEvidenceBytes } from '../../../shared/realisasi/evidence-rules';
 import { requireActor, type Actor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
 import type { Core } from '../core';
 import type { EvaluationsTable, EvidenceTable, PeriodReportsTable, RealisasiTable } from '../db/schema-evaluation';
-import type { SkpsTable } from '../db/schema-skp';
+import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema-skp';
 import { judgedPlanOf } from '../evaluation/judged-plan';
 import { requireApprovedPlan, skpPeriod } from '../evaluation/period-context';
 import { rhkOf } from '../skp/read';
-import { loadSkp, viewerRoleOf } from '../skp/service';
+import { indicatorOut, loadSkp, viewerRoleOf } from '../skp/service';
 import { evidencePath, storeEvidence } from './evidence-store';
 
 function authed(ctx: HandlerContext): AuthedContext {
@@ -91,6 +91,54 @@ export function generalEvidenceOf(ctx: AuthedContext, skpId: string, period: str
       .prepare('SELECT * FROM evidence WHERE skp_id = ? AND period = ? AND indicator_id IS NULL AND deleted_at IS NULL ORDER BY created_at')
       .all(skpId, period) as EvidenceTable[]
   ).map(evidenceOut);
+}
+
+/**
+ * Realisasi and evidence of the period recorded on indicators that are not among `rows` (the plan
+ * shown): an approved amendment removed the indicator or its RHK after the employee reported on
+ * it. They are answered apart, with the indicator's own text (its row is kept, soft-deleted), so a
+ * screen never silently drops what was recorded. Callers check row access first, as for the rows.
+ * An empty realisasi row without evidence is nothing to show.
+ */
+export function removedIndicatorsOf(ctx: AuthedContext, skpId: string, period: string, rows: RealisasiRow[]): RemovedIndicator[] {
+  const shown = new Set(rows.map((r) => r.indicatorId));
+  const values = (ctx.core.q.prepare('SELECT * FROM realisasi WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').all(skpId, period) as RealisasiTable[]).filter(
+    (r) => !shown.has(r.indicator_id),
+  );
+  const evidence = (
+    ctx.core.q
+      .prepare('SELECT * FROM evidence WHERE skp_id = ? AND period = ? AND indicator_id IS NOT NULL AND deleted_at IS NULL ORDER BY created_at')
+      .all(skpId, period) as EvidenceTable[]
+  ).filter((e) => !shown.has(e.indicator_id!));
+  const ids = [
+    ...new Set([
+      ...values.filter((v) => v.value !== null || (v.description ?? '') !== '' || (v.notes ?? '') !== '').map((v) => v.indicator_id),
+      ...evidence.map((e) => e.indicator_id!),
+    ]),
+  ];
+  const out: (RemovedIndicator & { order: [number, number] })[] = [];
+  for (const id of ids) {
+    const i = ctx.core.q.prepare('SELECT * FROM skp_indicators WHERE id = ? AND skp_id = ?').get(id, skpId) as SkpIndicatorsTable | undefined;
+    // An id that was never an indicator of this SKP (data from elsewhere) is not shown as its own.
+    if (!i) continue;
+    const r = ctx.core.q.prepare('SELECT * FROM skp_rhk WHERE id = ?').get(i.rhk_id) as SkpRhkTable | undefined;
+    const v = values.find((x) => x.indicator_id === id);
+    const shape = indicatorOut(i);
+    out.push({
+      indicatorId: id,
+      rhkText: r?.text ?? null,
+      indicatorText: i.text,
+      aspek: shape.aspek,
+      perspektif: shape.perspektif,
+      targetLabel: shape.targetLabel,
+      value: v?.value ?? null,
+      description: v?.description ?? null,
+      notes: v?.notes ?? null,
+      evidence: evidence.filter((e) => e.indicator_id === id).map(evidenceOut),
+      order: [r?.order_no ?? 0, i.order_no],
+    });
+  }
+  return out.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]).map(({ order: _o, ...rest }) => rest);
 }
 
 /**
@@ -187,6 +235,8 @@ export const realisasiHandlers: HandlerMap<
       | Pick<EvaluationsTable, 'id' | 'status' | 'skp_version_no'>
       | undefined;
     const locked = evaluation?.status === 'final';
+    // A locked period shows the indicators its evaluation judged, even after an amendment.
+    const rows = realisasiRows(ctx, skp, period.code, locked ? judgedPlanOf(ctx.core, skp, evaluation).plan.rhk : undefined);
     const statuses = new Map(
       (ctx.core.q.prepare('SELECT period, status FROM period_reports WHERE skp_id = ? AND deleted_at IS NULL').all(skp.id) as { period: string; status: 'draf' | 'diajukan' }[]).map(
         (r) => [r.period, r.status],
@@ -201,9 +251,9 @@ export const realisasiHandlers: HandlerMap<
       status: report?.status ?? 'belum',
       submittedAt: report?.submitted_at ?? null,
       approach: skp.approach,
-      // A locked period shows the indicators its evaluation judged, even after an amendment.
-      rows: realisasiRows(ctx, skp, period.code, locked ? judgedPlanOf(ctx.core, skp, evaluation).plan.rhk : undefined),
+      rows,
       generalEvidence: generalEvidenceOf(ctx, skp.id, period.code),
+      removedIndicators: removedIndicatorsOf(ctx, skp.id, period.code, rows),
       locked,
       canEdit:
         skp.employee_id === ctx.actor.employeeId && skp.approved_version > 0 && !locked && report?.status !== 'diajukan' && year.status === 'terbuka',

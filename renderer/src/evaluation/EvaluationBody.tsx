@@ -251,6 +251,29 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
               <EvidenceList items={detail.generalEvidence} />
             </Card>
           )}
+          {/* Recorded on indicators an approved amendment removed: shown so nothing vanishes, never judged. */}
+          {detail.removedIndicators.length > 0 && (
+            <Card withBorder mt="sm" data-testid="eval-removed-indicators">
+              <Text fw={600} size="sm">
+                {t('eval.removed.title')}
+              </Text>
+              <Text size="xs" c="dimmed" mb={6}>
+                {t('eval.removed.help')}
+              </Text>
+              <Stack gap="xs">
+                {[...new Set(detail.removedIndicators.map((i) => i.rhkText))].map((rhkText) => (
+                  <div key={rhkText ?? ''}>
+                    {rhkText && (
+                      <Text size="xs" c="dimmed" mb={4} style={{ whiteSpace: 'pre-wrap' }}>
+                        {t('eval.removed.rhk', { text: rhkText })}
+                      </Text>
+                    )}
+                    <RealisasiTable indicators={detail.removedIndicators.filter((i) => i.rhkText === rhkText).map(({ rhkText: _r, ...rest }) => rest)} />
+                  </div>
+                ))}
+              </Stack>
+            </Card>
+          )}
         </section>
 
         <section aria-labelledby="eval-perilaku">

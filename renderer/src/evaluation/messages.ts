@@ -138,6 +138,10 @@ export const evaluationMessages = defineMessages(
     'eval.evidence.none': 'Tidak ada',
     'eval.evidence.general': 'Bukti dukung umum',
     'eval.evidence.generalHelp': 'Diunggah pegawai untuk seluruh realisasi periode ini, tidak terkait satu indikator tertentu.',
+    'eval.removed.title': 'Indikator yang sudah dihapus dari SKP',
+    'eval.removed.help':
+      'Realisasi dan bukti dukung yang dicatat pegawai pada periode ini untuk indikator yang dihapus oleh perubahan SKP yang disetujui. Ditampilkan sebagai keterangan; indikator ini tidak termasuk rencana yang dinilai.',
+    'eval.removed.rhk': 'RHK: {text}',
     'eval.feedback.title': 'Umpan balik',
     'eval.feedback.none': 'Belum ada umpan balik.',
     'eval.judgement.label': 'Penilaian RHK',
@@ -320,6 +324,10 @@ export const evaluationMessages = defineMessages(
     'eval.evidence.none': 'None',
     'eval.evidence.general': 'General evidence',
     'eval.evidence.generalHelp': 'Uploaded by the employee for all results of this period, not tied to one indicator.',
+    'eval.removed.title': 'Indicators removed from the plan',
+    'eval.removed.help':
+      'Results and evidence the employee recorded this period for indicators that an approved plan amendment removed. Shown for reference; these indicators are not part of the plan being evaluated.',
+    'eval.removed.rhk': 'Planned result: {text}',
     'eval.feedback.title': 'Feedback',
     'eval.feedback.none': 'No feedback yet.',
     'eval.judgement.label': 'Judgement',

@@ -20,6 +20,11 @@ interface Props {
   forText: string;
   evidence: Evidence[];
   canEdit: boolean;
+  /**
+   * New evidence may be added (default: when canEdit). False for an indicator an approved
+   * amendment removed: its evidence may only be removed while the report is a draft.
+   */
+  canAdd?: boolean;
   reload(): void;
   /** The period's general evidence has its own heading, help and button. */
   general?: { title: string; help: string; none: string; add: string };
@@ -29,7 +34,7 @@ interface Props {
  * The evidence (bukti dukung) of one indicator, or of the whole period: files and links, added and
  * removed while the period is editable.
  */
-export function EvidenceSection({ skpId, period, indicatorId, forText, evidence, canEdit, reload, general }: Props) {
+export function EvidenceSection({ skpId, period, indicatorId, forText, evidence, canEdit, canAdd = canEdit, reload, general }: Props) {
   const { t } = useI18n();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Evidence | null>(null);
@@ -57,7 +62,7 @@ export function EvidenceSection({ skpId, period, indicatorId, forText, evidence,
           ))}
         </Stack>
       )}
-      {canEdit && (
+      {canEdit && canAdd && (
         <Group>
           <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
             {general?.add ?? t('evidence.add')}

@@ -305,6 +305,46 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
         </Card>
       )}
 
+      {/* Recorded on indicators an approved amendment removed: kept in view so nothing vanishes, values read-only, evidence removable by the owner while a draft. */}
+      {report.removedIndicators.length > 0 && (
+        <Card withBorder component="section" aria-labelledby="removed-indicators-title" data-testid="removed-indicators">
+          <Stack gap="sm">
+            <Group gap="xs">
+              <Title order={2} size="h4" id="removed-indicators-title">
+                {t('realisasi.removed.title')}
+              </Title>
+              <Badge color="gray" variant="light">
+                {t('realisasi.removed.badge')}
+              </Badge>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {canEdit ? t('realisasi.removed.helpEdit', { period: report.periodLabel }) : t('realisasi.removed.help', { period: report.periodLabel })}
+            </Text>
+            {report.removedIndicators.map((row, n) => (
+              <Box key={row.indicatorId}>
+                {n > 0 && <Divider mb="md" />}
+                {row.rhkText && (
+                  <Text size="xs" c="dimmed" mb={4} style={{ whiteSpace: 'pre-wrap' }}>
+                    {t('realisasi.removed.rhk', { text: row.rhkText })}
+                  </Text>
+                )}
+                <IndicatorBlock
+                  row={row}
+                  approach={report.approach}
+                  entry={{ value: row.value, description: row.description ?? '', notes: row.notes ?? '' }}
+                  canEdit={canEdit}
+                  removed
+                  onChange={() => undefined}
+                  skpId={report.skpId}
+                  period={report.period}
+                  reload={reload}
+                />
+              </Box>
+            ))}
+          </Stack>
+        </Card>
+      )}
+
       <section ref={feedbackRef} id="umpan-balik" aria-labelledby="feedback-title" style={{ scrollMarginTop: 70 }}>
         <Title order={2} size="h3" id="feedback-title" mb="sm">
           {t('realisasi.feedbackTitle', { period: report.periodLabel })}
@@ -420,15 +460,18 @@ function IndicatorBlock({
   approach,
   entry,
   canEdit,
+  removed = false,
   onChange,
   skpId,
   period,
   reload,
 }: {
-  row: RealisasiRow;
+  row: Omit<RealisasiRow, 'rhkId' | 'rhkKind' | 'rhkText'>;
   approach: 'kuantitatif' | 'kualitatif';
   entry: Entry;
   canEdit: boolean;
+  /** An indicator an approved amendment removed: values read-only, evidence only removable. */
+  removed?: boolean;
   onChange(patch: Partial<Entry>): void;
   skpId: string;
   period: string;
@@ -459,7 +502,7 @@ function IndicatorBlock({
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8 }}>
         <Stack gap="sm">
-          {canEdit ? (
+          {canEdit && !removed ? (
             <>
               {approach === 'kuantitatif' ? (
                 <NumberInput
@@ -533,6 +576,7 @@ function IndicatorBlock({
             forText={t('evidence.for', { text: row.indicatorText })}
             evidence={row.evidence}
             canEdit={canEdit}
+            canAdd={!removed}
             reload={reload}
           />
         </Stack>

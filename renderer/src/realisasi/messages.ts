@@ -93,6 +93,13 @@ export const realisasiMessages = defineMessages(
     'evidence.general.help': 'Bukti dukung untuk seluruh realisasi {period}, tidak terkait satu indikator tertentu.',
     'evidence.general.none': 'Belum ada bukti dukung umum.',
     'evidence.general.add': 'Tambah bukti dukung umum',
+    'realisasi.removed.title': 'Indikator yang sudah dihapus dari SKP',
+    'realisasi.removed.badge': 'Hanya baca',
+    'realisasi.removed.help':
+      'Perubahan SKP yang disetujui menghapus indikator berikut. Realisasi dan bukti dukung yang sudah dicatat untuknya pada {period} tetap tersimpan dan dapat dibaca.',
+    'realisasi.removed.helpEdit':
+      'Perubahan SKP yang disetujui menghapus indikator berikut. Realisasi dan bukti dukung yang sudah Anda catat untuknya pada {period} tetap tersimpan dan hanya dapat dibaca; selama realisasi masih draf, bukti dukungnya dapat Anda hapus.',
+    'realisasi.removed.rhk': 'RHK: {text}',
     'evidence.forGeneral': 'Untuk seluruh realisasi {period}, tanpa indikator tertentu.',
   },
   {
@@ -186,6 +193,13 @@ export const realisasiMessages = defineMessages(
     'evidence.general.help': 'Evidence for all results of {period}, not tied to one indicator.',
     'evidence.general.none': 'No general evidence yet.',
     'evidence.general.add': 'Add general evidence',
+    'realisasi.removed.title': 'Indicators removed from the plan',
+    'realisasi.removed.badge': 'Read-only',
+    'realisasi.removed.help':
+      'An approved plan amendment removed the indicators below. The results and evidence already recorded for them in {period} are kept and can be read.',
+    'realisasi.removed.helpEdit':
+      'An approved plan amendment removed the indicators below. The results and evidence you already recorded for them in {period} are kept and are read-only; while the report is a draft you may remove their evidence.',
+    'realisasi.removed.rhk': 'Planned result: {text}',
     'evidence.forGeneral': 'For all results of {period}, not tied to one indicator.',
   },
 );
