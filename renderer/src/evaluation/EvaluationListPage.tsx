@@ -11,6 +11,7 @@ import { EmptyState } from '../app/EmptyState';
 import { notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
 import { useI18n } from '../i18n/I18nProvider';
+import { PrintAll } from '../reports/PrintAll';
 import { notifySkpError } from '../skp/labels';
 import { SlowProgress, useChosenYear, useYears, YearPicker } from '../year/ui';
 import { EvalStatusBadge, PeriodPicker, PredikatBadge, useChosenPeriod, type EvalStatus } from './ui';
@@ -110,6 +111,13 @@ function PendingSection({ year, period }: { year: PerformanceYear; period: Perio
                   </div>
                 ))}
               </SimpleGrid>
+              <PrintAll
+                yearId={year.id}
+                period={period.code}
+                mine
+                counts={{ final: items.filter((e) => e.status === 'final').length, all: items.filter((e) => e.status !== 'belum').length }}
+                help={t('print.helpMine')}
+              />
               <Group justify="space-between">
                 <Text size="sm" c="dimmed">
                   {ready.length > 0 ? t('eval.list.readyHelp', { count: ready.length }) : t('eval.list.noneReady')}

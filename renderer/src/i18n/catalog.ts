@@ -13,6 +13,7 @@ import { orgMessages } from '../org/messages';
 import { peopleMessages } from '../people/messages';
 import { dashboardMessages } from '../reports/dashboardMessages';
 import { myYearMessages } from '../reports/myYearMessages';
+import { printMessages } from '../reports/printMessages';
 import { settingsMessages } from '../settings/messages';
 import { setupMessages } from '../setup/messages';
 import { skpMessages } from '../skp/messages';
@@ -20,7 +21,7 @@ import { yearMessages } from '../year/messages';
 import type { Language } from './define';
 
 /** Every capability's catalog; add yours here. */
-const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages] as const;
+const parts = [appMessages, authMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages, printMessages] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;

@@ -1,16 +1,18 @@
-import { Anchor, Badge, Button, Card, Group, Pagination, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Card, Group, Pagination, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Period } from '../../../shared/evaluation/periods';
 import { formatNip } from '../../../shared/people/nip';
 import type { PerformanceYear } from '../../../shared/year/commands';
 import { useCommand } from '../api/hooks';
+import { DownloadButton } from '../app/Download';
 import { EmptyState } from '../app/EmptyState';
 import { QueryState } from '../app/QueryState';
 import { PeriodPicker, predikatAxis, predikatKeys, useChosenPeriod } from '../evaluation/ui';
 import { useI18n } from '../i18n/I18nProvider';
 import { useChosenYear, useYears, YearPicker } from '../year/ui';
+import { PrintAll } from './PrintAll';
 
 const pageSize = 25;
 
@@ -93,6 +95,7 @@ function DashboardBody({ year, period }: { year: PerformanceYear; period: Period
               </Anchor>
             </Stat>
           </SimpleGrid>
+          <PrintSection year={year} period={period} units={d.predikatByUnit} finals={d.evaluationsFinal} />
           {d.employees === 0 && <EmptyState message={t('dash.noPlans')} action={<Anchor component={Link} to={`/pemantauan-skp?tahun=${year.year}`}>{t('nav.skpMonitor')}</Anchor>} />}
 
           <NotReported rows={d.notReported} period={d.periodLabel} />
@@ -200,6 +203,43 @@ function DashboardBody({ year, period }: { year: PerformanceYear; period: Period
         </Stack>
       )}
     </QueryState>
+  );
+}
+
+/**
+ * The period's documents for the Pengelola Kinerja: every Dokumen Evaluasi of the office or of one
+ * unit (with its sub-units) as one PDF, and the Laporan Penilaian SKP in the e-Kinerja BKN shape.
+ */
+function PrintSection({ year, period, units, finals }: { year: PerformanceYear; period: Period; units: { unitId: string | null; unitName: string }[]; finals: number }) {
+  const { t } = useI18n();
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const options = [
+    { value: '', label: t('print.wholeOffice') },
+    ...units.filter((u): u is { unitId: string; unitName: string } => u.unitId !== null).map((u) => ({ value: u.unitId, label: u.unitName })),
+  ];
+  return (
+    <Card withBorder component="section" aria-labelledby="dash-print">
+      <Title order={2} size="h4" id="dash-print" mb="xs">
+        {t('print.title')}
+      </Title>
+      <Group align="flex-start" justify="space-between" gap="xl">
+        <Group align="flex-start" gap="md">
+          <Select label={t('print.unit')} data={options} value={unitId ?? ''} onChange={(v) => setUnitId(v ? v : null)} allowDeselect={false} searchable w={260} />
+          <div style={{ paddingTop: 25 }}>
+            {/* The office's count is known here; a unit's drafts and finals are for the backend to find. */}
+            <PrintAll yearId={year.id} period={period.code} unitId={unitId} counts={unitId ? undefined : { final: finals }} />
+          </div>
+        </Group>
+        <Stack gap={4} maw={360} pt={25}>
+          <DownloadButton name="laporan-penilaian.xlsx" query={{ year: year.year, period: period.code }} variant="default" leftSection={<IconFileSpreadsheet size={16} />} data-testid="laporan-download">
+            {t('laporan.download')}
+          </DownloadButton>
+          <Text size="xs" c="dimmed">
+            {t('laporan.help')}
+          </Text>
+        </Stack>
+      </Group>
+    </Card>
   );
 }
 
