@@ -40,6 +40,27 @@ describe('seed --demo: SKP of the current year', () => {
         expect(walk(tree.roots[0]!, 0)).toBe(m.rows.length);
         expect(m.rows.length).toBeGreaterThanOrEqual(r.employees - 1);
 
+        // Plans were agreed in early January (replayed with a moved clock), not on the seed day:
+        // approvals, their events and the approved versions are dated then, before any evaluation.
+        const today = localDate(core.now());
+        if (today > `${year.year}-01-13`) {
+          const approvedRows = core.sqlite.prepare("SELECT approved_at, submitted_at, created_at FROM skps WHERE status = 'disetujui' AND deleted_at IS NULL").all() as {
+            approved_at: string;
+            submitted_at: string;
+            created_at: string;
+          }[];
+          expect(approvedRows.length).toBeGreaterThan(0);
+          const january = (iso: string) => localDate(new Date(iso)) >= `${year.year}-01-01` && localDate(new Date(iso)) <= `${year.year}-01-15`;
+          // Most plans: only a transfer or a post filled by a Plt since then is written today.
+          const inJanuary = approvedRows.filter((r) => january(r.approved_at) && january(r.submitted_at) && january(r.created_at));
+          expect(inJanuary.length).toBeGreaterThan(approvedRows.length * 0.8);
+          for (const r of inJanuary) expect(r.submitted_at < r.approved_at && r.created_at <= r.submitted_at).toBe(true);
+          const versions = core.sqlite.prepare('SELECT approved_at FROM skp_versions WHERE deleted_at IS NULL').all() as { approved_at: string }[];
+          expect(versions.filter((v) => january(v.approved_at)).length).toBe(inJanuary.length);
+          const events = core.sqlite.prepare("SELECT at FROM skp_events WHERE to_status = 'disetujui' AND deleted_at IS NULL").all() as { at: string }[];
+          expect(events.filter((e) => january(e.at)).length).toBe(inJanuary.length);
+        }
+
         const returned = m.rows.find((x) => x.status === 'dikembalikan')!;
         expect(admin.call('skp.get', { skpId: returned.skpId! }).returnNote).toBeTruthy();
 
