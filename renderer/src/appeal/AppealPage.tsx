@@ -14,6 +14,7 @@ import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
 import { notifySkpError } from '../skp/labels';
 import { AppealStatusBadge, PredikatBadge, predikatKeys, ratingKeys } from './labels';
+import { PageHeader } from '../app/PageHeader';
 
 type Scope = 'mine' | 'todo' | 'office';
 
@@ -24,14 +25,7 @@ export function AppealPage() {
   const todo = useCommand('appeal.list', { scope: 'todo' });
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('appeal.title')}
-        </Title>
-        <Text size="sm" c="dimmed" maw={820}>
-          {t('appeal.intro')}
-        </Text>
-      </div>
+      <PageHeader title={t('appeal.title')} description={t('appeal.intro')} />
       <QueryState query={todo}>
         {(data) => {
           const waiting = data.appeals.filter((a) => a.can.explain || a.can.decide).length;

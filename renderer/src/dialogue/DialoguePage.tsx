@@ -12,6 +12,7 @@ import { useAuth } from '../auth/AuthProvider';
 import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
 import { notifySkpError } from '../skp/labels';
+import { PageHeader } from '../app/PageHeader';
 
 type Kind = (typeof dialogueKinds)[number];
 type Owner = (typeof actionOwners)[number];
@@ -38,19 +39,15 @@ export function DialoguePage() {
   const appraiser = hasRole('penilai');
   return (
     <Stack>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1} size="h2">
-            {t('dialogue.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw={820}>
-            {t('dialogue.intro')}
-          </Text>
-        </div>
-        <Button leftSection={<IconMessages size={16} />} onClick={() => setRequesting(tab === 'team' ? 'team' : 'mine')}>
-          {t('dialogue.request')}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t('dialogue.title')}
+        description={t('dialogue.intro')}
+        actions={
+          <Button leftSection={<IconMessages size={16} />} onClick={() => setRequesting(tab === 'team' ? 'team' : 'mine')}>
+            {t('dialogue.request')}
+          </Button>
+        }
+      />
       {appraiser ? (
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List>
@@ -58,27 +55,38 @@ export function DialoguePage() {
             <Tabs.Tab value="team">{t('dialogue.tab.team')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="mine" pt="md">
-            <DialogueList asAppraiser={false} />
+            <DialogueList asAppraiser={false} onRequest={() => setRequesting('mine')} />
           </Tabs.Panel>
           <Tabs.Panel value="team" pt="md">
-            <DialogueList asAppraiser />
+            <DialogueList asAppraiser onRequest={() => setRequesting('team')} />
           </Tabs.Panel>
         </Tabs>
       ) : (
-        <DialogueList asAppraiser={false} />
+        <DialogueList asAppraiser={false} onRequest={() => setRequesting('mine')} />
       )}
       {requesting && <RequestModal forTeam={requesting === 'team'} onClose={() => setRequesting(null)} onDone={(team) => setTab(team ? 'team' : 'mine')} />}
     </Stack>
   );
 }
 
-function DialogueList({ asAppraiser }: { asAppraiser: boolean }) {
+function DialogueList({ asAppraiser, onRequest }: { asAppraiser: boolean; onRequest(): void }) {
   const { t } = useI18n();
   const query = useCommand('dialogue.list', { asAppraiser });
   return (
     <QueryState query={query}>
       {(data) => {
-        if (data.dialogues.length === 0) return <EmptyState message={t(asAppraiser ? 'dialogue.emptyTeam' : 'dialogue.emptyMine')} />;
+        if (data.dialogues.length === 0) {
+          return (
+            <EmptyState
+              message={t(asAppraiser ? 'dialogue.emptyTeam' : 'dialogue.emptyMine')}
+              action={
+                <Button variant="light" leftSection={<IconMessages size={16} />} onClick={onRequest}>
+                  {t('dialogue.request')}
+                </Button>
+              }
+            />
+          );
+        }
         const running = data.dialogues.filter(active);
         const done = data.dialogues.filter((d) => !active(d));
         const reload = () => void query.refetch();

@@ -7,6 +7,7 @@ import { QueryState } from '../app/QueryState';
 import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { periodName } from '../realisasi/labels';
+import { PageHeader } from '../app/PageHeader';
 
 interface Row {
   skpId: string;
@@ -27,14 +28,7 @@ export function FeedbackPage() {
 
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('feedback.title')}
-        </Title>
-        <Text size="sm" c="dimmed" maw={760}>
-          {t('feedback.intro')}
-        </Text>
-      </div>
+      <PageHeader title={t('feedback.title')} description={t('feedback.intro')} />
       <QueryState query={unread}>
         {(u) => (
           <QueryState query={mine}>
