@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -12,6 +12,8 @@ import { notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
 import { useI18n } from '../i18n/I18nProvider';
 import { positionOptions, positionTypeText, unitOptions, usePositions, useUnits } from './useOrg';
+import { PageHeader } from '../app/PageHeader';
+import { RemoveDialog } from './RemoveDialog';
 
 /** Jabatan: every position, its type, unit, superior and holders today. */
 export function PositionsPage() {
@@ -28,21 +30,17 @@ export function PositionsPage() {
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">
-            {t('org.positions.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw={720}>
-            {t('org.positions.intro')}
-          </Text>
-        </div>
-        {canEdit && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({})}>
-            {t('org.positions.add')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('org.positions.title')}
+        description={t('org.positions.intro')}
+        actions={
+          canEdit && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({})}>
+              {t('org.positions.add')}
+            </Button>
+          )
+        }
+      />
       <Group>
         <TextInput
           leftSection={<IconSearch size={16} />}
@@ -71,7 +69,7 @@ export function PositionsPage() {
           const rows = data.positions.filter((p) => (!unitId || p.unitId === unitId) && (!needle || p.name.toLowerCase().includes(needle)));
           if (rows.length === 0) return <EmptyState message={t('org.positions.noMatch')} />;
           return (
-            <Table.ScrollContainer minWidth={900}>
+            <Table.ScrollContainer minWidth={720}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
@@ -279,39 +277,14 @@ function PositionForm({ position, positions, onClose }: { position?: Position; p
 
 function RemovePosition({ position, onClose }: { position: Position; onClose(): void }) {
   const { t } = useI18n();
-  const remove = useCommandMutation('org.removePosition', { invalidates: ['org', 'people'] });
   return (
-    <Modal opened onClose={onClose} title={t('org.position.removeTitle', { name: position.name })}>
-      <Stack>
-        <Text size="sm">{t('org.position.removeHelp')}</Text>
-        {remove.error && (
-          <Alert color="red" role="alert">
-            {remove.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('org.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              remove.mutate(
-                { id: position.id, version: position.version },
-                {
-                  onSuccess: () => {
-                    notifySuccess(t('org.position.removed', { name: position.name }));
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            {t('org.remove')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <RemoveDialog
+      command="org.removePosition"
+      item={position}
+      title={t('org.position.removeTitle', { name: position.name })}
+      help={t('org.position.removeHelp')}
+      removed={t('org.position.removed', { name: position.name })}
+      onClose={onClose}
+    />
   );
 }

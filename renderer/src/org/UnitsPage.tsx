@@ -12,6 +12,8 @@ import { notifyError, notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
 import { useI18n } from '../i18n/I18nProvider';
 import { unitOptions, unitTree, usePositionChoices, useUnits, type UnitNode } from './useOrg';
+import { PageHeader } from '../app/PageHeader';
+import { RemoveDialog } from './RemoveDialog';
 
 /** Unit Kerja: the office profile and the tree of units, for the Pengelola Kinerja. */
 export function UnitsPage() {
@@ -25,22 +27,18 @@ export function UnitsPage() {
 
   return (
     <Stack>
+      <PageHeader
+        title={t('org.units.title')}
+        description={t('org.units.intro')}
+        actions={
+          canEdit && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ parentId: null })}>
+              {t('org.units.add')}
+            </Button>
+          )
+        }
+      />
       <OfficeCard canEdit={canEdit} />
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">
-            {t('org.units.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw={720}>
-            {t('org.units.intro')}
-          </Text>
-        </div>
-        {canEdit && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ parentId: null })}>
-            {t('org.units.add')}
-          </Button>
-        )}
-      </Group>
       <QueryState query={query}>
         {(data) => {
           if (data.units.length === 0) {
@@ -239,40 +237,15 @@ function UnitForm({ units, unit, parentId, onClose }: { units: Unit[]; unit?: Un
 
 function RemoveUnit({ unit, onClose }: { unit: Unit; onClose(): void }) {
   const { t } = useI18n();
-  const remove = useCommandMutation('org.removeUnit', { invalidates: ['org', 'people'] });
   return (
-    <Modal opened onClose={onClose} title={t('org.unit.removeTitle', { name: unit.name })}>
-      <Stack>
-        <Text size="sm">{t('org.unit.removeHelp')}</Text>
-        {remove.error && (
-          <Alert color="red" role="alert">
-            {remove.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('org.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              remove.mutate(
-                { id: unit.id, version: unit.version },
-                {
-                  onSuccess: () => {
-                    notifySuccess(t('org.unit.removed', { name: unit.name }));
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            {t('org.remove')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <RemoveDialog
+      command="org.removeUnit"
+      item={unit}
+      title={t('org.unit.removeTitle', { name: unit.name })}
+      help={t('org.unit.removeHelp')}
+      removed={t('org.unit.removed', { name: unit.name })}
+      onClose={onClose}
+    />
   );
 }
 
