@@ -8,6 +8,7 @@ import type { ImportProblem } from '../../../shared/people/import';
 import { asAppError, notifyError } from '../app/notify';
 import { useI18n } from '../i18n/I18nProvider';
 import { applyImport, downloadTemplate, previewImport, type ImportPhase } from './files';
+import { PageHeader } from '../app/PageHeader';
 
 type Preview = CommandOutput<'people.importPreview'>;
 type Summary = Preview['summary'];
@@ -86,12 +87,7 @@ export function ImportPage() {
       <Anchor component={Link} to="/pegawai" size="sm">
         {t('people.back')}
       </Anchor>
-      <Title order={1} size="h2">
-        {t('people.import.title')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('people.import.intro')}
-      </Text>
+      <PageHeader title={t('people.import.title')} description={t('people.import.intro')} />
 
       <Card withBorder>
         <Title order={2} size="h4">

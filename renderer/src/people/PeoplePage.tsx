@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, MultiSelect, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Button, Group, MultiSelect, Pagination, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconDownload, IconFileImport, IconSearch, IconSelector, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -19,6 +19,7 @@ import { unitOptions, useUnits } from '../org/useOrg';
 import { EmployeeForm } from './EmployeeForm';
 import { downloadExport } from './files';
 import { golonganGroups, statusColors, statusKeys } from './labels';
+import { PageHeader } from '../app/PageHeader';
 
 type Sort = 'name' | 'nip' | 'golongan' | 'position' | 'unit' | 'status';
 const pageSizes = ['25', '50', '100', '200'];
@@ -95,16 +96,11 @@ export function PeoplePage() {
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">
-            {t('people.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw={720}>
-            {t('people.intro')}
-          </Text>
-        </div>
-        <Group gap="xs">
+      <PageHeader
+        title={t('people.title')}
+        description={t('people.intro')}
+        actions={
+          <>
           <Button
             variant="default"
             leftSection={<IconDownload size={16} />}
@@ -128,8 +124,9 @@ export function PeoplePage() {
               </Button>
             </>
           )}
-        </Group>
-      </Group>
+          </>
+        }
+      />
 
       <Group align="flex-end" gap="sm">
         <TextInput
@@ -138,7 +135,7 @@ export function PeoplePage() {
           aria-label={t('people.search')}
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
-          w={260}
+          w={220}
         />
         <Select
           label={t('people.filter.unit')}
@@ -148,7 +145,7 @@ export function PeoplePage() {
           onChange={(v) => set({ unit: v })}
           clearable
           searchable
-          w={260}
+          w={220}
         />
         <MultiSelect
           label={t('people.filter.golongan')}
@@ -158,7 +155,7 @@ export function PeoplePage() {
           onChange={(v) => set({ gol: v })}
           clearable
           searchable
-          w={200}
+          w={140}
         />
         <Select
           label={t('people.filter.kind')}
@@ -176,7 +173,7 @@ export function PeoplePage() {
           value={filters.positionType ?? null}
           onChange={(v) => set({ jabatan: v })}
           clearable
-          w={200}
+          w={160}
         />
         <MultiSelect
           label={t('people.filter.status')}
@@ -185,7 +182,7 @@ export function PeoplePage() {
           value={filters.status ?? []}
           onChange={(v) => set({ status: v })}
           clearable
-          w={200}
+          w={160}
         />
         {anyFilter && (
           <Button
@@ -209,8 +206,8 @@ export function PeoplePage() {
               <Text size="sm" c="dimmed" data-testid="people-count">
                 {t('people.showing', { from: number(data.offset + 1), to: number(data.offset + data.items.length), total: number(data.total) })}
               </Text>
-              <Table.ScrollContainer minWidth={960}>
-                <Table striped highlightOnHover data-testid="people-table">
+              <Table.ScrollContainer minWidth={720}>
+                <Table striped highlightOnHover horizontalSpacing="xs" data-testid="people-table">
                   <Table.Thead>
                     <Table.Tr>
                       {header('name', 'people.col.name')}
@@ -234,7 +231,7 @@ export function PeoplePage() {
                             </Badge>
                           )}
                         </Table.Td>
-                        <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                        <Table.Td ff="monospace" fz="xs" style={{ whiteSpace: 'nowrap' }}>
                           <Text size="sm">{formatNip(e.nip)}</Text>
                         </Table.Td>
                         <Table.Td>
@@ -259,7 +256,7 @@ export function PeoplePage() {
                           <Text size="sm">{e.unitName ?? '—'}</Text>
                         </Table.Td>
                         <Table.Td>
-                          <Badge color={statusColors[e.status]} variant="light">
+                          <Badge color={statusColors[e.status]} variant="light" miw="max-content">
                             {t(statusKeys[e.status])}
                           </Badge>
                         </Table.Td>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Chip, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Chip, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { EmptyState } from '../app/EmptyState';
 import { QueryState } from '../app/QueryState';
 import { useI18n } from '../i18n/I18nProvider';
 import { problemColors, problemKeys, todayLocal } from './labels';
+import { PageHeader } from '../app/PageHeader';
 
 /** Masalah Penilai: whose appraisal chain is broken on a date, to fix before the year starts. */
 export function ProblemsPage() {
@@ -18,17 +19,11 @@ export function ProblemsPage() {
   const query = useCommand('people.problems', { date: day || undefined }, { placeholderData: keepPreviousData });
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">
-            {t('people.problems.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw={720}>
-            {t('people.problems.intro')}
-          </Text>
-        </div>
-        <TextInput type="date" label={t('people.detail.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} w={200} />
-      </Group>
+      <PageHeader
+        title={t('people.problems.title')}
+        description={t('people.problems.intro')}
+        actions={<TextInput type="date" label={t('people.detail.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} w={200} />}
+      />
       <QueryState query={query}>
         {(data) => {
           if (data.items.length === 0) return <EmptyState message={t('people.problems.none')} />;
