@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Group, Modal, PasswordInput, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, PasswordInput, Stack, Switch, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { accountSchema } from '../../../shared/auth/commands';
 import { passwordSchema } from '../../../shared/auth/password';
@@ -10,6 +11,7 @@ import { QueryState } from '../app/QueryState';
 import { notifyError, notifySuccess } from '../app/notify';
 import { useI18n } from '../i18n/I18nProvider';
 import { useAuth } from './AuthProvider';
+import { PageHeader } from '../app/PageHeader';
 
 type Account = z.infer<typeof accountSchema>;
 
@@ -22,24 +24,25 @@ export function AccountsPage() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('accounts.title')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('accounts.intro')}
-      </Text>
+      <PageHeader title={t('accounts.title')} description={t('accounts.intro')} />
       <QueryState query={query}>
         {(data) =>
           data.accounts.length <= 1 && data.accounts[0]?.userId === user?.userId ? (
-            <EmptyState message={t('accounts.empty')} />
+            <EmptyState
+              message={t('accounts.empty')}
+              action={
+                <Anchor component={Link} to="/pegawai">
+                  {t('nav.people')}
+                </Anchor>
+              }
+            />
           ) : (
-            <Table.ScrollContainer minWidth={800}>
+            <Table.ScrollContainer minWidth={720}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('accounts.name')}</Table.Th>
                     <Table.Th>{t('accounts.nip')}</Table.Th>
-                    <Table.Th>{t('accounts.username')}</Table.Th>
                     <Table.Th>{t('accounts.pengelola')}</Table.Th>
                     <Table.Th>{t('accounts.status')}</Table.Th>
                     <Table.Th />
@@ -80,9 +83,17 @@ function AccountRow(props: { account: Account; isSelf: boolean; onReset(): void;
   const locked = a.lockedUntil && new Date(a.lockedUntil) > new Date();
   return (
     <Table.Tr>
-      <Table.Td>{a.name}</Table.Td>
-      <Table.Td ff="monospace">{formatNip(a.nip)}</Table.Td>
-      <Table.Td>{a.username ?? '-'}</Table.Td>
+      <Table.Td>
+        {a.name}
+        {a.username && (
+          <Text size="xs" c="dimmed">
+            {t('accounts.username')}: {a.username}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+        {formatNip(a.nip)}
+      </Table.Td>
       <Table.Td>
         <Switch
           aria-label={`${t('accounts.pengelola')}: ${a.name}`}
@@ -93,11 +104,11 @@ function AccountRow(props: { account: Account; isSelf: boolean; onReset(): void;
       </Table.Td>
       <Table.Td>
         {locked ? (
-          <Badge color="red">{t('accounts.locked', { time: dateTime(a.lockedUntil) })}</Badge>
+          <Badge color="red" miw="max-content">{t('accounts.locked', { time: dateTime(a.lockedUntil) })}</Badge>
         ) : a.mustChangePassword ? (
-          <Badge color="yellow">{t('accounts.mustChange')}</Badge>
+          <Badge color="yellow" miw="max-content">{t('accounts.mustChange')}</Badge>
         ) : (
-          <Badge color="teal" variant="light">
+          <Badge color="teal" variant="light" miw="max-content">
             {t('accounts.active')}
           </Badge>
         )}
@@ -107,7 +118,7 @@ function AccountRow(props: { account: Account; isSelf: boolean; onReset(): void;
       </Table.Td>
       <Table.Td>
         {!props.isSelf && (
-          <Button size="xs" variant="light" onClick={props.onReset}>
+          <Button size="xs" variant="light" onClick={props.onReset} style={{ whiteSpace: 'nowrap' }}>
             {t('accounts.reset')}
           </Button>
         )}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconDatabaseExport, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/backup/commands';
@@ -9,6 +9,7 @@ import { QueryState } from '../app/QueryState';
 import { notifyError, notifySuccess } from '../app/notify';
 import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
+import { PageHeader } from '../app/PageHeader';
 
 // The desktop menu "Berkas > Daftar cadangan..." asks for this screen. Registered once when the
 // page module loads (pages.tsx imports it at start); with the hash router a hash change navigates.
@@ -38,10 +39,9 @@ export function BackupPage() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('backup.title')}
-        </Title>
+      <PageHeader
+        title={t('backup.title')}
+        actions={
         <Button
           leftSection={<IconDatabaseExport size={16} />}
           loading={create.isPending}
@@ -52,7 +52,8 @@ export function BackupPage() {
         >
           {t('backup.create')}
         </Button>
-      </Group>
+        }
+      />
       <QueryState query={query}>
         {(data) => (
           <Stack>
@@ -82,7 +83,7 @@ export function BackupPage() {
             {data.backups.length === 0 ? (
               <EmptyState message={t('backup.empty')} />
             ) : (
-              <Table.ScrollContainer minWidth={760}>
+              <Table.ScrollContainer minWidth={720}>
                 <Table striped highlightOnHover>
                   <Table.Thead>
                     <Table.Tr>
@@ -98,12 +99,12 @@ export function BackupPage() {
                     {data.backups.map((b) => (
                       <Table.Tr key={b.id} data-testid="backup-row">
                         <Table.Td>{dateTime(b.createdAt)}</Table.Td>
-                        <Table.Td>
-                          <Badge color={kindColor[b.kind]} variant="light">
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Badge color={kindColor[b.kind]} variant="light" miw="max-content">
                             {t(`backup.kind.${b.kind}` as MessageKey)}
                           </Badge>
                         </Table.Td>
-                        <Table.Td>{formatBytes(b.totalBytes, number)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatBytes(b.totalBytes, number)}</Table.Td>
                         <Table.Td fz="sm">
                           {t('backup.detailText', {
                             db: formatBytes(b.databaseBytes, number),
@@ -113,7 +114,7 @@ export function BackupPage() {
                         </Table.Td>
                         <Table.Td fz="sm">{t('backup.versionText', { app: b.appVersion, schema: b.schemaVersion })}</Table.Td>
                         <Table.Td>
-                          <Button size="xs" variant="light" color="orange" leftSection={<IconRestore size={14} />} onClick={() => setConfirming(b)}>
+                          <Button size="xs" variant="light" color="orange" leftSection={<IconRestore size={14} />} onClick={() => setConfirming(b)} style={{ whiteSpace: 'nowrap' }}>
                             {t('backup.restore')}
                           </Button>
                         </Table.Td>
