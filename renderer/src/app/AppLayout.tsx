@@ -81,13 +81,14 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Navigasi">
+      <AppShell.Navbar p="xs" aria-label={t('app.navigation')}>
         <ScrollArea>
           <Stack gap={2}>
             {navFor('main').map((p) => (
               <NavItem key={p.path} page={p} onNavigate={close} />
             ))}
-            {navFor('admin').length > 0 && (
+            {/* The heading only where there is something to administer; everyone has Pengaturan. */}
+            {navFor('admin').some((p) => p.roles) && (
               <Text size="xs" c="dimmed" tt="uppercase" fw={700} mt="md" mb={4} px="sm">
                 {t('nav.section.admin')}
               </Text>
