@@ -15,6 +15,19 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 const storageKey = 'kinerja.lang';
 
+/**
+ * `{name}` takes the value; `{count|# employee|# employees}` picks the first form for 1 and the
+ * second otherwise, `#` standing for the number (English needs it; Indonesian strings never do).
+ */
+export function interpolate(text: string, vars: Record<string, string | number>): string {
+  return text
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, name: string, one: string, other: string) => {
+      const value = vars[name];
+      return (Number(value) === 1 ? one : other).replace(/#/g, String(value ?? ''));
+    })
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
 function initialLang(): Language {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(storageKey) : null;
   return saved === 'en' ? 'en' : 'id';
@@ -33,7 +46,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, vars) => {
         const text = catalogs[lang][key] ?? catalogs.id[key] ?? key;
-        return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
+        return vars ? interpolate(text, vars) : text;
       },
       date: (v) => formatDate(v, lang),
       dateTime: (v) => formatDateTime(v, lang),
