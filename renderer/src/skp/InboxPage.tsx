@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, List, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, List, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -43,7 +43,14 @@ export function InboxPage() {
       <QueryState query={query}>
         {() =>
           skps.length === 0 ? (
-            <EmptyState message={t('skp.inbox.empty')} />
+            <EmptyState
+              message={t('skp.inbox.empty')}
+              action={
+                <Anchor component={Link} to="/pemantauan-skp">
+                  {t('skp.inbox.emptyAction')}
+                </Anchor>
+              }
+            />
           ) : (
             <Stack>
               <Group justify="space-between">
