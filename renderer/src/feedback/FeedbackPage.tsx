@@ -6,7 +6,7 @@ import { EmptyState } from '../app/EmptyState';
 import { QueryState } from '../app/QueryState';
 import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
-import { periodName } from '../realisasi/labels';
+import { formatPeriod } from '../i18n/format';
 import { PageHeader } from '../app/PageHeader';
 
 interface Row {
@@ -78,7 +78,7 @@ function Section({ title, rows }: { title: string; rows: Row[] }) {
 
 /** One SKP: unread count, the latest message, and a link to the period it was written in. */
 function FeedbackRow({ row }: { row: Row }) {
-  const { t, dateTime } = useI18n();
+  const { t, lang, dateTime } = useI18n();
   const thread = useCommand('feedback.thread', { skpId: row.skpId });
   const last = thread.data?.messages.at(-1) ?? null;
   const to = last ? `/skp/${row.skpId}/realisasi/${last.period}?fokus=umpan-balik` : `/skp/${row.skpId}/realisasi?fokus=umpan-balik`;
@@ -108,7 +108,7 @@ function FeedbackRow({ row }: { row: Row }) {
             ) : last ? (
               <>
                 <Text size="xs" c="dimmed" mt={4}>
-                  {t('feedback.last', { name: last.authorName, date: dateTime(last.at), period: periodName(last.period) })}
+                  {t('feedback.last', { name: last.authorName, date: dateTime(last.at), period: formatPeriod(last.period, lang) })}
                 </Text>
                 <Text size="sm" lineClamp={2} style={{ whiteSpace: 'pre-wrap' }}>
                   {last.body}

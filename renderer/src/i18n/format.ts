@@ -28,3 +28,15 @@ export function formatNumber(value: number | null | undefined, lang: Language = 
   if (value === null || value === undefined || Number.isNaN(value)) return '-';
   return new Intl.NumberFormat(locales[lang], { maximumFractionDigits }).format(value);
 }
+
+/** A period code in the reader's language: `November`, `Triwulan III` / `Quarter III`, `Tahunan` / `Annual`. */
+export function formatPeriod(code: string, lang: Language = 'id'): string {
+  if (/^\d+$/.test(code)) {
+    const month = Number(code);
+    if (month < 1 || month > 12) return code;
+    return new Intl.DateTimeFormat(locales[lang], { month: 'long' }).format(new Date(2000, month - 1, 1));
+  }
+  if (/^Q[1-4]$/.test(code)) return `${lang === 'en' ? 'Quarter' : 'Triwulan'} ${['I', 'II', 'III', 'IV'][Number(code[1]) - 1]}`;
+  if (code === 'tahunan') return lang === 'en' ? 'Annual' : 'Tahunan';
+  return code;
+}
