@@ -169,10 +169,10 @@ function DialogueCard({ dialogue: d, reload }: { dialogue: Dialogue; reload(): v
         <Group justify="space-between" align="flex-start">
           <div>
             <Group gap="xs">
-              <Badge color={kindColors[d.kind]} variant="light" miw="fit-content">
+              <Badge color={kindColors[d.kind]} variant="light" miw="max-content">
                 {t(`dialogue.kind.${d.kind}` as MessageKey)}
               </Badge>
-              <Badge color={statusColors[d.status]} variant={d.status === 'dibatalkan' ? 'outline' : 'filled'} miw="fit-content" data-testid="dialogue-status">
+              <Badge color={statusColors[d.status]} variant={d.status === 'dibatalkan' ? 'outline' : 'filled'} miw="max-content" data-testid="dialogue-status">
                 {t(`dialogue.status.${d.status}` as MessageKey)}
               </Badge>
             </Group>

@@ -64,11 +64,11 @@ export function StatusBadge({ status, amending = false, size = 'md' }: { status:
   const { t } = useI18n();
   return (
     <Group gap={4} wrap="nowrap" component="span">
-      <Badge color={statusColors[status]} variant={status === 'belum_dibuat' ? 'outline' : 'light'} size={size} miw="fit-content" data-testid="skp-status">
+      <Badge color={statusColors[status]} variant={status === 'belum_dibuat' ? 'outline' : 'light'} size={size} miw="max-content" data-testid="skp-status">
         {t(statusKeys[status])}
       </Badge>
       {amending && (
-        <Badge color="grape" variant="light" size={size} miw="fit-content">
+        <Badge color="grape" variant="light" size={size} miw="max-content">
           {t('skp.amending')}
         </Badge>
       )}

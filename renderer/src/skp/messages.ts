@@ -536,7 +536,7 @@ export const skpMessages = defineMessages(
     'skp.tree.introOffice': 'The cascade of planned results from the head of office down: each employee under their appraiser, with their results.',
     'skp.tree.introTeam': 'The cascade of your results and those of the employees you appraise.',
     'skp.tree.empty': 'No employee holds a position in this year.',
-    'skp.tree.unlinked': '{count} planned results are not linked to a superior\'s result (flagged below).',
+    'skp.tree.unlinked': '{count|# planned result is|# planned results are} not linked to a superior\'s result (flagged below).',
     'skp.tree.allLinked': 'Every planned result is linked to a superior\'s result.',
     'skp.tree.onlyUnlinked': 'Show only unlinked',
     'skp.tree.expandAll': 'Expand all',
