@@ -119,7 +119,7 @@ function NavItem({ page, onNavigate }: { page: PageDef; onNavigate(): void }) {
   const nav = page.nav!;
   const Icon = nav.icon;
   return (
-    <RouterNavLink to={page.path} end={page.path === '/'} onClick={onNavigate} style={{ textDecoration: 'none', color: 'inherit' }}>
+    <RouterNavLink to={page.path} end={page.path === '/'} onClick={onNavigate} className="nav-link" style={{ textDecoration: 'none', color: 'inherit' }}>
       {({ isActive }) => (
         <NavLink component="span" label={t(nav.label)} leftSection={<Icon size={18} />} rightSection={nav.badge ? <NavCount useCount={nav.badge} /> : undefined} active={isActive} />
       )}
