@@ -126,7 +126,7 @@ test('an employee drafts and submits, the appraiser returns it with a note, the 
   await expect(apr.getByText('1 SKP disetujui.')).toBeVisible();
   await expect(apr.getByText('Tidak ada SKP yang menunggu persetujuan Anda.')).toBeVisible();
 
-  await apr.getByRole('link', { name: 'Pemantauan SKP' }).click();
+  await apr.getByRole('link', { name: 'Pemantauan SKP', exact: true }).click();
   await expect(apr.getByTestId('count-disetujui')).toContainText('1');
   await apr.getByRole('link', { name: employee.name }).click();
   await expect(apr.getByTestId('skp-status').first()).toHaveText('Disetujui');
