@@ -55,38 +55,27 @@ export function DialoguePage() {
             <Tabs.Tab value="team">{t('dialogue.tab.team')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="mine" pt="md">
-            <DialogueList asAppraiser={false} onRequest={() => setRequesting('mine')} />
+            <DialogueList asAppraiser={false} />
           </Tabs.Panel>
           <Tabs.Panel value="team" pt="md">
-            <DialogueList asAppraiser onRequest={() => setRequesting('team')} />
+            <DialogueList asAppraiser />
           </Tabs.Panel>
         </Tabs>
       ) : (
-        <DialogueList asAppraiser={false} onRequest={() => setRequesting('mine')} />
+        <DialogueList asAppraiser={false} />
       )}
       {requesting && <RequestModal forTeam={requesting === 'team'} onClose={() => setRequesting(null)} onDone={(team) => setTab(team ? 'team' : 'mine')} />}
     </Stack>
   );
 }
 
-function DialogueList({ asAppraiser, onRequest }: { asAppraiser: boolean; onRequest(): void }) {
+function DialogueList({ asAppraiser }: { asAppraiser: boolean }) {
   const { t } = useI18n();
   const query = useCommand('dialogue.list', { asAppraiser });
   return (
     <QueryState query={query}>
       {(data) => {
-        if (data.dialogues.length === 0) {
-          return (
-            <EmptyState
-              message={t(asAppraiser ? 'dialogue.emptyTeam' : 'dialogue.emptyMine')}
-              action={
-                <Button variant="light" leftSection={<IconMessages size={16} />} onClick={onRequest}>
-                  {t('dialogue.request')}
-                </Button>
-              }
-            />
-          );
-        }
+        if (data.dialogues.length === 0) return <EmptyState message={t(asAppraiser ? 'dialogue.emptyTeam' : 'dialogue.emptyMine')} />;
         const running = data.dialogues.filter(active);
         const done = data.dialogues.filter((d) => !active(d));
         const reload = () => void query.refetch();
