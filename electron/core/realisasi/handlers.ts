@@ -94,6 +94,20 @@ export function generalEvidenceOf(ctx: AuthedContext, skpId: string, period: str
 }
 
 /**
+ * The plan a period is reported against: the one its evaluation judges (judgedPlanOf). While an
+ * amendment of the SKP is drafted, submitted or returned, that is the last approved version, not
+ * the unapproved rows: realisasi is reported on the agreed targets, and an indicator the draft
+ * amendment deletes is not "removed" until the amendment is approved.
+ */
+function reportedPlan(ctx: AuthedContext, skp: SkpsTable, period: string): { rhk: Rhk[]; locked: boolean; indicatorIds: Set<string> } {
+  const evaluation = ctx.core.q.prepare('SELECT id, status, skp_version_no FROM evaluations WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').get(skp.id, period) as
+    | Pick<EvaluationsTable, 'id' | 'status' | 'skp_version_no'>
+    | undefined;
+  const rhk = judgedPlanOf(ctx.core, skp, evaluation).plan.rhk;
+  return { rhk, locked: evaluation?.status === 'final', indicatorIds: new Set(rhk.flatMap((r) => r.indicators.map((i) => i.id))) };
+}
+
+/**
  * Realisasi and evidence of the period recorded on indicators that are not among `rows` (the plan
  * shown): an approved amendment removed the indicator or its RHK after the employee reported on
  * it. They are answered apart, with the indicator's own text (its row is kept, soft-deleted), so a
@@ -231,12 +245,11 @@ export const realisasiHandlers: HandlerMap<
     const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
     assertCanSeeRealisasi(ctx.actor, skp);
     const report = periodReport(ctx, skp.id, period.code);
-    const evaluation = ctx.core.q.prepare('SELECT id, status, skp_version_no FROM evaluations WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').get(skp.id, period.code) as
-      | Pick<EvaluationsTable, 'id' | 'status' | 'skp_version_no'>
-      | undefined;
-    const locked = evaluation?.status === 'final';
-    // A locked period shows the indicators its evaluation judged, even after an amendment.
-    const rows = realisasiRows(ctx, skp, period.code, locked ? judgedPlanOf(ctx.core, skp, evaluation).plan.rhk : undefined);
+    // A locked period shows the indicators its evaluation judged, even after an amendment; an open
+    // one the approved plan in force.
+    const plan = reportedPlan(ctx, skp, period.code);
+    const locked = plan.locked;
+    const rows = realisasiRows(ctx, skp, period.code, plan.rhk);
     const statuses = new Map(
       (ctx.core.q.prepare('SELECT period, status FROM period_reports WHERE skp_id = ? AND deleted_at IS NULL').all(skp.id) as { period: string; status: 'draf' | 'diajukan' }[]).map(
         (r) => [r.period, r.status],
@@ -267,9 +280,7 @@ export const realisasiHandlers: HandlerMap<
     const ctx = authed(c);
     const { skp, period } = skpPeriod(ctx.core, input.skpId, input.period);
     assertOwnerCanEdit(ctx, skp, period.code);
-    const indicators = new Set(
-      (ctx.core.q.prepare('SELECT id FROM skp_indicators WHERE skp_id = ? AND deleted_at IS NULL').all(skp.id) as { id: string }[]).map((r) => r.id),
-    );
+    const indicators = reportedPlan(ctx, skp, period.code).indicatorIds;
     ensureReport(ctx, skp, period.code);
     let saved = 0;
     input.entries.forEach((e, n) => {
@@ -291,13 +302,17 @@ export const realisasiHandlers: HandlerMap<
     const ctx = authed(c);
     const { skp, period } = skpPeriod(ctx.core, input.skpId, input.period);
     assertOwnerCanEdit(ctx, skp, period.code);
-    const filled = ctx.core.q
-      .prepare(
-        `SELECT COUNT(*) AS n FROM realisasi WHERE skp_id = ? AND period = ? AND deleted_at IS NULL
-         AND (value IS NOT NULL OR COALESCE(description, '') <> '')`,
-      )
-      .get(skp.id, period.code) as { n: number };
-    if (filled.n === 0) throw ruleViolation(`Belum ada realisasi yang diisi untuk ${period.label}. Isi capaian sedikitnya satu indikator sebelum mengirim.`);
+    // Only values on the plan's indicators count: one left on an indicator since removed is not a report.
+    const indicators = reportedPlan(ctx, skp, period.code).indicatorIds;
+    const filled = (
+      ctx.core.q
+        .prepare(
+          `SELECT indicator_id FROM realisasi WHERE skp_id = ? AND period = ? AND deleted_at IS NULL
+           AND (value IS NOT NULL OR COALESCE(description, '') <> '')`,
+        )
+        .all(skp.id, period.code) as { indicator_id: string }[]
+    ).filter((r) => indicators.has(r.indicator_id));
+    if (filled.length === 0) throw ruleViolation(`Belum ada realisasi yang diisi untuk ${period.label}. Isi capaian sedikitnya satu indikator sebelum mengirim.`);
     const report = ensureReport(ctx, skp, period.code);
     ctx.write.update('period_reports', report.id, { status: 'diajukan', submitted_at: ctx.nowIso });
     return { submittedAt: ctx.nowIso };
@@ -309,7 +324,7 @@ export const realisasiHandlers: HandlerMap<
     assertOwnerCanEdit(ctx, skp, period.code);
     if (!!input.file === !!input.link) throw new AppError('VALIDATION', 'Pilih satu: unggah berkas atau isi tautan.', { fields: { file: 'Unggah berkas atau isi tautan.' } });
     if (input.indicatorId) {
-      const ok = ctx.core.q.prepare('SELECT 1 FROM skp_indicators WHERE id = ? AND skp_id = ? AND deleted_at IS NULL').get(input.indicatorId, skp.id);
+      const ok = reportedPlan(ctx, skp, period.code).indicatorIds.has(input.indicatorId);
       if (!ok) throw new AppError('VALIDATION', 'Indikator bukan bagian dari SKP ini.', { fields: { indicatorId: 'Bukan indikator SKP ini.' } });
     }
     let row: EvidenceTable;
