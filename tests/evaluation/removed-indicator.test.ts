@@ -6,9 +6,13 @@
  * the owner may remove that evidence while the report is a draft. A period whose evaluation was
  * locked before the amendment (January) keeps the indicator among its judged rows instead.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderEvaluationDocument } from '../../electron/core/evaluation/document';
 import type { CommandInput } from '../../shared/commands';
-import { evalTeam, evidenceInput, makeOffice, openYear, removeAllTempDirs, samplePdf, startServer, type EvalTeam, type Office, type TestServer } from '../helpers';
+import { evalTeam, evidenceInput, makeOffice, makeTempDir, openYear, removeAllTempDirs, samplePdf, startServer, type EvalTeam, type Office, type TestServer } from '../helpers';
 
 type RhkInput = CommandInput<'skp.saveRhk'>['rhk'];
 const rhkA: RhkInput = { kind: 'utama', text: 'Tersusunnya laporan administrasi perkantoran', indicators: [{ aspek: 'kuantitas', text: 'Jumlah laporan yang disusun', targetMin: 10, targetUnit: 'dokumen' }] };
@@ -59,6 +63,8 @@ beforeAll(async () => {
   office.call('realisasi.save', { skpId, period: '2', entries: [{ indicatorId: indA, value: 9 }, { indicatorId: indB, value: 18, notes: 'Piket dua pekan.' }] }, me);
   fileB = office.call('realisasi.addEvidence', { skpId, period: '2', indicatorId: indB, title: 'Daftar piket Februari', file: evidenceInput('piket-februari.pdf') }, me).evidence.id;
   linkB = office.call('realisasi.addEvidence', { skpId, period: '2', indicatorId: indB, link: 'https://drive.langsakota.go.id/piket/februari' }, me).evidence.id;
+  // And one for the whole period (no indicator).
+  office.call('realisasi.addEvidence', { skpId, period: '2', title: 'Rekap kehadiran Februari', file: evidenceInput('rekap-kehadiran-februari.pdf') }, me);
 
   // The amendment removes B, approved as version 2.
   v = office.call('skp.amend', { skpId, version: v, reason: 'Piket dialihkan ke satuan pengamanan' }, me).version;
@@ -133,5 +139,15 @@ describe('evidence of an indicator removed by an approved amendment', () => {
     office.call('realisasi.submit', { skpId, period: '2' }, me);
     expect(office.tryCall('realisasi.removeEvidence', { evidenceId: fileB }, me)).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } });
     expect(office.call('realisasi.get', { skpId, period: '2' }, team.appraiser.session).removedIndicators[0]!.evidence.map((e) => e.id)).toEqual([fileB]);
+  });
+
+  it('is printed in the Evaluasi form below the plan, with the evidence for the whole period', async () => {
+    const meta = { transport: 'ipc' as const, sessionToken: team.appraiser.session.token, requireCsrf: false };
+    const { bytes } = await renderEvaluationDocument(office.core, meta, { skpId, period: '2', form: 'evaluasi' });
+    const file = path.join(makeTempDir('kinerja-removed-pdf-'), 'evaluasi.pdf');
+    fs.writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Bukti dukung umum periode ini: rekap-kehadiran-februari.pdf');
+    expect(text).toContain('Indikator yang sudah dihapus dari SKP: Jumlah hari piket layanan tamu (18; bukti dukung: piket-februari.pdf)');
   });
 });

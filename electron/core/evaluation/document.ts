@@ -544,6 +544,11 @@ function periodicLines(list: PeriodicRealisasi[] | undefined, unit: string | nul
   ];
 }
 
+/** Evidence as printed: a file by its name, a link by its title and a short address. */
+function evidenceNames(list: EvaluationDetail['generalEvidence']): string[] {
+  return list.map((e) => (e.kind === 'file' ? (e.fileName ?? e.title) : `${e.title} (${shortUrl(e.url ?? '')})`));
+}
+
 function realisasiStack(r: RealisasiIndicator | undefined, unit: string | null, withIndicator = false, periodic?: PeriodicRealisasi[]): Content[] {
   if (!r) return [{ text: '-' }];
   const out: Content[] = [];
@@ -552,10 +557,7 @@ function realisasiStack(r: RealisasiIndicator | undefined, unit: string | null, 
   if (r.value !== null) out.push({ text: `${angka(r.value)}${unit ? ` ${unit}` : ''}`, bold: true });
   if (r.description) out.push({ text: r.description });
   if (r.notes) out.push({ text: `Catatan: ${r.notes}`, italics: true, color: '#333333' });
-  if (r.evidence.length) {
-    const items = r.evidence.map((e) => (e.kind === 'file' ? (e.fileName ?? e.title) : `${e.title} (${shortUrl(e.url ?? '')})`));
-    out.push({ text: `Bukti dukung: ${items.join('; ')}`, fontSize: 7, color: '#333333' });
-  }
+  if (r.evidence.length) out.push({ text: `Bukti dukung: ${evidenceNames(r.evidence).join('; ')}`, fontSize: 7, color: '#333333' });
   out.push(...perPeriod);
   if (r.value === null && !r.description && !r.notes && r.evidence.length === 0 && perPeriod.length === 0) out.push({ text: 'Belum dilaporkan', italics: true, color: '#555555' });
   return out;
@@ -638,6 +640,14 @@ function hasilKerjaEvaluasiTable(d: EvaluationDocumentData, periodNames: Map<str
         );
       }
     });
+  }
+  // Evidence sent for the whole period, and what was reported on an indicator an approved amendment
+  // removed: not rows of the plan, but part of what the appraiser judged on, so printed below them.
+  const general = d.detail.generalEvidence;
+  if (general.length) body.push(spanRow(n, { text: `Bukti dukung umum periode ini: ${evidenceNames(general).join('; ')}`, fontSize: 7, color: '#333333' }));
+  for (const x of d.detail.removedIndicators) {
+    const reported = [x.value !== null ? angka(x.value) : null, x.description, x.evidence.length ? `bukti dukung: ${evidenceNames(x.evidence).join('; ')}` : null].filter(Boolean);
+    body.push(spanRow(n, { text: `Indikator yang sudah dihapus dari SKP: ${x.indicatorText}${reported.length ? ` (${reported.join('; ')})` : ''}`, fontSize: 7, color: '#333333' }));
   }
   return {
     // Rows may break across pages (headings repeat): pdfmake keeps only the first page of a row that
