@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { periodsOf } from '../../../shared/evaluation/periods';
 import type { Evidence, RealisasiRow, RemovedIndicator } from '../../../shared/realisasi/commands';
-import type { Rhk } from '../../../shared/skp/commands';
+import type { Indicator, Rhk } from '../../../shared/skp/commands';
 import { contentMatchesExtension, evidenceNameRefusal, evidenceTypes, extensionOf, maxEvidenceBytes } from '../../../shared/realisasi/evidence-rules';
 import { requireActor, type Actor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
 import type { Core } from '../core';
@@ -43,6 +43,21 @@ function isEvaluationFinal(ctx: AuthedContext, skpId: string, period: string): b
   return !!ctx.core.q.prepare("SELECT 1 FROM evaluations WHERE skp_id = ? AND period = ? AND status = 'final' AND deleted_at IS NULL").get(skpId, period);
 }
 
+/** One indicator with its target and what was reported on it for the period (value, notes, evidence). */
+function reportedOn(i: Indicator, v: RealisasiTable | undefined, evidence: EvidenceTable[]): Omit<RealisasiRow, 'rhkId' | 'rhkKind' | 'rhkText'> {
+  return {
+    indicatorId: i.id,
+    indicatorText: i.text,
+    aspek: i.aspek,
+    perspektif: i.perspektif,
+    targetLabel: i.targetLabel,
+    value: v?.value ?? null,
+    description: v?.description ?? null,
+    notes: v?.notes ?? null,
+    evidence: evidence.filter((e) => e.indicator_id === i.id).map(evidenceOut),
+  };
+}
+
 /**
  * Every indicator of the plan with its target and what was reported for the period. The plan is
  * the SKP's live RHK unless the caller passes another: a final period's evaluation passes the
@@ -61,21 +76,7 @@ export function realisasiRows(ctx: AuthedContext, skp: SkpsTable, period: string
   const rows: RealisasiRow[] = [];
   for (const r of rhk) {
     for (const i of r.indicators) {
-      const v = values.get(i.id);
-      rows.push({
-        rhkId: r.id,
-        rhkKind: r.kind,
-        rhkText: r.text,
-        indicatorId: i.id,
-        indicatorText: i.text,
-        aspek: i.aspek,
-        perspektif: i.perspektif,
-        targetLabel: i.targetLabel,
-        value: v?.value ?? null,
-        description: v?.description ?? null,
-        notes: v?.notes ?? null,
-        evidence: evidence.filter((e) => e.indicator_id === i.id).map(evidenceOut),
-      });
+      rows.push({ rhkId: r.id, rhkKind: r.kind, rhkText: r.text, ...reportedOn(i, values.get(i.id), evidence) });
     }
   }
   return rows;
@@ -136,19 +137,9 @@ export function removedIndicatorsOf(ctx: AuthedContext, skpId: string, period: s
     // An id that was never an indicator of this SKP (data from elsewhere) is not shown as its own.
     if (!i) continue;
     const r = ctx.core.q.prepare('SELECT * FROM skp_rhk WHERE id = ?').get(i.rhk_id) as SkpRhkTable | undefined;
-    const v = values.find((x) => x.indicator_id === id);
-    const shape = indicatorOut(i);
     out.push({
-      indicatorId: id,
       rhkText: r?.text ?? null,
-      indicatorText: i.text,
-      aspek: shape.aspek,
-      perspektif: shape.perspektif,
-      targetLabel: shape.targetLabel,
-      value: v?.value ?? null,
-      description: v?.description ?? null,
-      notes: v?.notes ?? null,
-      evidence: evidence.filter((e) => e.indicator_id === id).map(evidenceOut),
+      ...reportedOn(indicatorOut(i), values.find((x) => x.indicator_id === id), evidence),
       order: [r?.order_no ?? 0, i.order_no],
     });
   }
