@@ -165,7 +165,7 @@ function Quote({ title, body, empty }: { title: string; body: string | null; emp
 }
 
 function AppealCard({ appeal: a, reload }: { appeal: Appeal; reload(): void }) {
-  const { t, date, dateTime } = useI18n();
+  const { t, date, dateTime, periodName } = useI18n();
   const [dialog, setDialog] = useState<'explain' | 'decide' | null>(null);
   const mine = a.viewerSide === 'pegawai';
   const myExplanation = a.viewerSide === 'penilai' ? a.appraiserExplanation : a.viewerSide === 'pegawai' ? a.employeeExplanation : null;
@@ -178,7 +178,7 @@ function AppealCard({ appeal: a, reload }: { appeal: Appeal; reload(): void }) {
           <div>
             <Group gap="xs">
               <Title order={2} size="h4">
-                {mine ? t('appeal.cardTitle', { period: a.periodLabel }) : t('appeal.cardTitleOf', { name: a.employeeName, period: a.periodLabel })}
+                {mine ? t('appeal.cardTitle', { period: periodName(a.period, a.periodLabel) }) : t('appeal.cardTitleOf', { name: a.employeeName, period: periodName(a.period, a.periodLabel) })}
               </Title>
               <AppealStatusBadge status={a.status} />
             </Group>

@@ -40,7 +40,7 @@ function same(a: Draft, b: Draft): boolean {
  * employee sees judgements and ratings only once the evaluation is final.
  */
 export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; reload(): void }) {
-  const { t, number } = useI18n();
+  const { t, number, periodName } = useI18n();
   const editable = detail.can.edit;
   // The backend leaves the appraiser's draft out for the employee (withheld); nothing to show then.
   const showResults = !detail.withheld;
@@ -62,7 +62,7 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
   });
   const liveRefusal = draft.results ? resultsRatingRefusal(draft.results, judged) : null;
   const preview = draft.results && draft.behaviour ? predikatOf(draft.results, draft.behaviour) : null;
-  const periodLabels = detail.period === 'tahunan' ? new Map(detail.periodic.map((p) => [p.period, p.periodLabel])) : null;
+  const periodLabels = detail.period === 'tahunan' ? new Map(detail.periodic.map((p) => [p.period, periodName(p.period, p.periodLabel)])) : null;
   // Angka kredit is linear in the predikat's percentage, so a saved value previews any other predikat.
   const angkaKredit =
     detail.angkaKredit !== null && detail.predikat && preview ? (detail.angkaKredit * angkaKreditPercent[preview]) / angkaKreditPercent[detail.predikat] : detail.angkaKredit;
@@ -120,7 +120,7 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
       }
       await finalize.mutateAsync(ref);
       cleared();
-      notifySuccess(t('eval.locked', { name: detail.employeeName, period: detail.periodLabel }));
+      notifySuccess(t('eval.locked', { name: detail.employeeName, period: periodName(detail.period, detail.periodLabel) }));
       setLocking(false);
     } catch (err) {
       setLocking(false);
@@ -472,7 +472,7 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
               {t('eval.lock.warning')}
             </Alert>
             <Text size="sm">
-              {t('eval.lock.summary', { name: detail.employeeName, period: detail.periodLabel })}{' '}
+              {t('eval.lock.summary', { name: detail.employeeName, period: periodName(detail.period, detail.periodLabel) })}{' '}
               {preview && <PredikatBadge predikat={preview} size="sm" />}
             </Text>
             {dirty && <Text size="sm">{t('eval.lock.savesFirst')}</Text>}

@@ -65,7 +65,7 @@ function lockable(e: EvaluationSummary): boolean {
 }
 
 function PendingSection({ year, period }: { year: PerformanceYear; period: Period }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const query = useCommand('evaluation.pending', { yearId: year.id, period: period.code });
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
@@ -84,7 +84,7 @@ function PendingSection({ year, period }: { year: PerformanceYear; period: Perio
   return (
     <Card withBorder component="section" aria-labelledby="eval-pending">
       <Title order={2} size="h4" id="eval-pending" mb="xs">
-        {t('eval.list.pendingTitle', { period: period.label })}
+        {t('eval.list.pendingTitle', { period: periodName(period.code, period.label) })}
       </Title>
       <QueryState query={query}>
         {() =>
@@ -231,7 +231,7 @@ function PendingSection({ year, period }: { year: PerformanceYear; period: Perio
 }
 
 function LockManyModal({ items, period, reload, onClose, onDone }: { items: EvaluationSummary[]; period: Period; reload(): void; onClose(): void; onDone(): void }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const lock = useCommandMutation('evaluation.finalizeMany', { invalidates: evaluationReads });
   return (
     <Modal opened onClose={lock.isPending ? () => undefined : onClose} title={t('eval.lockMany.title', { count: items.length })} size="lg">
@@ -243,7 +243,7 @@ function LockManyModal({ items, period, reload, onClose, onDone }: { items: Eval
             { items: items.map((i) => ({ evaluationId: i.id!, version: i.version! })) },
             {
               onSuccess: (r) => {
-                notifySuccess(t('eval.lockMany.done', { count: r.finalized, period: period.label }));
+                notifySuccess(t('eval.lockMany.done', { count: r.finalized, period: periodName(period.code, period.label) }));
                 onDone();
               },
               onError: (err) => {
@@ -264,7 +264,7 @@ function LockManyModal({ items, period, reload, onClose, onDone }: { items: Eval
             <List size="sm" spacing={2}>
               {items.map((i) => (
                 <List.Item key={i.id}>
-                  {i.employeeName} — {i.periodLabel}: <PredikatBadge predikat={i.predikat} size="sm" />
+                  {i.employeeName} — {periodName(i.period, i.periodLabel)}: <PredikatBadge predikat={i.predikat} size="sm" />
                 </List.Item>
               ))}
             </List>
@@ -298,7 +298,7 @@ function waitingFirst<T extends { evaluated: boolean }>(items: T[]): T[] {
 
 /** "Realisasi masuk": what the appraisees sent, newest first, each opening its evaluation. */
 function IncomingSection({ year }: { year: PerformanceYear }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, periodName } = useI18n();
   const query = useCommand('realisasi.incoming', { yearId: year.id, limit: 100 });
   const [all, setAll] = useState(false);
   return (
@@ -316,7 +316,7 @@ function IncomingSection({ year }: { year: PerformanceYear }) {
                 <Group key={`${i.skpId}-${i.period}`} justify="space-between" wrap="nowrap" data-testid="incoming-row">
                   <div>
                     <Text size="sm" fw={600}>
-                      {i.employeeName} · {i.periodLabel}
+                      {i.employeeName} · {periodName(i.period, i.periodLabel)}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {t('eval.incoming.sentAt', { date: dateTime(i.submittedAt) })}
@@ -337,7 +337,7 @@ function IncomingSection({ year }: { year: PerformanceYear }) {
                       to={`/penilaian/${i.skpId}/${i.period}`}
                       size="xs"
                       variant="light"
-                      aria-label={t('eval.incoming.openOf', { name: i.employeeName, period: i.periodLabel })}
+                      aria-label={t('eval.incoming.openOf', { name: i.employeeName, period: periodName(i.period, i.periodLabel) })}
                     >
                       {t('eval.incoming.open')}
                     </Button>

@@ -28,7 +28,7 @@ export function EvaluationPage() {
 }
 
 function EvaluationView({ detail, reload }: { detail: EvaluationDetail; reload(): void }) {
-  const { t, date } = useI18n();
+  const { t, date, periodName } = useI18n();
   const mine = detail.viewerRole === 'pegawai';
   const annual = detail.period === 'tahunan';
   return (
@@ -47,14 +47,14 @@ function EvaluationView({ detail, reload }: { detail: EvaluationDetail; reload()
             {t('eval.crumb.skp', { year: detail.year })}
           </Anchor>
         )}
-        <Text size="sm">{detail.periodLabel}</Text>
+        <Text size="sm">{periodName(detail.period, detail.periodLabel)}</Text>
       </Breadcrumbs>
 
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="sm">
             <Title order={1} size="h2">
-              {mine ? t('eval.titleMine', { period: detail.periodLabel }) : t('eval.titleOf', { period: detail.periodLabel, name: detail.employeeName })}
+              {mine ? t('eval.titleMine', { period: periodName(detail.period, detail.periodLabel) }) : t('eval.titleOf', { period: periodName(detail.period, detail.periodLabel), name: detail.employeeName })}
             </Title>
             <EvalStatusBadge status={detail.status} acknowledged={!!detail.acknowledgedAt} size="lg" />
           </Group>
@@ -181,7 +181,7 @@ function AppealAction({ detail }: { detail: EvaluationDetail }) {
 }
 
 function AcknowledgeModal({ detail, reload, onClose }: { detail: EvaluationDetail; reload(): void; onClose(): void }) {
-  const { t, date } = useI18n();
+  const { t, date, periodName } = useI18n();
   const ack = useCommandMutation('evaluation.acknowledge', { invalidates: evaluationReads });
   return (
     <Modal opened onClose={ack.isPending ? () => undefined : onClose} title={t('eval.receipt.confirmTitle')}>
@@ -205,7 +205,7 @@ function AcknowledgeModal({ detail, reload, onClose }: { detail: EvaluationDetai
         }}
       >
         <Stack>
-          <Text size="sm">{t('eval.receipt.confirmHelp', { period: detail.periodLabel })}</Text>
+          <Text size="sm">{t('eval.receipt.confirmHelp', { period: periodName(detail.period, detail.periodLabel) })}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={ack.isPending}>
               {t('app.cancel')}
@@ -287,7 +287,7 @@ function OrgRatingCard({ detail }: { detail: EvaluationDetail }) {
 
 /** The annual evaluation shows every period of the year. */
 function PeriodicSection({ detail }: { detail: EvaluationDetail }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   return (
     <section aria-labelledby="eval-periodic">
       <Title order={2} size="h4" mb="xs" id="eval-periodic">
@@ -311,7 +311,7 @@ function PeriodicSection({ detail }: { detail: EvaluationDetail }) {
             <Table.Tbody>
               {detail.periodic.map((p) => (
                 <Table.Tr key={p.period}>
-                  <Table.Td>{p.periodLabel}</Table.Td>
+                  <Table.Td>{periodName(p.period, p.periodLabel)}</Table.Td>
                   <Table.Td>
                     <EvalStatusBadge status={p.status} size="sm" />
                   </Table.Td>

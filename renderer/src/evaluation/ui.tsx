@@ -112,7 +112,7 @@ export function useChosenPeriod(year: PerformanceYear | null): [Period | null, (
 
 /** Months or quarters by the year's cadence, then "Tahunan". */
 export function PeriodPicker({ year, value, onChange }: { year: PerformanceYear; value: Period | null; onChange(code: string): void }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const periods = periodsOf(year.year, year.cadence);
   return (
     <Select
@@ -121,8 +121,8 @@ export function PeriodPicker({ year, value, onChange }: { year: PerformanceYear;
       allowDeselect={false}
       value={value?.code ?? null}
       data={[
-        { group: year.cadence === 'bulanan' ? t('eval.period.months') : t('eval.period.quarters'), items: periods.filter((p) => !p.annual).map((p) => ({ value: p.code, label: p.label })) },
-        { group: t('eval.period.annualGroup'), items: periods.filter((p) => p.annual).map((p) => ({ value: p.code, label: p.label })) },
+        { group: year.cadence === 'bulanan' ? t('eval.period.months') : t('eval.period.quarters'), items: periods.filter((p) => !p.annual).map((p) => ({ value: p.code, label: periodName(p.code, p.label) })) },
+        { group: t('eval.period.annualGroup'), items: periods.filter((p) => p.annual).map((p) => ({ value: p.code, label: periodName(p.code, p.label) })) },
       ]}
       onChange={(code) => code && onChange(code)}
       comboboxProps={{ withinPortal: true }}

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { catalogs, type MessageKey } from './catalog';
 import type { Language } from './define';
-import { formatDate, formatDateTime, formatNumber } from './format';
+import { formatDate, formatDateTime, formatNumber, formatPeriod } from './format';
 
 interface I18n {
   lang: Language;
@@ -10,6 +10,8 @@ interface I18n {
   date(value: string | Date | null | undefined): string;
   dateTime(value: string | Date | null | undefined): string;
   number(value: number | null | undefined, digits?: number): string;
+  /** A period in the UI language: from its code, or from the backend's label to keep the year (see formatPeriod). */
+  periodName(code: string, label?: string | null): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -51,6 +53,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       date: (v) => formatDate(v, lang),
       dateTime: (v) => formatDateTime(v, lang),
       number: (v, digits) => formatNumber(v, lang, digits),
+      periodName: (code, label) => formatPeriod(code, lang, label),
     }),
     [lang, setLang],
   );

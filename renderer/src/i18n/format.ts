@@ -1,3 +1,4 @@
+import { monthNames } from '../../../shared/evaluation/periods';
 import type { Language } from './define';
 
 const locales: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
@@ -29,11 +30,23 @@ export function formatNumber(value: number | null | undefined, lang: Language = 
   return new Intl.NumberFormat(locales[lang], { maximumFractionDigits }).format(value);
 }
 
-/** A period code in the reader's language: `November`, `Triwulan III` / `Quarter III`, `Tahunan` / `Annual`. */
-export function formatPeriod(code: string, lang: Language = 'id'): string {
+/**
+ * The one way the renderer names a period, in the reader's language: `November`, `Triwulan III` /
+ * `Quarter III`, `Tahunan` / `Annual`. Pass the backend's label (`November 2026`, always
+ * Indonesian, as the PDFs print it) to keep the year it carries: Indonesian shows that label as it
+ * is, English names the period from the code and keeps the year (`November 2026`, `Quarter III 2026`,
+ * `Annual 2026`).
+ */
+export function formatPeriod(code: string, lang: Language = 'id', label?: string | null): string {
+  if (label) {
+    if (lang === 'id') return label;
+    const year = /\s(\d{4})$/.exec(label)?.[1];
+    return year ? `${formatPeriod(code, lang)} ${year}` : label;
+  }
   if (/^\d+$/.test(code)) {
     const month = Number(code);
     if (month < 1 || month > 12) return code;
+    if (lang === 'id') return monthNames[month - 1]!;
     return new Intl.DateTimeFormat(locales[lang], { month: 'long' }).format(new Date(2000, month - 1, 1));
   }
   if (/^Q[1-4]$/.test(code)) return `${lang === 'en' ? 'Quarter' : 'Triwulan'} ${['I', 'II', 'III', 'IV'][Number(code[1]) - 1]}`;

@@ -103,7 +103,7 @@ const entriesOf = (rows: RealisasiRow[]): Record<string, Entry> =>
 const same = (a: Entry | undefined, b: Entry | undefined) => a?.value === b?.value && a?.description === b?.description && a?.notes === b?.notes;
 
 function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail; reload(): void }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, periodName } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [entries, setEntries] = useState<Record<string, Entry>>(() => entriesOf(report.rows));
@@ -124,7 +124,8 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
   const isFilled = (e: Entry | undefined) => !!e && (report.approach === 'kuantitatif' ? e.value !== null : e.description.trim() !== '');
   const filled = report.rows.filter((r) => isFilled(entries[r.indicatorId])).length;
   const appraiser = skp.header.appraiser?.name ?? t('realisasi.appraiserUnknown');
-  const title = owner ? t('realisasi.title', { period: report.periodLabel }) : t('realisasi.titleOf', { period: report.periodLabel, name: report.employeeName });
+  const periodLabel = periodName(report.period, report.periodLabel);
+  const title = owner ? t('realisasi.title', { period: periodLabel }) : t('realisasi.titleOf', { period: periodLabel, name: report.employeeName });
 
   const set = (indicatorId: string, patch: Partial<Entry>) => setEntries((all) => ({ ...all, [indicatorId]: { ...all[indicatorId]!, ...patch } }));
   const payload = () =>
@@ -142,7 +143,7 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
         {
           onSuccess: () => {
             setSaved(snapshot);
-            if (!quiet) notifySuccess(t('realisasi.saved', { period: report.periodLabel }));
+            if (!quiet) notifySuccess(t('realisasi.saved', { period: periodLabel }));
             resolve(true);
           },
           onError: (err) => {
@@ -160,7 +161,7 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
       {
         onSuccess: () => {
           setConfirmSubmit(false);
-          notifySuccess(t('realisasi.submitted', { period: report.periodLabel }));
+          notifySuccess(t('realisasi.submitted', { period: periodLabel }));
         },
         onError: (err) => {
           setConfirmSubmit(false);
@@ -204,12 +205,12 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
           w={260}
           allowDeselect={false}
           value={report.period}
-          data={report.periods.map((p) => ({ value: p.code, label: t('realisasi.periodOption', { period: p.label, status: t(realisasiStatusKeys[p.status]) }) }))}
+          data={report.periods.map((p) => ({ value: p.code, label: t('realisasi.periodOption', { period: periodName(p.code, p.label), status: t(realisasiStatusKeys[p.status]) }) }))}
           renderOption={({ option }) => {
             const p = report.periods.find((x) => x.code === option.value)!;
             return (
               <Group justify="space-between" wrap="nowrap" w="100%">
-                <Text size="sm">{p.label}</Text>
+                <Text size="sm">{periodName(p.code, p.label)}</Text>
                 <RealisasiStatusBadge status={p.status as RealisasiStatus} size="xs" />
               </Group>
             );
@@ -291,13 +292,13 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
             skpId={report.skpId}
             period={report.period}
             indicatorId={null}
-            forText={t('evidence.forGeneral', { period: report.periodLabel })}
+            forText={t('evidence.forGeneral', { period: periodLabel })}
             evidence={report.generalEvidence}
             canEdit={canEdit}
             reload={reload}
             general={{
               title: t('evidence.general.title'),
-              help: t('evidence.general.help', { period: report.periodLabel }),
+              help: t('evidence.general.help', { period: periodLabel }),
               none: t('evidence.general.none'),
               add: t('evidence.general.add'),
             }}
@@ -318,7 +319,7 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
               </Badge>
             </Group>
             <Text size="sm" c="dimmed">
-              {canEdit ? t('realisasi.removed.helpEdit', { period: report.periodLabel }) : t('realisasi.removed.help', { period: report.periodLabel })}
+              {canEdit ? t('realisasi.removed.helpEdit', { period: periodLabel }) : t('realisasi.removed.help', { period: periodLabel })}
             </Text>
             {report.removedIndicators.map((row, n) => (
               <Box key={row.indicatorId}>
@@ -347,7 +348,7 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
 
       <section ref={feedbackRef} id="umpan-balik" aria-labelledby="feedback-title" style={{ scrollMarginTop: 70 }}>
         <Title order={2} size="h3" id="feedback-title" mb="sm">
-          {t('realisasi.feedbackTitle', { period: report.periodLabel })}
+          {t('realisasi.feedbackTitle', { period: periodLabel })}
         </Title>
         <FeedbackThread
           skpId={report.skpId}
@@ -387,7 +388,7 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
       )}
 
       {confirmSubmit && (
-        <Modal opened onClose={() => setConfirmSubmit(false)} title={t('realisasi.submitTitle', { period: report.periodLabel })} size="lg">
+        <Modal opened onClose={() => setConfirmSubmit(false)} title={t('realisasi.submitTitle', { period: periodLabel })} size="lg">
           <Stack>
             <Text size="sm">{t('realisasi.submitHelp', { name: appraiser })}</Text>
             <Alert color="orange" icon={<IconLock />}>
@@ -420,7 +421,7 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
       {switchTo && (
         <Modal opened onClose={() => setSwitchTo(null)} title={t('realisasi.switchTitle')}>
           <Stack>
-            <Text size="sm">{t('realisasi.switchHelp', { period: report.periodLabel })}</Text>
+            <Text size="sm">{t('realisasi.switchHelp', { period: periodLabel })}</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setSwitchTo(null)}>
                 {t('app.cancel')}

@@ -22,4 +22,4 @@ export function RealisasiStatusBadge({ status, size = 'sm' }: { status: Realisas
   );
 }
 
-export { formatBytes, periodName, pickPeriod } from './periods';
+export { formatBytes, pickPeriod } from './periods';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../i18n/format';
-import { formatBytes, periodName, pickPeriod } from './periods';
+import { periodsOf } from '../../../shared/evaluation/periods';
+import { formatNumber, formatPeriod } from '../i18n/format';
+import { formatBytes, pickPeriod } from './periods';
 
 const months = (statuses: Record<string, 'belum' | 'draf' | 'diajukan'> = {}) =>
   Array.from({ length: 12 }, (_, i) => {
@@ -27,7 +28,27 @@ describe('pickPeriod: which realisasi page opens', () => {
 
 describe('labels', () => {
   it('names periods as people say them', () => {
-    expect([periodName('1'), periodName('11'), periodName('Q3'), periodName('tahunan')]).toEqual(['Januari', 'November', 'Triwulan III', 'Tahunan']);
+    const id = (code: string) => formatPeriod(code, 'id');
+    expect([id('1'), id('2'), id('8'), id('11'), id('Q3'), id('tahunan')]).toEqual(['Januari', 'Februari', 'Agustus', 'November', 'Triwulan III', 'Tahunan']);
+  });
+  it('names periods in English when the UI is in English', () => {
+    const en = (code: string) => formatPeriod(code, 'en');
+    expect([en('1'), en('8'), en('11'), en('Q1'), en('Q3'), en('tahunan')]).toEqual(['January', 'August', 'November', 'Quarter I', 'Quarter III', 'Annual']);
+  });
+  it('leaves an unknown code as it is', () => {
+    expect([formatPeriod('13', 'en'), formatPeriod('0', 'id'), formatPeriod('Q5', 'en')]).toEqual(['13', '0', 'Q5']);
+  });
+  it('shows the backend label untouched in Indonesian and keeps its year in English', () => {
+    expect(formatPeriod('8', 'id', 'Agustus 2026')).toBe('Agustus 2026');
+    expect(formatPeriod('8', 'en', 'Agustus 2026')).toBe('August 2026');
+    expect(formatPeriod('Q3', 'en', 'Triwulan III 2026')).toBe('Quarter III 2026');
+    expect(formatPeriod('tahunan', 'en', 'Tahunan 2026')).toBe('Annual 2026');
+    expect(formatPeriod('x', 'en', 'lain')).toBe('lain');
+  });
+  it('Indonesian names match the labels the backend builds', () => {
+    for (const cadence of ['bulanan', 'triwulanan'] as const) {
+      for (const p of periodsOf(2026, cadence)) expect(`${formatPeriod(p.code, 'id')} 2026`).toBe(p.label);
+    }
   });
   it('writes sizes with the Indonesian decimal comma', () => {
     const n = (v: number, d?: number) => formatNumber(v, 'id', d);

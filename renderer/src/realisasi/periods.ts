@@ -1,5 +1,3 @@
-import { monthNames } from '../../../shared/evaluation/periods';
-
 export type RealisasiStatus = 'belum' | 'draf' | 'diajukan';
 
 /** `350 KB`, `1,2 MB` (numbers in the reader's language). */
@@ -19,11 +17,4 @@ export function pickPeriod(periods: { code: string; start: string; end: string; 
   if (due) return due.code;
   const current = regular.find((p) => p.start <= today && today <= p.end);
   return (current ?? regular.at(-1) ?? periods.at(-1))?.code ?? null;
-}
-
-/** `November`, `Triwulan III`, `Tahunan` from a period code. */
-export function periodName(code: string): string {
-  if (/^\d+$/.test(code)) return monthNames[Number(code) - 1] ?? code;
-  if (/^Q[1-4]$/.test(code)) return `Triwulan ${['I', 'II', 'III', 'IV'][Number(code[1]) - 1]}`;
-  return code === 'tahunan' ? 'Tahunan' : code;
 }

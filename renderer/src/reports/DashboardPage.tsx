@@ -78,7 +78,7 @@ function Stat({ label, value, of, color, testId, children }: { label: string; va
 }
 
 function DashboardBody({ year, period }: { year: PerformanceYear; period: Period }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const query = useCommand('reports.officeDashboard', { yearId: year.id, period: period.code });
   const curveLink = (unitId: string | null) => `/kurva-distribusi?tahun=${year.year}&periode=${period.code}&unit=${unitId ?? 'kantor'}`;
   return (
@@ -98,11 +98,11 @@ function DashboardBody({ year, period }: { year: PerformanceYear; period: Period
           <PrintSection year={year} period={period} units={d.predikatByUnit} finals={d.evaluationsFinal} />
           {d.employees === 0 && <EmptyState message={t('dash.noPlans')} action={<Anchor component={Link} to={`/pemantauan-skp?tahun=${year.year}`}>{t('nav.skpMonitor')}</Anchor>} />}
 
-          <NotReported rows={d.notReported} period={d.periodLabel} />
+          <NotReported rows={d.notReported} period={periodName(period.code, d.periodLabel)} />
 
           <Card withBorder component="section" aria-labelledby="dash-appraisers">
             <Title order={2} size="h4" id="dash-appraisers" mb="xs">
-              {t('dash.appraisers.title', { period: d.periodLabel })}
+              {t('dash.appraisers.title', { period: periodName(period.code, d.periodLabel) })}
             </Title>
             {d.pendingByAppraiser.length === 0 ? (
               <EmptyState message={t('dash.appraisers.empty')} />
@@ -148,7 +148,7 @@ function DashboardBody({ year, period }: { year: PerformanceYear; period: Period
           <Card withBorder component="section" aria-labelledby="dash-units">
             <Group justify="space-between" mb="xs">
               <Title order={2} size="h4" id="dash-units">
-                {t('dash.units.title', { period: d.periodLabel })}
+                {t('dash.units.title', { period: periodName(period.code, d.periodLabel) })}
               </Title>
               <Anchor component={Link} to={curveLink(null)} size="sm">
                 {t('dash.units.curve')}

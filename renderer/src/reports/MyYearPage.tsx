@@ -171,14 +171,14 @@ function YearView({ data }: { data: MyYear }) {
 }
 
 function PeriodLine({ p, skpId, canReport, today }: { p: PeriodRow; skpId: string | null; canReport: boolean; today: string }) {
-  const { t, date } = useI18n();
+  const { t, date, periodName } = useI18n();
   const started = p.start <= today;
   const realisasiLink = skpId ? `/skp/${skpId}/realisasi/${p.code}` : null;
   return (
     <Table.Tr data-testid={`my-year-period-${p.code}`}>
       <Table.Td>
         <Text size="sm" fw={600}>
-          {p.label}
+          {periodName(p.code, p.label)}
         </Text>
         {/* A month's label says its dates; quarters and the year get them spelled out. */}
         {!/^\d+$/.test(p.code) && (
@@ -200,7 +200,7 @@ function PeriodLine({ p, skpId, canReport, today }: { p: PeriodRow; skpId: strin
                 component={Link}
                 to={realisasiLink}
                 size="sm"
-                aria-label={p.realisasi === 'diajukan' ? t('myYear.viewFor', { period: p.label }) : t('myYear.fillFor', { period: p.label })}
+                aria-label={p.realisasi === 'diajukan' ? t('myYear.viewFor', { period: periodName(p.code, p.label) }) : t('myYear.fillFor', { period: periodName(p.code, p.label) })}
               >
                 {p.realisasi === 'diajukan' ? t('myYear.view') : t('myYear.fill')}
               </Anchor>
@@ -210,7 +210,7 @@ function PeriodLine({ p, skpId, canReport, today }: { p: PeriodRow; skpId: strin
       </Table.Td>
       <Table.Td>
         {p.feedbackCount > 0 && realisasiLink ? (
-          <Anchor component={Link} to={`${realisasiLink}?fokus=umpan-balik`} size="sm" aria-label={t('myYear.feedbackFor', { period: p.label, count: p.feedbackCount })}>
+          <Anchor component={Link} to={`${realisasiLink}?fokus=umpan-balik`} size="sm" aria-label={t('myYear.feedbackFor', { period: periodName(p.code, p.label), count: p.feedbackCount })}>
             {t('myYear.feedbackCount', { count: p.feedbackCount })}
           </Anchor>
         ) : (
@@ -232,7 +232,7 @@ function PeriodLine({ p, skpId, canReport, today }: { p: PeriodRow; skpId: strin
       </Table.Td>
       <Table.Td>
         {p.predikat && skpId ? (
-          <Anchor component={Link} to={`/penilaian/${skpId}/${p.code}`} aria-label={t('myYear.viewEvaluation', { period: p.label })}>
+          <Anchor component={Link} to={`/penilaian/${skpId}/${p.code}`} aria-label={t('myYear.viewEvaluation', { period: periodName(p.code, p.label) })}>
             <PredikatBadge predikat={p.predikat} />
           </Anchor>
         ) : (
@@ -292,7 +292,7 @@ function ToAcknowledge({ skpId, periods }: { skpId: string; periods: PeriodRow[]
 }
 
 function AcknowledgeItem({ skpId, period, title }: { skpId: string; period: PeriodRow; title: string }) {
-  const { t, date } = useI18n();
+  const { t, date, periodName } = useI18n();
   const query = useCommand('evaluation.get', { skpId, period: period.code });
   const [open, setOpen] = useState(false);
   const ack = useCommandMutation('evaluation.acknowledge', { invalidates: ['evaluation', 'reports', 'appeal'] });
@@ -305,11 +305,11 @@ function AcknowledgeItem({ skpId, period, title }: { skpId: string; period: Peri
       <Stack gap="xs">
         <Group gap="xs">
           <Text size="sm" fw={600}>
-            {period.label}
+            {periodName(period.code, period.label)}
           </Text>
           <PredikatBadge predikat={e.predikat} />
           <Anchor component={Link} to={`/penilaian/${skpId}/${period.code}`} size="sm">
-            {t('myYear.viewEvaluation', { period: period.label })}
+            {t('myYear.viewEvaluation', { period: periodName(period.code, period.label) })}
           </Anchor>
         </Group>
         <Text size="sm">{t('myYear.toAcknowledgeHelp')}</Text>
@@ -320,7 +320,7 @@ function AcknowledgeItem({ skpId, period, title }: { skpId: string; period: Peri
         </Group>
       </Stack>
       {open && (
-        <Modal opened onClose={() => setOpen(false)} title={t('myYear.acknowledgeTitle', { period: period.label })}>
+        <Modal opened onClose={() => setOpen(false)} title={t('myYear.acknowledgeTitle', { period: periodName(period.code, period.label) })}>
           <Stack>
             {e.predikat && <Text size="sm" fw={600}>{t('myYear.acknowledgePredikat', { predikat: t(predikatKeys[e.predikat]) })}</Text>}
             <Text size="sm">{t('myYear.acknowledgeHelp', { date: date(deadline) })}</Text>
@@ -337,7 +337,7 @@ function AcknowledgeItem({ skpId, period, title }: { skpId: string; period: Peri
                     { evaluationId: e.id!, version: e.version! },
                     {
                       onSuccess: (r) => {
-                        notifySuccess(t('myYear.acknowledged', { period: period.label, date: date(r.appealDeadline) }));
+                        notifySuccess(t('myYear.acknowledged', { period: periodName(period.code, period.label), date: date(r.appealDeadline) }));
                         setOpen(false);
                       },
                       onError: (err) => {

@@ -5,7 +5,6 @@ import { Link } from 'react-router';
 import type { Reminder } from '../../../shared/reports/commands';
 import { useCommand } from '../api/hooks';
 import { useI18n } from '../i18n/I18nProvider';
-import { periodName } from '../realisasi/labels';
 
 /** The SKP card of the Beranda already says these two; the reminders list leaves them to it. */
 const shownElsewhere: Reminder['kind'][] = ['skp_draf', 'skp_persetujuan'];
@@ -15,10 +14,10 @@ interface Item extends Omit<Reminder, 'kind'> {
   action?: string;
 }
 
-type T = ReturnType<typeof useI18n>['t'];
+type I18n = Pick<ReturnType<typeof useI18n>, 't' | 'periodName'>;
 
-/** `Januari 2026` from a realisasi reminder's link and due date. */
-function periodOf(r: Reminder): string {
+/** `Januari 2026` / `January 2026` from a realisasi reminder's link and due date. */
+function periodOf(r: Reminder, periodName: I18n['periodName']): string {
   const code = r.link.split('/').pop() ?? '';
   return `${periodName(code)} ${r.dueDate?.slice(0, 4) ?? ''}`.trim();
 }
@@ -27,18 +26,18 @@ function periodOf(r: Reminder): string {
  * Many months behind reads as one line that says where to start, not a wall of red: a list of
  * ten overdue months helps nobody and feels like blame.
  */
-function collapse(reminders: Reminder[], t: T): Item[] {
+function collapse(reminders: Reminder[], { t, periodName }: I18n): Item[] {
   const items = (list: Reminder[]) => list.map((r, n) => ({ ...r, key: `${r.kind}-${r.link}-${n}` }));
   const late = reminders.filter((r) => r.kind === 'realisasi' && r.overdue);
   if (late.length <= 2) return items(reminders);
   const first = late[0]!;
   const summary: Item = {
     key: 'realisasi-late',
-    message: t('reminder.realisasiMany', { count: late.length, first: periodOf(first) }),
+    message: t('reminder.realisasiMany', { count: late.length, first: periodOf(first, periodName) }),
     dueDate: first.dueDate,
     overdue: true,
     link: first.link,
-    action: t('reminder.openFirst', { period: periodOf(first) }),
+    action: t('reminder.openFirst', { period: periodOf(first, periodName) }),
   };
   return [summary, ...items(reminders.filter((r) => !late.includes(r)))];
 }
@@ -49,11 +48,11 @@ function collapse(reminders: Reminder[], t: T): Item[] {
  * reminder is shown, so the card can keep its empty state only when nothing at all waits.
  */
 export function Reminders({ children }: { children?: (anyShown: boolean) => ReactNode }) {
-  const { t, date } = useI18n();
+  const { t, date, periodName } = useI18n();
   const query = useCommand('reports.reminders', {}, { refetchInterval: 5 * 60_000 });
   const reminders = collapse(
     (query.data?.reminders ?? []).filter((r) => !shownElsewhere.includes(r.kind)),
-    t,
+    { t, periodName },
   );
   return (
     <Stack gap="md">

@@ -59,7 +59,7 @@ type Member = {
 };
 
 function TeamBody({ year }: { year: PerformanceYear }) {
-  const { t } = useI18n();
+  const { t, periodName } = useI18n();
   const query = useCommand('reports.team', { yearId: year.id });
   const periodCode = defaultPeriod(year);
   const period = findPeriod(year.year, year.cadence, periodCode);
@@ -88,7 +88,7 @@ function TeamBody({ year }: { year: PerformanceYear }) {
             </Group>
             <SimpleGrid cols={{ base: 1, lg: 2 }}>
               {members.map((m) => (
-                <MemberCard key={m.employeeId} m={m} periodCode={periodCode} periodLabel={period?.label ?? periodCode} />
+                <MemberCard key={m.employeeId} m={m} periodCode={periodCode} periodLabel={periodName(periodCode, period?.label)} />
               ))}
             </SimpleGrid>
           </Stack>
