@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Table } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useCommand } from '../api/hooks';
 import { call } from '../api/client';
@@ -6,6 +6,7 @@ import { EmptyState } from '../app/EmptyState';
 import { QueryState } from '../app/QueryState';
 import { useI18n } from '../i18n/I18nProvider';
 import { useMutation } from '@tanstack/react-query';
+import { PageHeader } from '../app/PageHeader';
 
 export function AuditPage() {
   const { t, dateTime } = useI18n();
@@ -13,17 +14,15 @@ export function AuditPage() {
   const verify = useMutation({ mutationFn: () => call('audit.verify', {}) });
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('audit.title')}
-        </Title>
-        <Button leftSection={<IconShieldCheck size={16} />} onClick={() => verify.mutate()} loading={verify.isPending}>
-          {t('audit.verify')}
-        </Button>
-      </Group>
-      <Text size="sm" c="dimmed">
-        {t('audit.intro')}
-      </Text>
+      <PageHeader
+        title={t('audit.title')}
+        description={t('audit.intro')}
+        actions={
+          <Button leftSection={<IconShieldCheck size={16} />} onClick={() => verify.mutate()} loading={verify.isPending}>
+            {t('audit.verify')}
+          </Button>
+        }
+      />
       {verify.data && (
         <Alert color={verify.data.ok ? 'teal' : 'red'} role="status" data-testid="audit-verify-result">
           {verify.data.message}

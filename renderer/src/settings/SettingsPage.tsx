@@ -3,15 +3,14 @@ import { transport } from '../api/client';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage';
 import { useI18n } from '../i18n/I18nProvider';
+import { PageHeader } from '../app/PageHeader';
 
 export function SettingsPage() {
   const { t } = useI18n();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('settings.title')}
-      </Title>
+      <PageHeader title={t('settings.title')} />
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">
           {t('settings.display')}

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core';
 import { IconAlertTriangle, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { useChosenYear, useYears, YearPicker } from '../year/ui';
 import { StatusBadge } from './labels';
+import { PageHeader } from '../app/PageHeader';
 
 /** The cascade from the head of the office down (an appraiser: their own team), RHK not linked upwards flagged in words. */
 export function CascadeTreePage() {
@@ -20,14 +21,7 @@ export function CascadeTreePage() {
   const [year, chooseYear] = useChosenYear(years.data?.years);
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('skp.tree.title')}
-        </Title>
-        <Text size="sm" c="dimmed" maw={760}>
-          {hasRole('pengelola') ? t('skp.tree.introOffice') : t('skp.tree.introTeam')}
-        </Text>
-      </div>
+      <PageHeader title={t('skp.tree.title')} description={hasRole('pengelola') ? t('skp.tree.introOffice') : t('skp.tree.introTeam')} />
       <QueryState query={years}>
         {(y) =>
           !year ? (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, List, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, List, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
 import { useI18n } from '../i18n/I18nProvider';
 import { SlowProgress } from '../year/ui';
+import { PageHeader } from '../app/PageHeader';
 
 /** The appraiser's "Persetujuan SKP": plans submitted to them, reviewed one by one, approved one by one or together. */
 export function InboxPage() {
@@ -32,14 +33,7 @@ export function InboxPage() {
 
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('skp.inbox.title')}
-        </Title>
-        <Text size="sm" c="dimmed" maw={760}>
-          {t('skp.inbox.intro')}
-        </Text>
-      </div>
+      <PageHeader title={t('skp.inbox.title')} description={t('skp.inbox.intro')} />
       <QueryState query={query}>
         {() =>
           skps.length === 0 ? (

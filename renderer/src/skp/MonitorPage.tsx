@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Group, Pagination, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Pagination, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -13,6 +13,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { useChosenYear, useYears, YearPicker } from '../year/ui';
 import { monitorStatuses, statusColors, statusKeys, StatusBadge } from './labels';
+import { PageHeader } from '../app/PageHeader';
 
 const pageSize = 50;
 
@@ -27,14 +28,7 @@ export function MonitorPage() {
 
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('skp.monitor.title')}
-        </Title>
-        <Text size="sm" c="dimmed" maw={760}>
-          {scope === 'office' ? t('skp.monitor.introOffice') : t('skp.monitor.introTeam')}
-        </Text>
-      </div>
+      <PageHeader title={t('skp.monitor.title')} description={scope === 'office' ? t('skp.monitor.introOffice') : t('skp.monitor.introTeam')} />
       <QueryState query={years}>
         {(y) =>
           !year ? (

@@ -13,6 +13,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { useYears } from '../year/ui';
 import { approachKeys, StatusBadge } from './labels';
+import { PageHeader } from '../app/PageHeader';
 
 /** The employee's own SKP, newest year first, and a start for each open year without one. */
 export function MySkpPage() {
@@ -27,14 +28,7 @@ export function MySkpPage() {
 
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('skp.mine.title')}
-        </Title>
-        <Text size="sm" c="dimmed" maw={760}>
-          {t('skp.mine.intro')}
-        </Text>
-      </div>
+      <PageHeader title={t('skp.mine.title')} description={t('skp.mine.intro')} />
       <QueryState query={years}>
         {(y) => (
           <QueryState query={skps}>

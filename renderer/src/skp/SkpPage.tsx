@@ -15,6 +15,7 @@ import { HistorySection } from './HistorySection';
 import { approachKeys, notifySkpError, StatusBadge } from './labels';
 import { PerilakuSection } from './PerilakuSection';
 import { RhkSection } from './RhkSection';
+import { PageHeader } from '../app/PageHeader';
 
 /** One SKP: identity, RHK and indicators, work behaviour, annex, the actions the viewer may take, history. */
 export function SkpPage() {
@@ -50,21 +51,17 @@ function SkpView({ skp, reload }: SkpViewProps) {
         )}
         <Text size="sm">{t('skp.titleYear', { year: skp.year })}</Text>
       </Breadcrumbs>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Group gap="sm">
-            <Title order={1} size="h2">
-              {skp.viewerRole === 'pegawai' ? t('skp.titleYear', { year: skp.year }) : t('skp.titleOf', { year: skp.year, name: skp.employeeName })}
-            </Title>
-            <StatusBadge status={skp.status} amending={skp.amending} size="lg" />
-          </Group>
-          <Text size="sm" c="dimmed">
+      <PageHeader
+        title={skp.viewerRole === 'pegawai' ? t('skp.titleYear', { year: skp.year }) : t('skp.titleOf', { year: skp.year, name: skp.employeeName })}
+        badge={<StatusBadge status={skp.status} amending={skp.amending} size="lg" />}
+        description={
+          <>
             {t('skp.periodLine', { start: date(skp.periodStart), end: date(skp.periodEnd) })} · {t(approachKeys[skp.approach])}
             {skp.isJpt ? ` · ${t('skp.jpt')}` : ''}
-          </Text>
-        </div>
-        <SkpActions skp={skp} reload={reload} />
-      </Group>
+          </>
+        }
+        actions={<SkpActions skp={skp} reload={reload} />}
+      />
 
       {skp.status === 'dikembalikan' && skp.returnNote && (
         <Alert color="orange" variant="filled" title={t('skp.returned.title')} icon={<IconArrowBackUp />} data-testid="return-note">

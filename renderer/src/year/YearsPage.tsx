@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { QueryState } from '../app/QueryState';
 import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
 import { SlowProgress, useYears, yearDefaults } from './ui';
+import { PageHeader } from '../app/PageHeader';
 
 export const cadenceKeys: Record<Cadence, MessageKey> = { bulanan: 'year.cadence.bulanan', triwulanan: 'year.cadence.triwulanan' };
 
@@ -24,19 +25,15 @@ export function YearsPage() {
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">
-            {t('year.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw={720}>
-            {t('year.intro')}
-          </Text>
-        </div>
-        <Button leftSection={<IconCalendarPlus size={16} />} onClick={() => setOpening(true)}>
-          {t('year.open')}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t('year.title')}
+        description={t('year.intro')}
+        actions={
+          <Button leftSection={<IconCalendarPlus size={16} />} onClick={() => setOpening(true)}>
+            {t('year.open')}
+          </Button>
+        }
+      />
       <QueryState query={query}>
         {(data) =>
           data.years.length === 0 ? (
