@@ -46,7 +46,7 @@ export function YearsPage() {
               }
             />
           ) : (
-            <Table.ScrollContainer minWidth={1000}>
+            <Table.ScrollContainer minWidth={720}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
@@ -62,24 +62,25 @@ export function YearsPage() {
                   {data.years.map((y) => (
                     <Table.Tr key={y.id} data-testid={`year-row-${y.year}`}>
                       <Table.Td fw={700}>{y.year}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {date(y.startDate)} – {date(y.endDate)}
+                      {/* Each date stays whole; the range may break after the dash on a narrow window. */}
+                      <Table.Td>
+                        <span style={{ whiteSpace: 'nowrap' }}>{date(y.startDate)} –</span> <span style={{ whiteSpace: 'nowrap' }}>{date(y.endDate)}</span>
                       </Table.Td>
                       <Table.Td>{t(cadenceKeys[y.cadence])}</Table.Td>
-                      <Table.Td>{date(y.skpDeadline)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(y.skpDeadline)}</Table.Td>
                       <Table.Td>
                         {y.status === 'terbuka' ? (
-                          <Badge color="teal" variant="light" miw="fit-content">
+                          <Badge color="teal" variant="light" miw="max-content">
                             {t('year.status.terbuka')}
                           </Badge>
                         ) : (
-                          <Badge color="gray" variant="light" miw="fit-content">
+                          <Badge color="gray" variant="light" miw="max-content">
                             {t('year.closedOn', { date: date(y.closedAt) })}
                           </Badge>
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Group gap="xs" justify="flex-end">
                           <Anchor component={Link} to={`/pemantauan-skp?tahun=${y.year}`} size="sm" style={{ whiteSpace: 'nowrap' }}>
                             {t('year.monitor')}
                           </Anchor>
