@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, List, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -9,9 +9,9 @@ import { useCommand } from '../api/hooks';
 import { EmptyState } from '../app/EmptyState';
 import { QueryState } from '../app/QueryState';
 import { useAuth } from '../auth/AuthProvider';
-import { orgRatingKeys, PeriodPicker, useChosenPeriod } from '../evaluation/ui';
+import { orgRatingKeys } from '../evaluation/ui';
 import { useI18n } from '../i18n/I18nProvider';
-import { useChosenYear, useYears, YearPicker } from '../year/ui';
+import { PeriodScreen } from '../evaluation/PeriodScreen';
 import { CurveChart, useCurveRows } from './CurveChart';
 import { OrgRatingModal, OrgRatingsSection } from './OrgRatingsSection';
 
@@ -26,35 +26,10 @@ const officeKey = 'kantor';
 export function DistributionPage() {
   const { t } = useI18n();
   const { hasRole } = useAuth();
-  const years = useYears();
-  const [year, chooseYear] = useChosenYear(years.data?.years);
-  const [period, choosePeriod] = useChosenPeriod(year);
   return (
-    <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('dist.title')}
-        </Title>
-        <Text size="sm" c="dimmed" maw={820}>
-          {t('dist.intro')}
-        </Text>
-      </div>
-      <QueryState query={years}>
-        {(y) =>
-          !year || !period ? (
-            <EmptyState message={hasRole('pengelola') ? t('year.noneAdmin') : t('year.none')} />
-          ) : (
-            <Stack>
-              <Group align="flex-end">
-                <YearPicker years={y.years} value={year} onChange={chooseYear} />
-                <PeriodPicker year={year} value={period} onChange={choosePeriod} />
-              </Group>
-              <DistributionBody key={`${year.id}-${period.code}`} year={year} period={period} />
-            </Stack>
-          )
-        }
-      </QueryState>
-    </Stack>
+    <PeriodScreen title={t('dist.title')} description={t('dist.intro')} empty={<EmptyState message={hasRole('pengelola') ? t('year.noneAdmin') : t('year.none')} />}>
+      {(year, period) => <DistributionBody key={`${year.id}-${period.code}`} year={year} period={period} />}
+    </PeriodScreen>
   );
 }
 

@@ -11,10 +11,11 @@ import { EmptyState } from '../app/EmptyState';
 import { notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
 import { useI18n } from '../i18n/I18nProvider';
+import { PeriodScreen } from './PeriodScreen';
 import { PrintAll } from '../reports/PrintAll';
 import { notifySkpError } from '../skp/labels';
-import { SlowProgress, useChosenYear, useYears, YearPicker } from '../year/ui';
-import { EvalStatusBadge, PeriodPicker, PredikatBadge, useChosenPeriod, type EvalStatus } from './ui';
+import { SlowProgress } from '../year/ui';
+import { EvalStatusBadge, PredikatBadge, type EvalStatus } from './ui';
 
 /** Invalidated by every evaluation write: the lists, the dashboards and the curve read the same rows. */
 export const evaluationReads = ['evaluation', 'reports', 'distribution', 'realisasi'];
@@ -25,36 +26,15 @@ export const evaluationReads = ['evaluation', 'reports', 'distribution', 'realis
  */
 export function EvaluationListPage() {
   const { t } = useI18n();
-  const years = useYears();
-  const [year, chooseYear] = useChosenYear(years.data?.years);
-  const [period, choosePeriod] = useChosenPeriod(year);
   return (
-    <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('eval.list.title')}
-        </Title>
-        <Text size="sm" c="dimmed" maw={760}>
-          {t('eval.list.intro')}
-        </Text>
-      </div>
-      <QueryState query={years}>
-        {(y) =>
-          !year || !period ? (
-            <EmptyState message={t('year.none')} />
-          ) : (
-            <Stack>
-              <Group align="flex-end">
-                <YearPicker years={y.years} value={year} onChange={chooseYear} />
-                <PeriodPicker year={year} value={period} onChange={choosePeriod} />
-              </Group>
-              <PendingSection key={`${year.id}-${period.code}`} year={year} period={period} />
-              <IncomingSection year={year} />
-            </Stack>
-          )
-        }
-      </QueryState>
-    </Stack>
+    <PeriodScreen title={t('eval.list.title')} description={t('eval.list.intro')} empty={<EmptyState message={t('year.none')} />}>
+      {(year, period) => (
+        <>
+          <PendingSection key={`${year.id}-${period.code}`} year={year} period={period} />
+          <IncomingSection year={year} />
+        </>
+      )}
+    </PeriodScreen>
   );
 }
 

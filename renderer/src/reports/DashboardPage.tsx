@@ -9,9 +9,9 @@ import { useCommand } from '../api/hooks';
 import { DownloadButton } from '../app/Download';
 import { EmptyState } from '../app/EmptyState';
 import { QueryState } from '../app/QueryState';
-import { PeriodPicker, predikatAxis, predikatKeys, useChosenPeriod } from '../evaluation/ui';
+import { predikatAxis, predikatKeys } from '../evaluation/ui';
 import { useI18n } from '../i18n/I18nProvider';
-import { useChosenYear, useYears, YearPicker } from '../year/ui';
+import { PeriodScreen } from '../evaluation/PeriodScreen';
 import { PrintAll } from './PrintAll';
 
 const pageSize = 25;
@@ -23,35 +23,14 @@ const pageSize = 25;
  */
 export function DashboardPage() {
   const { t } = useI18n();
-  const years = useYears();
-  const [year, chooseYear] = useChosenYear(years.data?.years);
-  const [period, choosePeriod] = useChosenPeriod(year);
   return (
-    <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('dash.title')}
-        </Title>
-        <Text size="sm" c="dimmed" maw={820}>
-          {t('dash.intro')}
-        </Text>
-      </div>
-      <QueryState query={years}>
-        {(y) =>
-          !year || !period ? (
-            <EmptyState message={t('year.noneAdmin')} action={<Anchor component={Link} to="/tahun-penilaian">{t('nav.years')}</Anchor>} />
-          ) : (
-            <Stack>
-              <Group align="flex-end">
-                <YearPicker years={y.years} value={year} onChange={chooseYear} />
-                <PeriodPicker year={year} value={period} onChange={choosePeriod} />
-              </Group>
-              <DashboardBody key={`${year.id}-${period.code}`} year={year} period={period} />
-            </Stack>
-          )
-        }
-      </QueryState>
-    </Stack>
+    <PeriodScreen
+      title={t('dash.title')}
+      description={t('dash.intro')}
+      empty={<EmptyState message={t('year.noneAdmin')} action={<Anchor component={Link} to="/tahun-penilaian">{t('nav.years')}</Anchor>} />}
+    >
+      {(year, period) => <DashboardBody key={`${year.id}-${period.code}`} year={year} period={period} />}
+    </PeriodScreen>
   );
 }
 
