@@ -10,6 +10,7 @@ import { EmptyState } from '../app/EmptyState';
 import { fieldErrors } from '../app/forms';
 import { notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
+import { FormActions } from '../app/FormActions';
 import { useI18n } from '../i18n/I18nProvider';
 import { positionOptions, positionTypeText, unitOptions, usePositions, useUnits } from './useOrg';
 import { PageHeader } from '../app/PageHeader';
@@ -261,14 +262,7 @@ function PositionForm({ position, positions, onClose }: { position?: Position; p
               error={errors.reportsToPositionId}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={pending}>
-              {t('org.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('app.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={pending} />
         </Stack>
       </form>
     </Modal>

@@ -10,6 +10,7 @@ import { EmptyState } from '../app/EmptyState';
 import { fieldErrors } from '../app/forms';
 import { notifyError, notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
+import { FormActions } from '../app/FormActions';
 import { useI18n } from '../i18n/I18nProvider';
 import { unitOptions, unitTree, usePositionChoices, useUnits, type UnitNode } from './useOrg';
 import { PageHeader } from '../app/PageHeader';
@@ -221,14 +222,7 @@ function UnitForm({ units, unit, parentId, onClose }: { units: Unit[]; unit?: Un
             error={errors.parentId}
           />
           <TextInput label={t('org.unit.code')} description={t('org.unit.codeHelp')} value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={pending}>
-              {t('org.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('app.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={pending} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Employee } from '../../../shared/people/commands';
@@ -9,6 +9,7 @@ import { formatNip, parseNip } from '../../../shared/people/nip';
 import { useCommandMutation } from '../api/hooks';
 import { fieldErrors } from '../app/forms';
 import { notifySuccess } from '../app/notify';
+import { FormActions } from '../app/FormActions';
 import { useI18n } from '../i18n/I18nProvider';
 import { positionOptions, usePositionChoices } from '../org/useOrg';
 import { golonganOptions, statusKeys, todayLocal } from './labels';
@@ -194,14 +195,7 @@ export function EmployeeForm({ employee, onClose }: { employee?: Employee; onClo
               )}
             </SimpleGrid>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={pending}>
-              {t('people.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('people.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={pending} />
         </Stack>
       </form>
     </Modal>

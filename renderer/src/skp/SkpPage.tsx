@@ -9,6 +9,7 @@ import { useCommand, useCommandMutation } from '../api/hooks';
 import { notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
 import type { MessageKey } from '../i18n/catalog';
+import { FormActions } from '../app/FormActions';
 import { useI18n } from '../i18n/I18nProvider';
 import { AnnexSection } from './AnnexSection';
 import { HistorySection } from './HistorySection';
@@ -330,22 +331,13 @@ function ActionDialog({ kind, skp, reload, onClose }: { kind: Exclude<Dialog, nu
               {t('skp.ctrlEnter')}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={pending}>
-              {t('app.cancel')}
-            </Button>
-            {/* Submit and approve are confirmations the user just asked for: Enter confirms. */}
-            <Button
-              type="submit"
-              loading={pending}
-              color={kind === 'approve' ? 'teal' : kind === 'return' ? 'orange' : undefined}
-              data-autofocus={needsText ? undefined : true}
-            >
-              {t(
-                kind === 'submit' ? 'skp.action.submit' : kind === 'approve' ? 'skp.action.approve' : kind === 'return' ? 'skp.action.return' : 'skp.amend.start',
-              )}
-            </Button>
-          </Group>
+          {/* Submit and approve are confirmations the user just asked for: Enter confirms. */}
+          <FormActions
+            onCancel={onClose}
+            pending={pending}
+            submitProps={{ color: kind === 'approve' ? 'teal' : kind === 'return' ? 'orange' : undefined, 'data-autofocus': needsText ? undefined : true }}
+            submit={t(kind === 'submit' ? 'skp.action.submit' : kind === 'approve' ? 'skp.action.approve' : kind === 'return' ? 'skp.action.return' : 'skp.amend.start')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -9,6 +9,7 @@ import { fieldErrors } from '../app/forms';
 import { notifyError, notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
 import type { MessageKey } from '../i18n/catalog';
+import { FormActions } from '../app/FormActions';
 import { useI18n } from '../i18n/I18nProvider';
 import { SlowProgress, useYears, yearDefaults } from './ui';
 import { PageHeader } from '../app/PageHeader';
@@ -237,14 +238,7 @@ function YearForm({ year, existing, onClose }: { year?: PerformanceYear; existin
             />
           )}
           <SlowProgress active={pending} label={!year && createShells ? t('year.openingShells') : t('year.saving')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={pending}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {year ? t('app.save') : t('year.open')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={pending} submit={year ? t('app.save') : t('year.open')} />
         </Stack>
       </form>
     </Modal>
