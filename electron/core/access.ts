@@ -9,17 +9,11 @@ import type { Core } from './core';
  */
 export type AppraisalLink = 'penilai' | 'atasan_penilai';
 
-/** Filled by the people capability, which owns the appraisal chain. */
+/** Supplied by the people capability, which owns the appraisal chain, through `Core.open` (wiring.ts). */
 export type AppraisalLinkResolver = (core: Core, viewerEmployeeId: string, employeeId: string, on: Date) => AppraisalLink | null;
 
-let resolveLink: AppraisalLinkResolver = () => null;
-
-export function setAppraisalLinkResolver(resolver: AppraisalLinkResolver): void {
-  resolveLink = resolver;
-}
-
 export function appraisalLink(core: Core, viewerEmployeeId: string, employeeId: string, on: Date): AppraisalLink | null {
-  return resolveLink(core, viewerEmployeeId, employeeId, on);
+  return core.wiring.appraisalLink(core, viewerEmployeeId, employeeId, on);
 }
 
 function employeeOffice(core: Core, employeeId: string): string | null {

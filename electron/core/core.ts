@@ -6,6 +6,7 @@ import { databasePath, openSqlite, queryBuilder } from './db/connection';
 import { migrate, type MigrateOptions } from './db/migrate';
 import { QueryRunner } from './db/query';
 import { HybridClock } from './sync/hlc';
+import { defaultWiring, type CoreWiring } from './wiring';
 
 export interface SessionPolicy {
   /** Absolute lifetime of a session. */
@@ -31,6 +32,11 @@ export interface CoreOptions {
   beforeMigrate?: MigrateOptions['beforeMigrate'] | null;
   /** better_sqlite3.node built for the running runtime (the desktop app's Electron ABI); see docs/desktop.md. */
   nativeBinding?: string | null;
+  /**
+   * The appraisal-chain resolver and the derived-role providers (electron/core/wiring.ts). Default:
+   * the people capability's. Tests add providers here (e.g. a granted Pejabat Penilai).
+   */
+  wiring?: Partial<CoreWiring>;
 }
 
 /**
@@ -44,12 +50,14 @@ export class Core {
   readonly dataDir: string;
   readonly hlc: HybridClock;
   readonly sessionPolicy: SessionPolicy;
+  readonly wiring: CoreWiring;
   private readonly clock: () => Date;
 
   private constructor(options: CoreOptions, sqlite: Database.Database) {
     this.dataDir = options.dataDir;
     this.clock = options.clock ?? (() => new Date());
     this.sessionPolicy = { ...defaultSessionPolicy, ...options.sessionPolicy };
+    this.wiring = { ...defaultWiring, ...options.wiring };
     this.sqlite = sqlite;
     this.q = new QueryRunner(sqlite);
     this.hlc = new HybridClock(this.nodeId(), () => this.clock().getTime(), this.lastHlc());

@@ -4,7 +4,9 @@ import type { SetupInput } from '../../shared/setup/commands';
 import type { AppError } from '../../shared/errors';
 import { Core, type CoreOptions } from '../../electron/core/core';
 import { dispatch, toAppError, type CallMeta } from '../../electron/core/dispatch';
+import { defaultWiring } from '../../electron/core/wiring';
 import { TestClock } from './clock';
+import { testPenilaiProvider } from './users';
 import { makeTempDir, removeTempDir } from './tempdir';
 
 /** The first administrator every test office is set up with (a valid PNS NIP, written with spaces). */
@@ -53,6 +55,7 @@ export class TestCore {
         clock: this.clock.now,
         sessionPolicy: options.sessionPolicy,
         beforeMigrate: options.beforeMigrate,
+        wiring: { derivedRoles: [...defaultWiring.derivedRoles, testPenilaiProvider] },
       });
     } catch (err) {
       if (this.ownsDir) removeTempDir(this.dir);

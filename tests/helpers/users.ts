@@ -1,7 +1,7 @@
 import type { CommandInput } from '../../shared/commands';
 import type { Role } from '../../shared/roles';
 import { appendAudit } from '../../electron/core/audit/chain';
-import { addDerivedRoleProvider, type DerivedRoleProvider } from '../../electron/core/auth/derived-roles';
+import type { DerivedRoleProvider } from '../../electron/core/auth/derived-roles';
 import { RecordWriter } from '../../electron/core/db/records';
 import type { Office, OfficeUser, Session } from './office';
 
@@ -59,12 +59,12 @@ export function createEmployee(
 }
 
 // Pejabat Penilai is derived from the appraisal chain (people capability). Building a position tree
-// for every test that needs an appraiser is costly, so tests may grant it through this provider.
+// for every test that needs an appraiser is costly, so tests may grant it through this provider,
+// which every TestCore passes to Core.open besides the real ones.
 const penilaiEmployees = new Set<string>();
-const testPenilaiProvider: DerivedRoleProvider = (_core, employeeId) => (penilaiEmployees.has(employeeId) ? ['penilai'] : []);
+export const testPenilaiProvider: DerivedRoleProvider = (_core, employeeId) => (penilaiEmployees.has(employeeId) ? ['penilai'] : []);
 
 export function grantPenilai(employeeId: string): void {
-  addDerivedRoleProvider(testPenilaiProvider);
   penilaiEmployees.add(employeeId);
 }
 

@@ -4,8 +4,8 @@ import { findPeriod } from '../../../shared/evaluation/periods';
 import { predikatOf, type Predikat, type Rating } from '../../../shared/evaluation/predikat';
 import { formatDateId, localDate } from '../../../shared/people/dates';
 import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
-import type { AppealsTable, EvaluationsTable } from '../db/schema-evaluation';
-import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
+import type { AppealsTable, EvaluationsTable } from '../db/schema';
+import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
 import { judgedPlanOf } from '../evaluation/judged-plan';
 import { angkaKreditFor } from '../evaluation/service';
 

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { conflict, notFound } from '../../../shared/errors';
 import type { Core } from '../core';
 import { isReplicated } from './replicated';
-import type { DB, TableName } from './schema';
+import type { Insert, Row as TableRow, TableName, Update } from './schema';
 
 export interface RecordChange {
   table: string;
@@ -14,8 +14,8 @@ export interface RecordChange {
 
 /** Columns the writer owns; callers never set them. */
 type Managed = 'id' | 'office_id' | 'created_at' | 'updated_at' | 'hlc' | 'version' | 'deleted_at';
-export type NewRecord<T extends TableName> = Omit<DB[T], Managed> & { id?: string; office_id?: string };
-export type RecordPatch<T extends TableName> = Partial<Omit<DB[T], Managed>>;
+export type NewRecord<T extends TableName> = Omit<Insert<T>, Managed> & { id?: string; office_id?: string };
+export type RecordPatch<T extends TableName> = Omit<Update<T>, Managed>;
 type Row = Record<string, unknown> & { id: string; version: number };
 
 /**
@@ -34,7 +34,7 @@ export class RecordWriter {
     private readonly nowIso: string,
   ) {}
 
-  insert<T extends TableName>(table: T, values: NewRecord<T>): DB[T] {
+  insert<T extends TableName>(table: T, values: NewRecord<T>): TableRow<T> {
     const replicated = isReplicated(table);
     const row: Record<string, unknown> = {
       ...values,
@@ -61,7 +61,7 @@ export class RecordWriter {
     if (stored) this.core.q.prepare(insertSql(table, Object.keys(bound), false)).run(bound);
     else stored = this.core.q.prepare(insertSql(table, Object.keys(bound), true)).get(bound) as Record<string, unknown>;
     this.record({ table, id: row.id as string, op: 'insert', before: null, after: stored });
-    return stored as unknown as DB[T];
+    return stored as unknown as TableRow<T>;
   }
 
   /**
@@ -69,11 +69,11 @@ export class RecordWriter {
    * never a silent overwrite. Omit it only for system-driven updates that read and write in the
    * same transaction.
    */
-  update<T extends TableName>(table: T, id: string, patch: RecordPatch<T>, expectedVersion?: number, what = 'Data'): DB[T] {
+  update<T extends TableName>(table: T, id: string, patch: RecordPatch<T>, expectedVersion?: number, what = 'Data'): TableRow<T> {
     const before = this.load(table, id, what);
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw conflict(what, before.version);
     const changed = Object.entries(patch as Record<string, unknown>).filter(([k, v]) => v !== undefined && before[k] !== v);
-    if (changed.length === 0) return before as unknown as DB[T];
+    if (changed.length === 0) return before as unknown as TableRow<T>;
     return this.write(table, before, Object.fromEntries(changed), 'update');
   }
 
@@ -81,15 +81,15 @@ export class RecordWriter {
    * Bumps a parent record's version (and HLC) when only its children changed, so an editor of the
    * whole (an SKP and its RHK) holding an older version gets CONFLICT.
    */
-  touch<T extends TableName>(table: T, id: string, expectedVersion?: number, what = 'Data', patch: RecordPatch<T> = {}): DB[T] {
+  touch<T extends TableName>(table: T, id: string, expectedVersion?: number, what = 'Data', patch?: RecordPatch<T>): TableRow<T> {
     const before = this.load(table, id, what);
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw conflict(what, before.version);
-    const changed = Object.entries(patch as Record<string, unknown>).filter(([k, v]) => v !== undefined && before[k] !== v);
+    const changed = Object.entries((patch ?? {}) as Record<string, unknown>).filter(([k, v]) => v !== undefined && before[k] !== v);
     return this.write(table, before, Object.fromEntries(changed), 'update');
   }
 
   /** Tombstones a record (sync must learn of deletions, so rows are never removed). */
-  remove<T extends TableName>(table: T, id: string, expectedVersion?: number, what = 'Data'): DB[T] {
+  remove<T extends TableName>(table: T, id: string, expectedVersion?: number, what = 'Data'): TableRow<T> {
     const before = this.load(table, id, what);
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw conflict(what, before.version);
     return this.write(table, before, { deleted_at: this.nowIso }, 'delete');
@@ -106,7 +106,7 @@ export class RecordWriter {
     return row;
   }
 
-  private write<T extends TableName>(table: T, before: Row, changes: Record<string, unknown>, op: 'update' | 'delete'): DB[T] {
+  private write<T extends TableName>(table: T, before: Row, changes: Record<string, unknown>, op: 'update' | 'delete'): TableRow<T> {
     const replicated = isReplicated(table);
     const set: Record<string, unknown> = { ...changes, updated_at: this.nowIso, version: before.version + 1 };
     if (replicated) set.hlc = this.core.hlc.now();
@@ -117,7 +117,7 @@ export class RecordWriter {
     if (result.changes !== 1) throw conflict('Data');
     const after = { ...before, ...bindable(set) };
     this.record({ table, id: before.id, op, before, after });
-    return after as unknown as DB[T];
+    return after as unknown as TableRow<T>;
   }
 
   private record(change: RecordChange): void {

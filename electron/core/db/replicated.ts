@@ -1,23 +1,19 @@
 import type { TableName } from './schema';
-import { evaluationReplicatedTables } from './schema-evaluation';
-import { skpReplicatedTables } from './schema-skp';
+import { replicatedTableNames } from './schema.generated';
 
 /**
- * Tables whose rows sync to the central instance. Each carries the `Replicated` columns and every
- * change to it is written to `change_log` in the same transaction. Everything else (accounts,
- * sessions, meta) stays on this office's machine.
+ * Tables whose rows sync to the central instance: exactly the tables that carry the replicated
+ * columns (id, office_id, times, hlc, version, deleted_at), read from the migrated schema when the
+ * types are generated. Every change to them is written to `change_log` in the same transaction.
+ * Everything else (accounts, sessions, meta) stays on this office's machine. The list is static:
+ * no module has to be imported for a table to count as replicated.
  */
-const replicatedTables = new Set<TableName>(['offices', 'employees', ...skpReplicatedTables, ...evaluationReplicatedTables]);
+const replicatedTables: ReadonlySet<string> = new Set<string>(replicatedTableNames);
 
-export function isReplicated(table: string): boolean {
-  return replicatedTables.has(table as TableName);
+export function isReplicated(table: string): table is (typeof replicatedTableNames)[number] {
+  return replicatedTables.has(table);
 }
 
-/** Capabilities register their own replicated tables when their module loads. */
-export function registerReplicatedTable(table: string): void {
-  replicatedTables.add(table as TableName);
-}
-
-export function listReplicatedTables(): string[] {
-  return [...replicatedTables];
+export function listReplicatedTables(): TableName[] {
+  return [...replicatedTableNames];
 }

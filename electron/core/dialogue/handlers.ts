@@ -3,7 +3,7 @@ import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/er
 import { localDate } from '../../../shared/people/dates';
 import { appraisalLink } from '../access';
 import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
-import type { DialogueActionsTable, DialoguesTable } from '../db/schema-skp';
+import type { DialogueActionsTable, DialoguesTable } from '../db/schema';
 import { appraisalChain } from '../people/appraisal';
 import { loadSkp, viewerRoleOf } from '../skp/service';
 

@@ -10,7 +10,7 @@ import { formatNip, normalizeNip } from '../../../shared/people/nip';
 import type { PersonSnapshot, Rhk, SkpSnapshot } from '../../../shared/skp/commands';
 import { perilakuValues } from '../../../shared/skp/perilaku';
 import type { Core } from '../core';
-import type { PerformanceYearsTable } from '../db/schema-skp';
+import type { PerformanceYearsTable } from '../db/schema';
 import { dispatch, toAppError, type CallMeta } from '../dispatch';
 import { periodeText, tanggalOf } from '../documents/dates';
 import { letterheadOf, type Letterhead } from '../documents/letterhead';

@@ -5,8 +5,8 @@ import { predikatOf, resultsRatingRefusal, type Rating } from '../../../shared/e
 import { localDate } from '../../../shared/people/dates';
 import { perilakuValues } from '../../../shared/skp/perilaku';
 import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
-import type { AppealsTable, EvaluationRhkTable, EvaluationsTable, FeedbackTable } from '../db/schema-evaluation';
-import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
+import type { AppealsTable, EvaluationRhkTable, EvaluationsTable, FeedbackTable } from '../db/schema';
+import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
 import { primaryAssignment } from '../people/appraisal';
 import { DbChainSource } from '../people/source';
 import { generalEvidenceOf, realisasiRows, removedIndicatorsOf } from '../realisasi/handlers';

@@ -1,7 +1,7 @@
 import type { Rhk, SkpSnapshot } from '../../../shared/skp/commands';
 import type { Core } from '../core';
-import type { EvaluationsTable } from '../db/schema-evaluation';
-import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema-skp';
+import type { EvaluationsTable } from '../db/schema';
+import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
 import { snapshotOf } from '../skp/read';
 import { indicatorOut } from '../skp/service';
 

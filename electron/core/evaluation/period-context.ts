@@ -1,7 +1,7 @@
 import { ruleViolation } from '../../../shared/errors';
 import { findPeriod, type Period } from '../../../shared/evaluation/periods';
 import type { Core } from '../core';
-import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
+import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
 import { loadSkp } from '../skp/service';
 
 export interface SkpPeriod {

@@ -3,7 +3,7 @@ import { predikatOf, type OrgRating, type Predikat, type Rating } from '../../..
 import { addDays } from '../../../shared/people/dates';
 import type { Indicator, Rhk } from '../../../shared/skp/commands';
 import { perilakuCodes } from '../../../shared/skp/perilaku';
-import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
+import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
 import { HistoricalCore, wibTime, workday } from '../seed/history';
 import { rng } from '../seed/names';
 import { registerDemoStep, type DemoContext } from '../seed/registry';

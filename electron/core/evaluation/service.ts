@@ -5,8 +5,8 @@ import { periodsOf, type Period } from '../../../shared/evaluation/periods';
 import type { OrgRating, Predikat, Rating } from '../../../shared/evaluation/predikat';
 import { addDays, localDate } from '../../../shared/people/dates';
 import type { Core } from '../core';
-import type { EvaluationsTable, OrgRatingsTable } from '../db/schema-evaluation';
-import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
+import type { EvaluationsTable, OrgRatingsTable } from '../db/schema';
+import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
 
 export function loadEvaluation(core: Core, skpId: string, period: string): EvaluationsTable | undefined {
   return core.q.prepare('SELECT * FROM evaluations WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').get(skpId, period) as EvaluationsTable | undefined;

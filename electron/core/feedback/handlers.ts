@@ -2,7 +2,7 @@ import { forbidden, notFound } from '../../../shared/errors';
 import type { FeedbackMessage, FeedbackTarget } from '../../../shared/feedback/commands';
 import type { PerilakuCode } from '../../../shared/skp/perilaku';
 import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
-import type { FeedbackTable } from '../db/schema-evaluation';
+import type { FeedbackTable } from '../db/schema';
 import { requireApprovedPlan, skpPeriod } from '../evaluation/period-context';
 import { loadSkp, viewerRoleOf } from '../skp/service';
 

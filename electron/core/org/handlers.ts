@@ -2,13 +2,8 @@ import { AppError, ruleViolation } from '../../../shared/errors';
 import { checkTypeLevel, isManagerial, positionTypeLabels, type PositionLevel, type PositionType } from '../../../shared/org/jabatan';
 import { localDate } from '../../../shared/people/dates';
 import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
-import { registerReplicatedTable } from '../db/replicated';
 import type { PositionsTable } from '../db/schema';
 import { loadOffice, loadPosition, loadUnit, officeOut, positionsOut, scopeOffice, unitsOut } from './queries';
-
-// Units and positions sync to central HR like the office profile and employees do.
-registerReplicatedTable('units');
-registerReplicatedTable('positions');
 
 function authed(ctx: HandlerContext): AuthedContext {
   requireActor(ctx);

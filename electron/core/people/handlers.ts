@@ -1,15 +1,13 @@
-import { setAppraisalLinkResolver, assertCanSeeEmployee } from '../access';
-import { addDerivedRoleProvider } from '../auth/derived-roles';
+import { assertCanSeeEmployee } from '../access';
 import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
-import { registerReplicatedTable } from '../db/replicated';
 import type { AppraisalOverridesTable, AssignmentsTable } from '../db/schema';
 import { AppError, notFound, ruleViolation } from '../../../shared/errors';
 import { canonicalGolongan, isGone } from '../../../shared/people/fields';
-import { addDays, formatDateId, localDate } from '../../../shared/people/dates';
+import { addDays, formatDateId } from '../../../shared/people/dates';
 import { formatFullName } from '../../../shared/people/names';
 import { problemKinds, type ProblemKind } from '../../../shared/people/commands';
 import { scopeOffice } from '../org/queries';
-import { appraisalChain, appraisalLinkOf, appraiseesOf, primaryAssignment } from './appraisal';
+import { appraisalChain, appraiseesOf, primaryAssignment } from './appraisal';
 import { employeeHistory } from './history';
 import { runImport } from './import';
 import { appraisalProblems } from './problems';
@@ -30,18 +28,6 @@ import {
   type EmployeeValues,
 } from './service';
 import { DbChainSource } from './source';
-
-// Assignments and overrides sync to central HR with the employees they belong to.
-registerReplicatedTable('assignments');
-registerReplicatedTable('appraisal_overrides');
-
-/*
- * The people capability owns the appraisal chain, so it tells the access module who appraises whom
- * and gives appraisers their derived role. This module is imported by electron/core/handlers.ts,
- * which every transport loads through the dispatcher, so these are in force everywhere.
- */
-setAppraisalLinkResolver(appraisalLinkOf);
-addDerivedRoleProvider((core, employeeId, on) => (appraiseesOf(core, employeeId, localDate(on), { firstOnly: true }).length > 0 ? ['penilai'] : []));
 
 function authed(ctx: HandlerContext): AuthedContext {
   requireActor(ctx);

@@ -4,7 +4,7 @@ import { predikatLabels, type Predikat } from '../../../shared/evaluation/predik
 import { formatDateId, localDate } from '../../../shared/people/dates';
 import type { Reminder } from '../../../shared/reports/commands';
 import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
-import type { PerformanceYearsTable, SkpsTable } from '../db/schema-skp';
+import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
 import { distributionForPeriod } from '../distribution/handlers';
 import { appraiseesOf } from '../people/appraisal';
 import { skpStatusLabels } from '../../../shared/skp/workflow';

@@ -7,7 +7,7 @@ import { addDays as addDaysUncached } from '../../../shared/people/dates';
 import { perilakuCodes } from '../../../shared/skp/perilaku';
 import { appendAudit } from '../audit/chain';
 import type { Core } from '../core';
-import type { SkpsTable } from '../db/schema-skp';
+import type { SkpsTable } from '../db/schema';
 import { storeEvidence } from '../realisasi/evidence-store';
 import { OfficeSnapshot } from '../people/source';
 import { snapshotOf } from '../skp/read';

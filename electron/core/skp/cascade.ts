@@ -2,7 +2,7 @@ import { forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import type { CascadeNode } from '../../../shared/skp/commands';
 import { skpStatusLabels } from '../../../shared/skp/workflow';
 import type { AuthedContext } from '../context';
-import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema-skp';
+import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
 import { resolveChain } from '../people/appraisal';
 import { OfficeSnapshot } from '../people/source';
 import { chainDate, createSkp, loadSkp, loadYear, recordEvent } from './service';

@@ -2,7 +2,7 @@ import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/er
 import { localDate } from '../../../shared/people/dates';
 import type { SkpSnapshot } from '../../../shared/skp/commands';
 import { requireActor, type AuthedContext, type HandlerMap } from '../context';
-import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema-skp';
+import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
 import { cascadeRhk, cascadeTree } from './cascade';
 import { skpMonitor } from './monitor';
 import { detailOf, snapshotOf } from './read';

@@ -3,7 +3,7 @@ import { forbidden } from '../../../shared/errors';
 import { localDate } from '../../../shared/people/dates';
 import type { monitorRowSchema } from '../../../shared/skp/commands';
 import type { AuthedContext } from '../context';
-import type { SkpsTable } from '../db/schema-skp';
+import type { SkpsTable } from '../db/schema';
 import { appraiseesOf, resolveChain } from '../people/appraisal';
 import { OfficeSnapshot } from '../people/source';
 import { chainDate, loadYear } from './service';

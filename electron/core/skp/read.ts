@@ -4,7 +4,7 @@ import { perilakuCodes, type PerilakuCode } from '../../../shared/skp/perilaku';
 import { skpActionRefusal } from '../../../shared/skp/workflow';
 import type { AuthedContext } from '../context';
 import type { Core } from '../core';
-import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema-skp';
+import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
 import { indicatorOut, summaryOf, viewerRoleOf, workflowSideOf } from './service';
 
 export function rhkOf(core: Core, skpId: string): Rhk[] {

@@ -5,7 +5,7 @@ import { skpActionRefusal, type SkpAction } from '../../../shared/skp/workflow';
 import type { AuthedContext, HandlerContext } from '../context';
 import type { Core } from '../core';
 import type { RecordPatch } from '../db/records';
-import type { PerformanceYearsTable, SkpIndicatorsTable, SkpsTable } from '../db/schema-skp';
+import type { PerformanceYearsTable, SkpIndicatorsTable, SkpsTable } from '../db/schema';
 import type { ChainSource } from '../people/source';
 import { headerSnapshot, personOn } from './snapshot';
 

@@ -3,7 +3,7 @@ import { findGolongan } from '../../../shared/people/golongan';
 import { formatFullName } from '../../../shared/people/names';
 import type { PersonSnapshot } from '../../../shared/skp/commands';
 import type { Core } from '../core';
-import type { SkpsTable } from '../db/schema-skp';
+import type { SkpsTable } from '../db/schema';
 import { primaryAssignment, resolveChain } from '../people/appraisal';
 import { DbChainSource, type ChainSource } from '../people/source';
 

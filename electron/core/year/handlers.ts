@@ -1,7 +1,7 @@
 import { AppError, ruleViolation } from '../../../shared/errors';
 import type { PerformanceYear } from '../../../shared/year/commands';
 import { requireActor, type HandlerContext, type HandlerMap } from '../context';
-import type { PerformanceYearsTable } from '../db/schema-skp';
+import type { PerformanceYearsTable } from '../db/schema';
 import { OfficeSnapshot } from '../people/source';
 import { chainDate, createSkp, loadYear } from '../skp/service';
 
