@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountsCommands } from './accounts/commands';
 import { appealCommands } from './appeal/commands';
 import { dialogueCommands } from './dialogue/commands';
 import { distributionCommands } from './distribution/commands';
@@ -19,6 +20,7 @@ import { yearCommands } from './year/commands';
 export const commands = {
   ...setupCommands,
   ...authCommands,
+  ...accountsCommands,
   ...auditCommands,
   ...yearCommands,
   ...skpCommands,

@@ -162,6 +162,64 @@ const writeCases: WriteCases = {
     },
     failing: (office) => ({ input: { userId: missingId, temporaryPassword: 'Sementara2' }, as: office.adminSession(), code: 'NOT_FOUND' }),
   },
+  'accounts.create': {
+    run: (office) => {
+      const employee = createEmployee(office);
+      return {
+        input: { employeeId: employee.id, username: `akun${employee.nip.slice(-3)}` },
+        as: office.adminSession(),
+        actorUserId: office.admin.userId,
+        replicated: {},
+      };
+    },
+    // The admin's own employee already has an account.
+    failing: (office) => ({ input: { employeeId: office.admin.employeeId }, as: office.adminSession(), code: 'RULE_VIOLATION' }),
+  },
+  'accounts.createMissing': {
+    run: (office) => {
+      const a = createEmployee(office);
+      const b = createEmployee(office);
+      return { input: { employeeIds: [a.id, b.id] }, as: office.adminSession(), actorUserId: office.admin.userId, replicated: {} };
+    },
+    // One of the chosen already has an account: the whole call is refused.
+    failing: (office) => ({ input: { employeeIds: [createEmployee(office).id, office.admin.employeeId] }, as: office.adminSession(), code: 'RULE_VIOLATION' }),
+  },
+  'accounts.resetPassword': {
+    run: (office) => {
+      const user = createUserWithRoles(office);
+      return { input: { userId: user.userId }, as: office.adminSession(), actorUserId: office.admin.userId, record: { table: 'users', id: user.userId }, replicated: {} };
+    },
+    failing: (office) => ({ input: { userId: missingId }, as: office.adminSession(), code: 'NOT_FOUND' }),
+  },
+  'accounts.deactivate': {
+    run: (office) => {
+      const user = createUserWithRoles(office);
+      return {
+        input: { userId: user.userId, version: currentVersion(office, user.userId) },
+        as: office.adminSession(),
+        actorUserId: office.admin.userId,
+        record: { table: 'users', id: user.userId },
+        replicated: {},
+      };
+    },
+    // One's own account cannot be deactivated.
+    failing: (office) => ({ input: { userId: office.admin.userId, version: currentVersion(office, office.admin.userId) }, as: office.adminSession(), code: 'RULE_VIOLATION' }),
+  },
+  'accounts.reactivate': {
+    run: (office) => {
+      const user = createUserWithRoles(office);
+      office.asAdmin('accounts.deactivate', { userId: user.userId, version: currentVersion(office, user.userId) });
+      return {
+        input: { userId: user.userId, version: currentVersion(office, user.userId) },
+        as: office.adminSession(),
+        actorUserId: office.admin.userId,
+        record: { table: 'users', id: user.userId },
+        replicated: {},
+      };
+    },
+    // An active account cannot be reactivated.
+    failing: (office) => ({ input: { userId: office.admin.userId, version: currentVersion(office, office.admin.userId) }, as: office.adminSession(), code: 'RULE_VIOLATION' }),
+  },
   'auth.setPengelola': {
     run: (office) => {
       const user = createUserWithRoles(office);

@@ -14,6 +14,7 @@ const cliCommands: Record<string, () => Promise<CliCommand>> = {
   init: () => import('./commands/init'),
   serve: () => import('./commands/serve'),
   audit: () => import('./commands/audit'),
+  accounts: () => import('./commands/accounts'),
   backup: () => import('./commands/backup'),
   restore: () => import('./commands/restore'),
   import: () => import('./commands/import'),

@@ -1,4 +1,5 @@
 import type { CommandName } from '../../shared/commands';
+import { accountsHandlers } from './accounts/handlers';
 import { appealHandlers } from './appeal/handlers';
 import { dialogueHandlers } from './dialogue/handlers';
 import { distributionHandlers } from './distribution/handlers';
@@ -20,6 +21,7 @@ import { yearHandlers } from './year/handlers';
 export const handlers: HandlerMap<CommandName> = {
   ...setupHandlers,
   ...authHandlers,
+  ...accountsHandlers,
   ...auditHandlers,
   ...yearHandlers,
   ...skpHandlers,

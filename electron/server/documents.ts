@@ -84,6 +84,27 @@ function registerBatchJobs(scope: FastifyInstance, core: Core): void {
     }
   });
 
+  // The slip of temporary passwords: creates the accounts (or new passwords) and prints them in
+  // one request (electron/core/accounts/slips.ts); the body's strings are the job's query.
+  scope.post<{ Body: Record<string, unknown> | null }>('/api/files/jobs/akun-slip', async (req, reply) => {
+    try {
+      const meta: CallMeta = {
+        transport: 'http',
+        sessionToken: req.cookies?.[sessionCookie] ?? null,
+        csrfToken: (req.headers[csrfHeader] as string | undefined) ?? null,
+        requireCsrf: true,
+      };
+      const query: Record<string, string | string[]> = {};
+      for (const [k, v] of Object.entries(req.body ?? {}).slice(0, 20)) {
+        if (typeof v === 'string') query[k] = v.slice(0, 2000);
+        else if (Array.isArray(v)) query[k] = v.filter((x): x is string => typeof x === 'string').slice(0, 10_000);
+      }
+      return reply.status(202).header('cache-control', 'no-store').send(jobs.start(core, meta, 'akun-slip.pdf', query));
+    } catch (err) {
+      return sendError(scope, reply, err);
+    }
+  });
+
   scope.get<{ Params: { id: string } }>('/api/files/jobs/:id', async (req, reply) => {
     try {
       return reply.header('cache-control', 'no-store').send(jobs.status(readMeta(req), req.params.id));

@@ -22,7 +22,7 @@ function findUserByLogin(ctx: HandlerContext, login: string): UsersTable | undef
   return ctx.core.q
     .prepare(
       `SELECT u.* FROM users u JOIN employees e ON e.id = u.employee_id
-       WHERE u.deleted_at IS NULL AND (e.nip = ? OR u.username = ?) LIMIT 1`,
+       WHERE u.deleted_at IS NULL AND u.deactivated_at IS NULL AND (e.nip = ? OR u.username = ?) LIMIT 1`,
     )
     .get(/^\d{18}$/.test(nip) ? nip : '', trimmed.toLowerCase()) as UsersTable | undefined;
 }

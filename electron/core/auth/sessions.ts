@@ -25,7 +25,7 @@ const userColumns = `u.id, u.office_id, u.employee_id, u.username, u.is_pengelol
 
 export function loadUserRow(core: Core, userId: string): UserRow | undefined {
   return core.q
-    .prepare(`SELECT ${userColumns} FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.id = ? AND u.deleted_at IS NULL`)
+    .prepare(`SELECT ${userColumns} FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.id = ? AND u.deleted_at IS NULL AND u.deactivated_at IS NULL`)
     .get(userId) as UserRow | undefined;
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { normalizePeriodCode } from '../../../shared/evaluation/periods';
 import { localDate } from '../../../shared/people/dates';
 import { employeeStatuses } from '../../../shared/people/fields';
+import { accountSlipsJob, slipJobName } from '../accounts/slips';
 import { resolveSession } from '../auth/sessions';
 import type { Actor } from '../context';
 import type { Core } from '../core';
@@ -215,6 +216,15 @@ const requiredParams: Readonly<Record<string, readonly string[]>> = {
   evidence: ['id'],
 };
 
+/**
+ * Downloads that write: the slip of temporary passwords is printed by the request that creates
+ * the passwords (electron/core/accounts/slips.ts). They run only as jobs, which are started by a
+ * POST carrying the CSRF token (or over IPC), never by a plain GET of `/api/files/<name>`.
+ */
+export const jobOnlyDownloads: Record<string, Producer> = {
+  [slipJobName]: accountSlipsJob,
+};
+
 export function checkRequiredParams(name: string, query: DownloadQuery): void {
   for (const key of Object.hasOwn(requiredParams, name) ? requiredParams[name]! : []) param(query, key);
 }
@@ -237,6 +247,18 @@ export function produceDownload(
 ): Promise<DownloadFile> {
   if (!isDownloadName(name)) return Promise.reject(unknownDownload(name));
   return downloads[name]!(core, meta, query, onProgress);
+}
+
+/** A job's producer: any download, or a write-download (`jobOnlyDownloads`). */
+export function produceJobDownload(
+  core: Core,
+  name: string,
+  query: DownloadQuery,
+  meta: CallMeta,
+  onProgress?: (p: DownloadProgress) => void,
+): Promise<DownloadFile> {
+  if (Object.hasOwn(jobOnlyDownloads, name)) return jobOnlyDownloads[name]!(core, meta, query, onProgress);
+  return produceDownload(core, name, query, meta, onProgress);
 }
 
 /**

@@ -3,7 +3,7 @@ import { AppError, type ErrorBody } from '../../../shared/errors';
 import { hashToken, resolveSession } from '../auth/sessions';
 import type { Core } from '../core';
 import { toAppError, type CallMeta } from '../dispatch';
-import { checkRequiredParams, isDownloadName, produceDownload, unknownDownload, type DownloadFile, type DownloadProgress, type DownloadQuery } from './downloads';
+import { checkRequiredParams, isDownloadName, jobOnlyDownloads, produceJobDownload, unknownDownload, type DownloadFile, type DownloadProgress, type DownloadQuery } from './downloads';
 
 /**
  * Downloads that take long (a unit's or the office's evaluation batch) run as jobs: the caller
@@ -75,7 +75,7 @@ export class DownloadJobs {
     if (meta.requireCsrf && meta.csrfToken !== lookup.csrfToken) {
       throw new AppError('FORBIDDEN', 'Token keamanan (CSRF) tidak cocok. Muat ulang halaman lalu coba lagi.');
     }
-    if (!isDownloadName(name)) throw unknownDownload(name);
+    if (!isDownloadName(name) && !Object.hasOwn(jobOnlyDownloads, name)) throw unknownDownload(name);
     checkRequiredParams(name, query);
     const owner = hashToken(token!);
     if ([...this.jobs.values()].filter((j) => j.owner === owner && j.status === 'berjalan').length >= this.maxRunning) {
@@ -87,7 +87,7 @@ export class DownloadJobs {
     // Runs after the caller has its answer; the batch producer yields between evaluations and
     // lays the PDF out in the worker thread (layout-thread.ts), so polls are answered while it works.
     setImmediate(() => {
-      produceDownload(core, name, query, runMeta, (p) => (job.progress = p))
+      produceJobDownload(core, name, query, runMeta, (p) => (job.progress = p))
         .then((file) => {
           job.file = file;
           job.status = 'selesai';

@@ -29,7 +29,7 @@ export function officeAdmin(core: Core, nip?: string): { userId: string; name: s
       : core.q
           .prepare(
             `SELECT u.id, e.name, u.is_pengelola FROM users u JOIN employees e ON e.id = u.employee_id
-             WHERE u.is_pengelola = 1 AND u.deleted_at IS NULL ORDER BY u.created_at LIMIT 1`,
+             WHERE u.is_pengelola = 1 AND u.deleted_at IS NULL AND u.deactivated_at IS NULL ORDER BY u.created_at LIMIT 1`,
           )
           .get()
   ) as { id: string; name: string; is_pengelola: number } | undefined;
