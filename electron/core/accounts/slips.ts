@@ -12,7 +12,7 @@ import { a4Portrait, renderPdf } from '../documents/pdf';
 import { discardTemporaryCredentials, prepareTemporaryCredentials } from './temporary-password';
 
 /**
- * The slip of temporary passwords (one per person, four to an A4 page, with cut lines) that a
+ * The slip of temporary passwords (one per person, three to an A4 page, with cut lines) that a
  * Pengelola Kinerja hands out. It is printed by the very request that creates the passwords: they
  * exist in clear only in that answer, so a slip cannot be printed again (reset the password for a
  * new one).
@@ -66,18 +66,20 @@ function slip(issued: IssuedAccount, o: SlipOptions): Content {
   };
 }
 
-const cutLine: Content = {
-  margin: [0, 10, 0, 10],
-  columns: [
-    { width: '*', canvas: [{ type: 'line', x1: 0, y1: 5, x2: 515, y2: 5, dash: { length: 4, space: 3 }, lineWidth: 0.6, lineColor: '#777777' }] },
-  ],
-};
+/** A dashed line to cut along, across the text width of an A4 portrait page (a new node each time: pdfmake annotates the nodes it lays out). */
+const cutLine = (): Content => ({
+  margin: [0, 14, 0, 14],
+  canvas: [{ type: 'line', x1: 0, y1: 0, x2: 515, y2: 0, dash: { length: 4, space: 3 }, lineWidth: 0.8, lineColor: '#555555' }],
+});
+
+/** Slips on one A4 page: three leave each a comfortable third to cut out and fold. */
+const slipsPerPage = 3;
 
 export function slipsDefinition(issued: IssuedAccount[], o: SlipOptions): TDocumentDefinitions {
   const content: Content[] = [];
   issued.forEach((x, i) => {
-    // Four slips to a page; a cut line between the slips of one page.
-    if (i > 0) content.push(i % 4 === 0 ? { text: '', pageBreak: 'before' } : cutLine);
+    // A cut line between the slips of one page, a new page after every third.
+    if (i > 0) content.push(i % slipsPerPage === 0 ? { text: '', pageBreak: 'before' } : cutLine());
     content.push(slip(x, o));
   });
   return {

@@ -551,6 +551,7 @@ export interface UsersTable {
   updated_at: string;
   version: Generated<number>;
   deleted_at: string | null;
+  deactivated_at: string | null;
 }
 
 export interface DB {

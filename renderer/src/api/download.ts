@@ -136,7 +136,7 @@ export async function downloadFile(name: string, query: DownloadQuery = {}, onPr
 }
 
 /** The HTTP routes of downloads that run as jobs (electron/server/documents.ts). */
-const httpJobRoutes: Record<string, string> = { 'evaluasi-batch.pdf': 'api/files/jobs/evaluasi-batch' };
+const httpJobRoutes: Record<string, string> = { 'evaluasi-batch.pdf': 'api/files/jobs/evaluasi-batch', 'akun-slip.pdf': 'api/files/jobs/akun-slip' };
 
 async function httpJson(url: string, init?: RequestInit): Promise<FileJobView> {
   let res: Response;

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/roles';
 import { AppealPage } from '../appeal/AppealPage';
 import { AuditPage } from '../audit/AuditPage';
-import { AccountsPage } from '../auth/AccountsPage';
+import { AccountsPage } from '../accounts/AccountsPage';
 import { BackupPage } from '../backup/BackupPage';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage';
 import { DialoguePage } from '../dialogue/DialoguePage';

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { assignmentKinds, isManagerial, type AssignmentKind } from '../../../shared/org/jabatan';
 import type { AppraisalChain, AppraisalOverride, Assignment, ChainPerson, Employee } from '../../../shared/people/commands';
 import { formatNip } from '../../../shared/people/nip';
+import { EmployeeAccountSection } from '../accounts/EmployeeAccountSection';
 import { useCommand, useCommandMutation } from '../api/hooks';
 import { useAuth } from '../auth/AuthProvider';
 import { fieldErrors } from '../app/forms';
@@ -55,6 +56,7 @@ function EmployeeView({ data, day, onDay }: { data: Detail; day: string; onDay(d
   const [cancelling, setCancelling] = useState<Assignment | null>(null);
   const [overriding, setOverriding] = useState(false);
   const removeOverride = useCommandMutation('people.removeOverride', { invalidates: ['people'] });
+  const canManageAccounts = useAuth().hasRole('pengelola', 'admin_pusat');
 
   return (
     <Stack>
@@ -103,6 +105,8 @@ function EmployeeView({ data, day, onDay }: { data: Detail; day: string; onDay(d
           <Fact label={t('people.detail.email')} value={e.email ?? '—'} />
         </SimpleGrid>
       </Section>
+
+      {canManageAccounts && <EmployeeAccountSection employee={e} />}
 
       <ChainSection chain={data.chain} />
 
