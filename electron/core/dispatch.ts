@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commands, isCommandName, type CommandName, type CommandOutput } from '../../shared/commands';
+import { commands, isCommandName, type CommandInput, type CommandName, type CommandOutput } from '../../shared/commands';
 import { AppError } from '../../shared/errors';
 import type { Access } from '../../shared/roles';
 import { appendAudit } from './audit/chain';
@@ -54,6 +54,18 @@ function allowed(access: readonly Access[], actor: Actor | null): boolean {
  */
 export function dispatch(core: Core, name: string, rawInput: unknown, meta: CallMeta): CallResult {
   if (!isCommandName(name)) throw new AppError('NOT_FOUND', `Perintah "${name}" tidak dikenal.`);
+  return execute(core, name, rawInput, meta);
+}
+
+/**
+ * A command called from inside the backend (documents, reports, downloads, the seeds) on behalf of
+ * `caller`'s session: the same checks as a transport's call, and the command's declared output type.
+ */
+export function call<N extends CommandName>(core: Core, caller: CallMeta, name: N, input: CommandInput<N>): CommandOutput<N> {
+  return execute(core, name, input, caller).result;
+}
+
+function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, meta: CallMeta): CallResult<N> {
   const def = commands[name];
   const now = core.now();
 
@@ -137,7 +149,9 @@ export function dispatch(core: Core, name: string, rawInput: unknown, meta: Call
       details: { issues: checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
     });
   }
-  return { result: checked.data as CommandOutput<CommandName>, sessionChange };
+  // The one place the output type is asserted: it was just parsed by this command's own output
+  // schema, which TypeScript cannot follow through the generic name (zod's types are invariant).
+  return { result: checked.data as CommandOutput<N>, sessionChange };
 }
 
 /** Any thrown value as the typed error body that crosses the transport. */

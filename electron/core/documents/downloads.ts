@@ -8,9 +8,8 @@ import { accountSlipsJob, slipJobName } from '../accounts/slips';
 import { resolveSession } from '../auth/sessions';
 import type { Actor } from '../context';
 import type { Core } from '../core';
-import { dispatch, type CallMeta } from '../dispatch';
+import { call, type CallMeta } from '../dispatch';
 import { parseEvaluationForm, renderEvaluationBatch, renderEvaluationDocument, type BatchProgress } from '../evaluation/document';
-import type { buildExport, buildTemplate } from '../people/excel';
 import { evidenceFileFor, type EvidenceFile } from '../realisasi/handlers';
 import { skpPdfFor } from '../skp/document';
 import { layoutThread, layoutWorkerEnabled } from './layout-thread';
@@ -186,16 +185,16 @@ export const downloads: Record<string, Producer> = {
   },
   /** `people.export.xlsx?q=&unitId=&golongan=&kind=&positionType=&status=&date=`: the employee list (people.exportRows). */
   'people.export.xlsx': async (core, meta, q) => {
-    const r = dispatch(core, 'people.exportRows', exportFilters(q), meta).result as { date: string; officeName: string; rows: Parameters<typeof buildExport>[0] };
+    const r = call(core, meta, 'people.exportRows', exportFilters(q));
     const officeId = one(q, 'officeId') ?? core.officeId();
     const code = (core.q.prepare('SELECT code FROM offices WHERE id = ?').get(officeId) as { code: string | null } | undefined)?.code;
     return { contentType: xlsxMime, fileName: `pegawai-${fileSafe(code ?? r.officeName)}-${r.date}.xlsx`, bytes: await (await excel()).buildExport(r.rows, r) };
   },
   /** `people.template.xlsx`: the import template with this office's units and positions. */
   'people.template.xlsx': async (core, meta) => {
-    const units = dispatch(core, 'org.listUnits', {}, meta).result as { units: Parameters<typeof buildTemplate>[0] };
-    const positions = dispatch(core, 'org.listPositions', {}, meta).result as { positions: Parameters<typeof buildTemplate>[1] };
-    const office = dispatch(core, 'org.getOffice', {}, meta).result as { office: { name: string } };
+    const units = call(core, meta, 'org.listUnits', {});
+    const positions = call(core, meta, 'org.listPositions', {});
+    const office = call(core, meta, 'org.getOffice', {});
     return {
       contentType: xlsxMime,
       fileName: `templat-impor-pegawai-${localDate(core.now())}.xlsx`,

@@ -3,7 +3,6 @@ import { checkDistribution, distributionPattern } from '../../../shared/distribu
 import type { UnitDistribution } from '../../../shared/distribution/commands';
 import { AppError } from '../../../shared/errors';
 import type { EvaluationDetail } from '../../../shared/evaluation/commands';
-import type { RealisasiRow } from '../../../shared/realisasi/commands';
 import { findPeriod, type Period } from '../../../shared/evaluation/periods';
 import { orgRatingLabels, predikatLabels, predikats, ratingLabels, ratingPrintLabels, type OrgRating, type Predikat } from '../../../shared/evaluation/predikat';
 import { formatNip, normalizeNip } from '../../../shared/people/nip';
@@ -11,7 +10,7 @@ import type { PersonSnapshot, Rhk, SkpSnapshot } from '../../../shared/skp/comma
 import { perilakuValues } from '../../../shared/skp/perilaku';
 import type { Core } from '../core';
 import type { PerformanceYearsTable } from '../db/schema';
-import { dispatch, toAppError, type CallMeta } from '../dispatch';
+import { call, toAppError, type CallMeta } from '../dispatch';
 import { periodeText, tanggalOf } from '../documents/dates';
 import { letterheadOf, type Letterhead } from '../documents/letterhead';
 import { compactGridLayout, gridLayout, headerFill, headerLine, identityLabels, identityTable, orDash, signatureRow, titleBlock, type IdentityPerson } from '../documents/parts';
@@ -888,10 +887,7 @@ function distributionFor(core: Core, meta: CallMeta, detail: EvaluationDetail, u
   if (cache.distributions.has(key)) return cache.distributions.get(key)!;
   let found: UnitDistribution | null = null;
   try {
-    const r = dispatch(core, 'distribution.get', { yearId: detail.yearId, period: detail.period, ...(ratingUnit ? { unitId: ratingUnit } : {}) }, meta).result as {
-      office: UnitDistribution;
-      units: UnitDistribution[];
-    };
+    const r = call(core, meta, 'distribution.get', { yearId: detail.yearId, period: detail.period, ...(ratingUnit ? { unitId: ratingUnit } : {}) });
     found = ratingUnit ? (r.units.find((u) => u.unitId === ratingUnit) ?? null) : r.office;
   } catch (err) {
     const e = toAppError(err);
@@ -913,7 +909,7 @@ export function evaluationDocumentData(
   input: { skpId: string; period: string; form?: EvaluationForm },
   cache: EvaluationDocumentCache = newDocumentCache(),
 ): EvaluationDocumentData {
-  const detail = dispatch(core, 'evaluation.get', { skpId: input.skpId, period: input.period }, meta).result as EvaluationDetail;
+  const detail = call(core, meta, 'evaluation.get', { skpId: input.skpId, period: input.period });
   const skp = loadSkp(core, detail.skpId);
   // The plan evaluation.get showed: a final evaluation's approved version, not a later amendment.
   const { plan: snap } = judgedPlanOf(core, skp, loadEvaluation(core, skp.id, detail.period));
@@ -927,7 +923,7 @@ export function evaluationDocumentData(
   if (form === 'evaluasi' && period.annual) {
     periodicRealisasi = {};
     for (const p of detail.periodic) {
-      const r = dispatch(core, 'realisasi.get', { skpId: detail.skpId, period: p.period }, meta).result as { status: string; rows: RealisasiRow[] };
+      const r = call(core, meta, 'realisasi.get', { skpId: detail.skpId, period: p.period });
       // What was sent to the appraiser; a draft still being written is not a result yet.
       if (r.status !== 'diajukan') continue;
       for (const row of r.rows) {
@@ -1027,7 +1023,7 @@ export async function renderEvaluationBatch(
   layout: BatchLayout = layoutHere,
 ): Promise<BatchResult> {
   const form = input.form ?? defaultEvaluationForm;
-  const me = (dispatch(core, 'auth.me', {}, meta).result as { user: { officeId: string; employeeId: string } | null }).user;
+  const me = call(core, meta, 'auth.me', {}).user;
   if (!me) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
   const year = core.q.prepare('SELECT * FROM performance_years WHERE id = ? AND office_id = ? AND deleted_at IS NULL').get(input.yearId, me.officeId) as PerformanceYearsTable | undefined;
   if (!year) throw new AppError('NOT_FOUND', 'Tahun Penilaian tidak ditemukan.');

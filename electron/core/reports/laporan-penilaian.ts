@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { SessionUser } from '../../../shared/auth/commands';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { monthNames, periodsOf, type Period } from '../../../shared/evaluation/periods';
 import { predikatLabels, ratingPrintLabels, type Predikat, type Rating } from '../../../shared/evaluation/predikat';
 import { positionTypeLabels, type PositionType } from '../../../shared/org/jabatan';
 import type { Core } from '../core';
-import { dispatch, type CallMeta } from '../dispatch';
+import { call, type CallMeta } from '../dispatch';
 import { bytesWrittenBy } from '../documents/stream-bytes';
 
 /**
@@ -296,12 +295,12 @@ export function laporanFileName(l: Pick<LaporanPenilaian, 'year' | 'period'>): s
  * are (the office's Pengelola Kinerja, or Admin Pusat) and which years their office has.
  */
 export function laporanPenilaianFor(core: Core, meta: CallMeta, input: { year: number; period: string }): LaporanPenilaian {
-  const me = dispatch(core, 'auth.me', {}, meta).result as { user: SessionUser | null };
+  const me = call(core, meta, 'auth.me', {});
   if (!me.user) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
   if (!me.user.roles.includes('pengelola') && !me.user.roles.includes('admin_pusat')) {
     throw forbidden('Laporan Penilaian SKP diunduh oleh Pengelola Kinerja.');
   }
-  const years = dispatch(core, 'year.list', {}, meta).result as { years: { id: string; year: number }[] };
+  const years = call(core, meta, 'year.list', {});
   const y = years.years.find((x) => x.year === input.year);
   if (!y) throw notFound(`Tahun Penilaian ${input.year}`);
   return laporanPenilaianData(core, me.user.officeId, y.id, input.period);

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { normalizeNip } from '../../../shared/people/nip';
 import { createSession, endSession, hashToken } from '../auth/sessions';
 import type { Core } from '../core';
-import { dispatch } from '../dispatch';
+import { call } from '../dispatch';
 
 /**
  * The command line acts as a named office admin: it opens a short session for that user and calls
@@ -43,8 +43,7 @@ export function actAs(core: Core, userId: string, name: string): CliActor {
   return {
     userId,
     name,
-    call: (command, input) =>
-      dispatch(core, command, input, { transport: 'cli', sessionToken: session.token, requireCsrf: false }).result as CommandOutput<typeof command>,
+    call: (command, input) => call(core, { transport: 'cli', sessionToken: session.token, requireCsrf: false }, command, input),
     close: () => endSession(core, hashToken(session.token)),
   };
 }

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/chain';
 import { hashPassword } from '../auth/password-hash';
 import type { Core } from '../core';
 import { RecordWriter } from '../db/records';
-import { dispatch } from '../dispatch';
+import { call } from '../dispatch';
 // Loads the capability modules, which register their tables as replicated before the first insert.
 import '../handlers';
 import { demoPassword } from './demo';
@@ -71,11 +71,11 @@ export function seedSynthetic(core: Core, count: number, log: (line: string) => 
   const city = offices > 1;
   const officeName = city ? `Pemerintah Kota Sintetis (${offices} perangkat daerah, ${count.toLocaleString('id-ID')} pegawai)` : `Dinas Sintetis ${count.toLocaleString('id-ID')} Pegawai`;
   const adminNip = makeNip(random, 'L', used, [1985, 1990], year - 5);
-  dispatch(
+  call(
     core,
+    { transport: 'cli', requireCsrf: false },
     'setup.create',
     { officeName, officeCode: city ? 'KOTA-SINTETIS' : 'SINTETIS', adminNip, adminName: 'Administrator Sintetis', adminPassword: demoPassword },
-    { transport: 'cli', requireCsrf: false },
   );
   const officeId = core.officeId()!;
   const admin = core.q.prepare('SELECT id, employee_id FROM users WHERE is_pengelola = 1').get() as { id: string; employee_id: string };

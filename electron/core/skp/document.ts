@@ -4,7 +4,7 @@ import { annexKinds, aspekLabels, perspektifLabels, type Indicator, type Rhk, ty
 import { perilakuValues } from '../../../shared/skp/perilaku';
 import { skpStatusLabels } from '../../../shared/skp/workflow';
 import type { Core } from '../core';
-import { dispatch, type CallMeta } from '../dispatch';
+import { call, type CallMeta } from '../dispatch';
 import { periodeText, tanggalOf } from '../documents/dates';
 import { letterheadOf, type Letterhead } from '../documents/letterhead';
 import { compactGridLayout, gridLayout, headerFill, headerLine, identityTable, orDash, pageFooter, signatureRow, titleBlock, type IdentityPerson } from '../documents/parts';
@@ -311,7 +311,7 @@ export function skpPdfFileName(s: Pick<SkpDocumentData, 'employeeNip' | 'year'>)
  * may see it, exactly as for the screen; then it is rendered.
  */
 export async function skpPdfFor(core: Core, meta: CallMeta, skpId: string): Promise<{ fileName: string; bytes: Buffer }> {
-  const detail = dispatch(core, 'skp.get', { skpId }, meta).result as SkpDetail;
+  const detail = call(core, meta, 'skp.get', { skpId });
   const bytes = await renderSkpPdf(detail, { letterhead: letterheadOf(core), printedAt: core.now() });
   return { fileName: skpPdfFileName(detail), bytes };
 }
