@@ -49,7 +49,7 @@ describe('npm run build:electron', () => {
       const mine = f.draftWithRhk('stafA', 'Tersusunnya laporan persuratan');
       const v = f.as('stafA').call('skp.submit', { skpId: mine.skpId, version: mine.version }).version;
       f.as('kasubbag').call('skp.approve', { skpId: mine.skpId, version: v });
-      f.as('kasubbag').call('evaluation.save', { skpId: mine.skpId, period: '1', rhk: [{ rhkId: mine.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai' });
+      f.as('kasubbag').call('evaluation.save', { skpId: mine.skpId, period: '1', version: null, rhk: [{ rhkId: mine.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai' });
       const meta = { transport: 'ipc' as const, sessionToken: f.tokens.kasubbag, requireCsrf: false };
       const docs = [evaluationDocumentData(f.o.core, meta, { skpId: mine.skpId, period: '1' })];
       const request: LayoutRequest = { id: 1, kind: 'evaluation', docs, form: 'dokumen', options: documentOptionsOf(f.o.core), fontsDir: resolveFontsDir() };

@@ -138,7 +138,7 @@ const samples: { [N in CommandName]?: Sample<N> } = {
   'dialogue.cancel': { input: { dialogueId: missingId, version: 1, reason: 'Alasan sampel' }, status: 404 },
   'dialogue.completeAction': { input: { actionId: missingId, done: true }, status: 404 },
   'evaluation.get': { input: { skpId: missingId, period: '1' }, status: 404 },
-  'evaluation.save': { input: { skpId: missingId, period: '1', rhk: [] }, status: 404 },
+  'evaluation.save': { input: { skpId: missingId, period: '1', version: null, rhk: [] }, status: 404 },
   'evaluation.finalize': { input: { evaluationId: missingId, version: 1 }, status: 404 },
   'evaluation.finalizeMany': { input: { items: [{ evaluationId: missingId, version: 1 }] }, status: 404 },
   'evaluation.acknowledge': { input: { evaluationId: missingId, version: 1 }, status: 404 },
@@ -146,7 +146,7 @@ const samples: { [N in CommandName]?: Sample<N> } = {
   'evaluation.mine': { input: { yearId: missingId }, status: 404 },
   // Past the role check, the handler still wants the Pengelola or the head of office: a Pejabat
   // Penilai who leads no office gets the handler's own 403 (not the role refusal).
-  'evaluation.setOrgRating': { input: { yearId: missingId, period: '1', unitId: null, rating: 'baik' }, status: { pengelola: 404, penilai: 403 } },
+  'evaluation.setOrgRating': { input: { yearId: missingId, period: '1', unitId: null, version: null, rating: 'baik' }, status: { pengelola: 404, penilai: 403 } },
   'evaluation.orgRatings': { input: { yearId: missingId, period: '1' }, status: 404 },
   'appeal.file': { input: { evaluationId: missingId, reasons: 'Alasan keberatan sampel' }, status: 404 },
   'appeal.explain': { input: { appealId: missingId, version: 1, explanation: 'Penjelasan sampel' }, status: 404 },

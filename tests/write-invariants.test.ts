@@ -725,8 +725,8 @@ const writeCases: WriteCases = {
           skpId: s.skpId,
           period: s.period,
           entries: [
-            { indicatorId: s.indicatorIds[0]!, value: 11, notes: 'Laporan Januari lengkap' },
-            { indicatorId: s.indicatorIds[1]!, value: 1, description: 'Tepat waktu' },
+            { indicatorId: s.indicatorIds[0]!, version: null, value: 11, notes: 'Laporan Januari lengkap' },
+            { indicatorId: s.indicatorIds[1]!, version: null, value: 1, description: 'Tepat waktu' },
           ],
         },
         as: team.employee.session,
@@ -738,7 +738,7 @@ const writeCases: WriteCases = {
     failing: (office) => {
       const s = approvedEvalSkp(office);
       return {
-        input: { skpId: s.skpId, period: s.period, entries: [{ indicatorId: s.indicatorIds[0]!, value: 3 }, { indicatorId: missingId, value: 4 }] },
+        input: { skpId: s.skpId, period: s.period, entries: [{ indicatorId: s.indicatorIds[0]!, version: null, value: 3 }, { indicatorId: missingId, version: null, value: 4 }] },
         as: evalTeam(office).employee.session,
         code: 'VALIDATION',
       };
@@ -942,7 +942,7 @@ const writeCases: WriteCases = {
       const r = submittedRealisasi(office);
       const team = evalTeam(office);
       return {
-        input: { skpId: r.skpId, period: r.period, rhk: [{ rhkId: r.rhkId, judgement: 'diatas' }], resultsRating: 'diatas', behaviourRating: 'sesuai', notes: 'Pertahankan.' },
+        input: { skpId: r.skpId, period: r.period, version: null, rhk: [{ rhkId: r.rhkId, judgement: 'diatas' }], resultsRating: 'diatas', behaviourRating: 'sesuai', notes: 'Pertahankan.' },
         as: team.appraiser.session,
         actorUserId: team.appraiser.userId,
         replicated: { evaluations: 1, evaluation_rhk: 1 },
@@ -952,7 +952,7 @@ const writeCases: WriteCases = {
     failing: (office) => {
       const r = submittedRealisasi(office);
       return {
-        input: { skpId: r.skpId, period: r.period, rhk: [{ rhkId: r.rhkId, judgement: 'dibawah' }], resultsRating: 'diatas', behaviourRating: 'diatas' },
+        input: { skpId: r.skpId, period: r.period, version: null, rhk: [{ rhkId: r.rhkId, judgement: 'dibawah' }], resultsRating: 'diatas', behaviourRating: 'diatas' },
         as: evalTeam(office).appraiser.session,
         code: 'RULE_VIOLATION',
       };
@@ -1021,14 +1021,14 @@ const writeCases: WriteCases = {
     run: (office) => {
       const y = openYear(office);
       return {
-        input: { yearId: y.id, period: '1', unitId: null, rating: 'baik', note: 'Capaian kinerja Januari' },
+        input: { yearId: y.id, period: '1', unitId: null, version: null, rating: 'baik', note: 'Capaian kinerja Januari' },
         as: office.adminSession(),
         actorUserId: office.admin.userId,
         replicated: { org_ratings: 1 },
       };
     },
     // A quarter in a monthly year.
-    failing: (office) => ({ input: { yearId: openYear(office).id, period: 'Q1', unitId: null, rating: 'baik' }, as: office.adminSession(), code: 'RULE_VIOLATION' }),
+    failing: (office) => ({ input: { yearId: openYear(office).id, period: 'Q1', unitId: null, version: null, rating: 'baik' }, as: office.adminSession(), code: 'RULE_VIOLATION' }),
   },
   'appeal.file': {
     run: (office) => {

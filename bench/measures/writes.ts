@@ -186,7 +186,7 @@ export function changeLogMeasure(d: Dataset, label: string): Measure {
   const period = currentPeriodCode(d);
   const commands: { name: string; as: string; input: unknown }[] = [
     { name: 'people.update', as: admin, input: { id: employee.id, version: employee.version, phone: '081234567890' } },
-    { name: 'realisasi.save', as: me, input: { skpId: current.id, period, entries: [{ indicatorId: indicator.id, value: 3, description: 'Tiga laporan selesai' }] } },
+    { name: 'realisasi.save', as: me, input: { skpId: current.id, period, entries: [{ indicatorId: indicator.id, version: null, value: 3, description: 'Tiga laporan selesai' }] } },
     { name: 'feedback.post', as: appraiser, input: { skpId: current.id, period, target: { kind: 'rhk', rhkId: rhk[0]!.id }, body: 'Bagus, lanjutkan dengan bukti dukung.' } },
     { name: 'dialogue.request', as: me, input: { kind: 'pemantauan', skpId: current.id, note: 'Mohon waktu membahas target.' } },
   ];

@@ -55,7 +55,7 @@ beforeAll(() => {
     indicatorId,
     file: { name: 'agenda surat – Januari.pdf', contentBase64: pdf.toString('base64') },
   }).evidence.id;
-  f.as('kasubbag').call('evaluation.save', { skpId, period: '1', rhk: [{ rhkId: mine.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai' });
+  f.as('kasubbag').call('evaluation.save', { skpId, period: '1', version: null, rhk: [{ rhkId: mine.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai' });
   bridge = new DesktopBridge({ core: () => f.o.core, unavailableMessage: () => 'tertutup', policy: {}, log: (m) => logs.push(m) });
 });
 afterAll(() => {

@@ -95,7 +95,11 @@ export const evaluationCommands = {
     input: z.object({
       skpId: idSchema,
       period: periodCodeSchema,
-      version: versionSchema.optional(),
+      /**
+       * The version of the evaluation the caller read (evaluation.get's `version`), null when none
+       * existed yet. Required: a stale one (another tab saved meanwhile) is CONFLICT.
+       */
+      version: versionSchema.nullable(),
       rhk: z.array(z.object({ rhkId: idSchema, judgement: z.enum(ratings), note: z.string().trim().max(2000).nullable().optional() })).max(100),
       resultsRating: z.enum(ratings).nullable().optional(),
       behaviourRating: z.enum(ratings).nullable().optional(),
@@ -154,6 +158,8 @@ export const evaluationCommands = {
       unitId: idSchema.nullable(),
       rating: z.enum(orgRatings),
       note: z.string().trim().max(2000).optional(),
+      /** The version of the rating the caller read (evaluation.orgRatings), null when none was recorded. */
+      version: versionSchema.nullable(),
     }),
     output: z.object({ ok: z.literal(true) }),
     access: ['pengelola', 'penilai'],
@@ -164,7 +170,9 @@ export const evaluationCommands = {
     summary: 'Capaian Kinerja Organisasi yang tercatat untuk satu periode.',
     input: z.object({ yearId: idSchema, period: periodCodeSchema }),
     output: z.object({
-      ratings: z.array(z.object({ unitId: idSchema.nullable(), unitName: z.string(), rating: z.enum(orgRatings), setByName: z.string().nullable(), note: z.string().nullable() })),
+      ratings: z.array(
+        z.object({ unitId: idSchema.nullable(), unitName: z.string(), rating: z.enum(orgRatings), setByName: z.string().nullable(), note: z.string().nullable(), version: z.number() }),
+      ),
       canSet: z.boolean(),
     }),
     access: ['authenticated'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, idSchema } from '../contract';
+import { defineCommand, idSchema, versionSchema } from '../contract';
 import { aspekList, perspektifList, rhkKinds } from '../skp/commands';
 
 export const periodCodeSchema = z
@@ -32,6 +32,8 @@ export const realisasiRowSchema = z.object({
   description: z.string().nullable(),
   notes: z.string().nullable(),
   evidence: z.array(evidenceSchema),
+  /** The version of the stored realisasi row (null: nothing reported yet); realisasi.save sends it back. */
+  version: z.number().nullable(),
 });
 export type RealisasiRow = z.infer<typeof realisasiRowSchema>;
 
@@ -71,6 +73,12 @@ export const periodReportSchema = z.object({
 
 const entry = z.object({
   indicatorId: idSchema,
+  /**
+   * The version of the indicator's realisasi the caller read (realisasi.get's row version; null
+   * when nothing was reported yet). Another tab or device that saved meanwhile makes it stale:
+   * CONFLICT, never a silent overwrite.
+   */
+  version: versionSchema.nullable(),
   value: z.number().finite().nullable().optional(),
   description: z.string().trim().max(4000).nullable().optional(),
   notes: z.string().trim().max(4000).nullable().optional(),
@@ -89,7 +97,8 @@ export const realisasiCommands = {
     name: 'realisasi.save',
     summary: 'Menyimpan realisasi periode sebagai draf.',
     input: z.object({ skpId: idSchema, period: periodCodeSchema, entries: z.array(entry).max(200) }),
-    output: z.object({ saved: z.number() }),
+    /** The version each saved indicator's realisasi has now, for the caller's next save. */
+    output: z.object({ saved: z.number(), rows: z.array(z.object({ indicatorId: idSchema, version: z.number() })) }),
     access: ['authenticated'],
     kind: 'write',
   }),

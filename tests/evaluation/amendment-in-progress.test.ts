@@ -63,15 +63,15 @@ describe('reporting realisasi while an amendment is drafted', () => {
 
   it('accepts values and evidence on the approved indicators only, and sends them', () => {
     const me = team.employee.session;
-    const refused = office.tryCall('realisasi.save', { skpId, period: '2', entries: [{ indicatorId: indC, value: 40 }] }, me);
+    const refused = office.tryCall('realisasi.save', { skpId, period: '2', entries: [{ indicatorId: indC, version: null, value: 40 }] }, me);
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Baris 1: indikator bukan bagian dari SKP ini.' } });
     expect(office.tryCall('realisasi.addEvidence', { skpId, period: '2', indicatorId: indC, file: evidenceInput('arsip.pdf') }, me)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     });
-    expect(office.call('realisasi.save', { skpId, period: '2', entries: [{ indicatorId: indB, value: 18 }] }, me).saved).toBe(1);
+    expect(office.call('realisasi.save', { skpId, period: '2', entries: [{ indicatorId: indB, version: null, value: 18 }] }, me).saved).toBe(1);
     // March, begun during the amendment too: a value on B only.
-    expect(office.call('realisasi.save', { skpId, period: '3', entries: [{ indicatorId: indB, value: 5 }] }, me).saved).toBe(1);
+    expect(office.call('realisasi.save', { skpId, period: '3', entries: [{ indicatorId: indB, version: null, value: 5 }] }, me).saved).toBe(1);
     expect(office.call('realisasi.addEvidence', { skpId, period: '2', indicatorId: indB, file: evidenceInput('piket.pdf') }, me).evidence.id).toBeTruthy();
     expect(office.call('realisasi.submit', { skpId, period: '2' }, me).submittedAt).toBeTruthy();
   });
@@ -87,7 +87,7 @@ describe('reporting realisasi while an amendment is drafted', () => {
     expect(r.removedIndicators.map((x) => x.indicatorId)).toEqual([indB]);
     // March's only value is on the removed indicator: that is not a report of the plan.
     expect(office.tryCall('realisasi.submit', { skpId, period: '3' }, me)).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } });
-    office.call('realisasi.save', { skpId, period: '3', entries: [{ indicatorId: indC, value: 40 }] }, me);
+    office.call('realisasi.save', { skpId, period: '3', entries: [{ indicatorId: indC, version: null, value: 40 }] }, me);
     expect(office.call('realisasi.submit', { skpId, period: '3' }, me).submittedAt).toBeTruthy();
   });
 });

@@ -31,7 +31,7 @@ describe('distribution.get access', () => {
     const plan = f.draftWithRhk('stafC', 'Tersusunnya bahan kurikulum muatan lokal');
     const v = f.as('stafC').call('skp.submit', { skpId: plan.skpId, version: plan.version }).version;
     f.as('kasi').call('skp.approve', { skpId: plan.skpId, version: v });
-    const saved = f.as('kasi').call('evaluation.save', { skpId: plan.skpId, period: '1', rhk: [{ rhkId: plan.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', behaviourRating: 'sesuai' });
+    const saved = f.as('kasi').call('evaluation.save', { skpId: plan.skpId, period: '1', version: null, rhk: [{ rhkId: plan.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', behaviourRating: 'sesuai' });
     f.as('kasi').call('evaluation.finalize', { evaluationId: saved.evaluationId, version: saved.version });
     expect(f.o.call('distribution.get', { yearId: f.yearId, period: '1' }, f.o.admin).office.total).toBe(1);
     expect(f.as('kadis').call('distribution.get', { yearId: f.yearId, period: '1' }).office.total).toBe(1);

@@ -99,9 +99,9 @@ beforeAll(() => {
     skpId: skpA,
     period: '1',
     entries: [
-      { indicatorId: ind[0]!.id, value: 1234, description: texts.description },
-      { indicatorId: ind[1]!.id, value: 97.5, notes: 'Diperiksa Kasubbag' },
-      { indicatorId: ind[2]!.id, value: 4 },
+      { indicatorId: ind[0]!.id, version: null, value: 1234, description: texts.description },
+      { indicatorId: ind[1]!.id, version: null, value: 97.5, notes: 'Diperiksa Kasubbag' },
+      { indicatorId: ind[2]!.id, version: null, value: 4 },
     ],
   });
   staf.call('realisasi.addEvidence', { skpId: skpA, period: '1', indicatorId: ind[0]!.id, file: { name: 'arsip-januari.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') } });
@@ -117,15 +117,15 @@ beforeAll(() => {
   const vb = f.as('stafB').call('skp.submit', { skpId: b.skpId, version: b.version }).version;
   f.as('kasubbag').call('skp.approve', { skpId: b.skpId, version: vb });
   skpB = b.skpId;
-  f.as('kasubbag').call('evaluation.save', { skpId: skpB, period: '1', rhk: [{ rhkId: b.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai' });
+  f.as('kasubbag').call('evaluation.save', { skpId: skpB, period: '1', version: null, rhk: [{ rhkId: b.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai' });
 
   f.o.setDate('2026-02-06');
   f.relogin();
-  f.o.call('evaluation.setOrgRating', { yearId: f.yearId, period: '1', unitId: null, rating: 'baik' }, f.o.admin);
+  f.o.call('evaluation.setOrgRating', { yearId: f.yearId, period: '1', unitId: null, version: null, rating: 'baik' }, f.o.admin);
   const saved = f.as('kasubbag').call('evaluation.save', {
     skpId: skpA,
     period: '1',
-    rhk: [
+    version: null, rhk: [
       { rhkId: r1!.id, judgement: 'diatas', note: texts.rhkNote },
       { rhkId: r2!.id, judgement: 'sesuai' },
     ],
@@ -198,7 +198,7 @@ describe('DOKUMEN EVALUASI KINERJA PEGAWAI', () => {
     const v = f.as('stafC').call('skp.submit', { skpId: long.skpId, version: long.version }).version;
     f.as('kasi').call('skp.approve', { skpId: long.skpId, version: v });
     const note = 'Catatan pembinaan yang panjang sekali. '.repeat(110).slice(0, 4000);
-    f.as('kasi').call('evaluation.save', { skpId: long.skpId, period: '1', rhk: [{ rhkId: long.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', behaviourRating: 'sesuai', notes: note });
+    f.as('kasi').call('evaluation.save', { skpId: long.skpId, period: '1', version: null, rhk: [{ rhkId: long.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', behaviourRating: 'sesuai', notes: note });
     const { pages, flat } = pdfText((await renderEvaluationDocument(f.o.core, meta(f.tokens.kasi), { skpId: long.skpId, period: '1' })).bytes);
     expect(pages).toBe(1);
     expect(flat).toContain('Catatan pembinaan yang panjang sekali.');
@@ -434,7 +434,7 @@ describe('kinerja export evaluasi (CLI)', () => {
     const mine = g.draftWithRhk('stafC', 'Terkelolanya data kurikulum sekolah');
     const v = g.as('stafC').call('skp.submit', { skpId: mine.skpId, version: mine.version }).version;
     g.as('kasi').call('skp.approve', { skpId: mine.skpId, version: v });
-    const s = g.as('kasi').call('evaluation.save', { skpId: mine.skpId, period: '3', rhk: [{ rhkId: mine.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', behaviourRating: 'diatas', notes: 'Tingkatkan koordinasi dengan sekolah.' });
+    const s = g.as('kasi').call('evaluation.save', { skpId: mine.skpId, period: '3', version: null, rhk: [{ rhkId: mine.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', behaviourRating: 'diatas', notes: 'Tingkatkan koordinasi dengan sekolah.' });
     g.as('kasi').call('evaluation.finalize', { evaluationId: s.evaluationId, version: s.version });
     const dir = g.o.dir;
     g.o.close();

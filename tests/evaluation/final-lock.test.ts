@@ -65,18 +65,18 @@ function attemptsOn(e: EvaluationFixture, admin: Session): Attempt[] {
   const save = (extra: Partial<CommandInput<'evaluation.save'>> = {}): CommandInput<'evaluation.save'> => ({
     skpId: e.skpId,
     period: e.period,
-    rhk: [{ rhkId: e.rhkId, judgement: 'diatas' }],
+    version: null, rhk: [{ rhkId: e.rhkId, judgement: 'diatas' }],
     resultsRating: 'diatas',
     behaviourRating: 'diatas',
     notes: 'Diubah setelah final',
     ...extra,
   });
   const ref = { evaluationId: e.evaluationId, version: e.evaluationVersion };
-  const entries = [{ indicatorId: e.indicatorIds[0]!, value: 99 }];
+  const entries = [{ indicatorId: e.indicatorIds[0]!, version: null, value: 99 }];
   return [
     { label: 'evaluation.save by the appraiser', name: 'evaluation.save', input: save({ version: e.evaluationVersion }), as: team.appraiser.session, code: 'RULE_VIOLATION', message: /final/ },
-    { label: 'evaluation.save by the appraiser, without a version', name: 'evaluation.save', input: save(), as: team.appraiser.session, code: 'RULE_VIOLATION', message: /final/ },
-    { label: 'evaluation.save of the notes only', name: 'evaluation.save', input: { skpId: e.skpId, period: e.period, rhk: [], notes: 'Catatan baru' }, as: team.appraiser.session, code: 'RULE_VIOLATION', message: /final/ },
+    { label: 'evaluation.save by the appraiser, as if no evaluation existed', name: 'evaluation.save', input: save(), as: team.appraiser.session, code: 'RULE_VIOLATION', message: /final/ },
+    { label: 'evaluation.save of the notes only', name: 'evaluation.save', input: { skpId: e.skpId, period: e.period, version: null, rhk: [], notes: 'Catatan baru' }, as: team.appraiser.session, code: 'RULE_VIOLATION', message: /final/ },
     { label: 'evaluation.save by the atasan', name: 'evaluation.save', input: save(), as: team.atasan.session, code: 'RULE_VIOLATION' },
     { label: 'evaluation.save by the admin', name: 'evaluation.save', input: save(), as: admin, code: 'FORBIDDEN' },
     { label: 'evaluation.save by the employee', name: 'evaluation.save', input: save(), as: team.employee.session, code: 'FORBIDDEN' },
@@ -128,7 +128,7 @@ describe('a final evaluation', () => {
   it('keeps its organisation rating when a new one is recorded afterwards', () => {
     const e = finalEvaluation(office);
     const before = lockedRecords(e);
-    office.asAdmin('evaluation.setOrgRating', { yearId: e.yearId, period: e.period, unitId: null, rating: 'sangat_kurang' });
+    office.asAdmin('evaluation.setOrgRating', { yearId: e.yearId, period: e.period, unitId: null, version: null, rating: 'sangat_kurang' });
     expect(lockedRecords(e)).toEqual(before);
   });
 
@@ -186,7 +186,7 @@ describe('a closed Tahun Penilaian', () => {
     // A year closes once every approved plan has a final annual evaluation.
     const saved = office.call(
       'evaluation.save',
-      { skpId: s.skpId, period: 'tahunan', rhk: [{ rhkId: s.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', behaviourRating: 'sesuai' },
+      { skpId: s.skpId, period: 'tahunan', version: null, rhk: [{ rhkId: s.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', behaviourRating: 'sesuai' },
       team.appraiser.session,
     );
     office.call('evaluation.finalize', { evaluationId: saved.evaluationId, version: saved.version }, team.appraiser.session);
@@ -195,10 +195,10 @@ describe('a closed Tahun Penilaian', () => {
 
     expect(office.call('realisasi.get', { skpId: s.skpId, period: '2' }, team.employee.session).canEdit).toBe(false);
     const attempts: Attempt[] = [
-      { label: 'realisasi.save', name: 'realisasi.save', input: { skpId: s.skpId, period: '2', entries: [{ indicatorId: s.indicatorIds[0]!, value: 5 }] }, as: team.employee.session, code: 'RULE_VIOLATION', message: /ditutup/ },
+      { label: 'realisasi.save', name: 'realisasi.save', input: { skpId: s.skpId, period: '2', entries: [{ indicatorId: s.indicatorIds[0]!, version: null, value: 5 }] }, as: team.employee.session, code: 'RULE_VIOLATION', message: /ditutup/ },
       { label: 'realisasi.addEvidence', name: 'realisasi.addEvidence', input: { skpId: s.skpId, period: '2', link: 'https://contoh.go.id/bukti' }, as: team.employee.session, code: 'RULE_VIOLATION', message: /ditutup/ },
       { label: 'realisasi.submit', name: 'realisasi.submit', input: { skpId: s.skpId, period: '2' }, as: team.employee.session, code: 'RULE_VIOLATION', message: /ditutup/ },
-      { label: 'evaluation.save', name: 'evaluation.save', input: { skpId: s.skpId, period: '2', rhk: [] }, as: team.appraiser.session, code: 'RULE_VIOLATION', message: /ditutup/ },
+      { label: 'evaluation.save', name: 'evaluation.save', input: { skpId: s.skpId, period: '2', version: null, rhk: [] }, as: team.appraiser.session, code: 'RULE_VIOLATION', message: /ditutup/ },
     ];
     for (const a of attempts) expectRefusedWritingNothing(a);
   });

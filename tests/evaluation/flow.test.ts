@@ -42,7 +42,7 @@ const rows = (t: string) => (f.o.core.sqlite.prepare(`SELECT COUNT(*) AS n FROM 
 describe('realisasi with evidence', () => {
   it('saves a draft, stores a file content-addressed, and submits the period', () => {
     const staf = f.as('stafA');
-    staf.call('realisasi.save', { skpId, period: '1', entries: [{ indicatorId: indicatorIds[0]!, value: 11, notes: 'Laporan Januari lengkap' }] });
+    staf.call('realisasi.save', { skpId, period: '1', entries: [{ indicatorId: indicatorIds[0]!, version: null, value: 11, notes: 'Laporan Januari lengkap' }] });
     const ev = staf.call('realisasi.addEvidence', { skpId, period: '1', indicatorId: indicatorIds[0]!, file: { name: 'laporan-januari.pdf', contentBase64: pdf.toString('base64') } });
     expect(ev.evidence).toMatchObject({ kind: 'file', fileName: 'laporan-januari.pdf', mimeType: 'application/pdf', size: pdf.length });
     expect(files()).toBe(1);
@@ -115,23 +115,23 @@ describe('feedback, dialogue, evaluation and appeal', () => {
 
   it('refuses "Di atas" results while a Utama RHK is below, computes the predikat, locks when final', () => {
     const boss = f.as('kasubbag');
-    const err = boss.fail('evaluation.save', { skpId, period: '1', rhk: [{ rhkId, judgement: 'dibawah' }], resultsRating: 'diatas', behaviourRating: 'diatas' });
+    const err = boss.fail('evaluation.save', { skpId, period: '1', version: null, rhk: [{ rhkId, judgement: 'dibawah' }], resultsRating: 'diatas', behaviourRating: 'diatas' });
     expect(err.code).toBe('RULE_VIOLATION');
     expect(err.message).toMatch(/RHK Utama/);
     expect(rows('evaluations')).toBe(0);
-    const saved = boss.call('evaluation.save', { skpId, period: '1', rhk: [{ rhkId, judgement: 'diatas' }], resultsRating: 'diatas', behaviourRating: 'sesuai', notes: 'Pertahankan.' });
+    const saved = boss.call('evaluation.save', { skpId, period: '1', version: null, rhk: [{ rhkId, judgement: 'diatas' }], resultsRating: 'diatas', behaviourRating: 'sesuai', notes: 'Pertahankan.' });
     expect(saved.predikat).toBe('baik');
-    expect(f.as('stafA').fail('evaluation.save', { skpId, period: '1', rhk: [] }).code).toBe('FORBIDDEN');
-    expect(f.as('kasi').fail('evaluation.save', { skpId, period: '1', rhk: [] }).code).toBe('RULE_VIOLATION');
-    f.o.call('evaluation.setOrgRating', { yearId: f.yearId, period: '1', unitId: null, rating: 'baik' }, f.o.admin);
+    expect(f.as('stafA').fail('evaluation.save', { skpId, period: '1', version: null, rhk: [] }).code).toBe('FORBIDDEN');
+    expect(f.as('kasi').fail('evaluation.save', { skpId, period: '1', version: null, rhk: [] }).code).toBe('RULE_VIOLATION');
+    f.o.call('evaluation.setOrgRating', { yearId: f.yearId, period: '1', unitId: null, version: null, rating: 'baik' }, f.o.admin);
     boss.call('evaluation.finalize', { evaluationId: saved.evaluationId, version: saved.version });
     const detail = f.as('stafA').call('evaluation.get', { skpId, period: '1' });
     expect(detail).toMatchObject({ status: 'final', predikat: 'baik', orgRating: 'baik', can: { acknowledge: true, appeal: false } });
     expect(detail.rhk[0]!.feedback.map((x) => x.body)).toContain('Laporan rapi; lampirkan juga daftar surat keluar.');
     expect(detail.perilaku.find((p) => p.valueCode === 'kolaboratif')!.feedback).toHaveLength(1);
     // Final means final, for everyone.
-    expect(boss.fail('evaluation.save', { skpId, period: '1', rhk: [], resultsRating: 'sesuai' }).message).toMatch(/final/);
-    expect(f.o.fail('evaluation.save', { skpId, period: '1', rhk: [] }, f.o.admin).code).toBe('FORBIDDEN');
+    expect(boss.fail('evaluation.save', { skpId, period: '1', version: null, rhk: [], resultsRating: 'sesuai' }).message).toMatch(/final/);
+    expect(f.o.fail('evaluation.save', { skpId, period: '1', version: null, rhk: [] }, f.o.admin).code).toBe('FORBIDDEN');
     expect(f.as('stafA').fail('realisasi.addEvidence', { skpId, period: '1', link: 'https://contoh.go.id' }).message).toMatch(/final/);
   });
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
   team = evalTeam(office);
   s = approvedEvalSkp(office);
   const as = team.employee.session;
-  office.call('realisasi.save', { skpId: s.skpId, period: s.period, entries: [{ indicatorId: s.indicatorIds[0]!, value: 11 }] }, as);
+  office.call('realisasi.save', { skpId: s.skpId, period: s.period, entries: [{ indicatorId: s.indicatorIds[0]!, version: null, value: 11 }] }, as);
   indicatorEvidenceId = office.call('realisasi.addEvidence', { skpId: s.skpId, period: s.period, indicatorId: s.indicatorIds[0]!, file: evidenceInput('agenda.pdf') }, as)
     .evidence.id;
   generalFileId = office.call('realisasi.addEvidence', { skpId: s.skpId, period: s.period, title: 'Rekap surat Januari', file: evidenceInput('rekap-januari.pdf') }, as)

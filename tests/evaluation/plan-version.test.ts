@@ -81,12 +81,12 @@ function approvedPlan(office: Office, team: EvalTeam): Plan {
 }
 
 /** The period's realisasi sent, then the appraiser's draft evaluation judging `judge`. */
-function evaluate(office: Office, team: EvalTeam, skpId: string, period: string, entries: { indicatorId: string; value: number }[], judge: { rhkId: string; note?: string }[]) {
+function evaluate(office: Office, team: EvalTeam, skpId: string, period: string, entries: { indicatorId: string; version: number | null; value: number }[], judge: { rhkId: string; note?: string }[]) {
   office.call('realisasi.save', { skpId, period, entries }, team.employee.session);
   office.call('realisasi.submit', { skpId, period }, team.employee.session);
   return office.call(
     'evaluation.save',
-    { skpId, period, rhk: judge.map((j) => ({ rhkId: j.rhkId, judgement: 'sesuai' as const, note: j.note ?? null })), resultsRating: 'sesuai', behaviourRating: 'sesuai' },
+    { skpId, period, version: null, rhk: judge.map((j) => ({ rhkId: j.rhkId, judgement: 'sesuai' as const, note: j.note ?? null })), resultsRating: 'sesuai', behaviourRating: 'sesuai' },
     team.appraiser.session,
   );
 }
@@ -126,8 +126,8 @@ describe('a final evaluation after the SKP is amended and approved again', () =>
       p.skpId,
       '1',
       [
-        { indicatorId: p.indA, value: 11 },
-        { indicatorId: p.indB, value: 21 },
+        { indicatorId: p.indA, version: null, value: 11 },
+        { indicatorId: p.indB, version: null, value: 21 },
       ],
       [{ rhkId: p.rhkA }, { rhkId: p.rhkB, note: texts.noteB }],
     );
@@ -189,7 +189,7 @@ describe('a final evaluation after the SKP is amended and approved again', () =>
   });
 
   it('a draft evaluation of a later period follows version 2', () => {
-    const feb = evaluate(office, team, p.skpId, '2', [{ indicatorId: p.indA, value: 22 }], [{ rhkId: p.rhkA }]);
+    const feb = evaluate(office, team, p.skpId, '2', [{ indicatorId: p.indA, version: null, value: 22 }], [{ rhkId: p.rhkA }]);
     const d = office.call('evaluation.get', { skpId: p.skpId, period: '2' }, team.appraiser.session);
     expect(d.status).toBe('draf');
     expect(d.planVersion).toBeNull();
@@ -241,13 +241,13 @@ describe('a draft evaluation while an amendment is under way', () => {
 
   it('judges the approved version, not the unapproved rows, and locks against it', () => {
     const p = approvedPlan(office, team);
-    const draft = evaluate(office, team, p.skpId, '1', [{ indicatorId: p.indA, value: 11 }], [{ rhkId: p.rhkA }, { rhkId: p.rhkB }]);
+    const draft = evaluate(office, team, p.skpId, '1', [{ indicatorId: p.indA, version: null, value: 11 }], [{ rhkId: p.rhkA }, { rhkId: p.rhkB }]);
     const amended = draftAmendment(office, team, p);
     const d = office.call('evaluation.get', { skpId: p.skpId, period: '1' }, team.appraiser.session);
     expect(d.planVersion).toBe(1);
     expect(d.rhk.map((r) => r.text)).toEqual([texts.rhkA, texts.rhkB]);
     // An RHK not approved yet cannot be judged.
-    const refused = office.tryCall('evaluation.save', { skpId: p.skpId, period: '1', rhk: [{ rhkId: amended.rhkC, judgement: 'sesuai' }] }, team.appraiser.session);
+    const refused = office.tryCall('evaluation.save', { skpId: p.skpId, period: '1', version: draft.version, rhk: [{ rhkId: amended.rhkC, judgement: 'sesuai' }] }, team.appraiser.session);
     expect(refused.ok ? 'ok' : refused.error.code).toBe('VALIDATION');
     office.call('evaluation.finalize', { evaluationId: draft.evaluationId, version: draft.version }, team.appraiser.session);
     approveAmendment(office, team, p.skpId, amended.version);
@@ -261,7 +261,7 @@ describe('a draft evaluation while an amendment is under way', () => {
 
   it('drops, when locking, a judgement on an RHK the approved amendment removed', () => {
     const p = approvedPlan(office, team);
-    const draft = evaluate(office, team, p.skpId, '1', [{ indicatorId: p.indA, value: 11 }], [{ rhkId: p.rhkA }, { rhkId: p.rhkB }]);
+    const draft = evaluate(office, team, p.skpId, '1', [{ indicatorId: p.indA, version: null, value: 11 }], [{ rhkId: p.rhkA }, { rhkId: p.rhkB }]);
     const amended = draftAmendment(office, team, p);
     approveAmendment(office, team, p.skpId, amended.version);
     const saved = office.call(
@@ -286,20 +286,20 @@ describe('migration 0006 on a database at schema 0005', () => {
     let office = makeOffice();
     const team = evalTeam(office);
     const p = approvedPlan(office, team);
-    const jan = evaluate(office, team, p.skpId, '1', [{ indicatorId: p.indA, value: 11 }], [{ rhkId: p.rhkA }, { rhkId: p.rhkB }]);
+    const jan = evaluate(office, team, p.skpId, '1', [{ indicatorId: p.indA, version: null, value: 11 }], [{ rhkId: p.rhkA }, { rhkId: p.rhkB }]);
     office.clock.advanceMinutes(5);
     office.call('evaluation.finalize', { evaluationId: jan.evaluationId, version: jan.version }, team.appraiser.session);
     office.clock.advanceMinutes(5);
     const amended = draftAmendment(office, team, p);
     approveAmendment(office, team, p.skpId, amended.version);
     office.clock.advanceMinutes(5);
-    const feb = evaluate(office, team, p.skpId, '2', [{ indicatorId: p.indA, value: 22 }], [{ rhkId: p.rhkA }, { rhkId: amended.rhkC }]);
+    const feb = evaluate(office, team, p.skpId, '2', [{ indicatorId: p.indA, version: null, value: 22 }], [{ rhkId: p.rhkA }, { rhkId: amended.rhkC }]);
     office.call('evaluation.finalize', { evaluationId: feb.evaluationId, version: feb.version }, team.appraiser.session);
-    const mar = evaluate(office, team, p.skpId, '3', [{ indicatorId: p.indA, value: 23 }], [{ rhkId: p.rhkA }]);
+    const mar = evaluate(office, team, p.skpId, '3', [{ indicatorId: p.indA, version: null, value: 23 }], [{ rhkId: p.rhkA }]);
     // A second SKP whose evaluation claims to be locked before any version was approved (a clock
     // set wrong on that machine): the current approved version is the best there is.
     const q = approvedPlan(office, team);
-    const early = evaluate(office, team, q.skpId, '1', [{ indicatorId: q.indA, value: 11 }], [{ rhkId: q.rhkA }]);
+    const early = evaluate(office, team, q.skpId, '1', [{ indicatorId: q.indA, version: null, value: 11 }], [{ rhkId: q.rhkA }]);
     office.call('evaluation.finalize', { evaluationId: early.evaluationId, version: early.version }, team.appraiser.session);
 
     // Back to schema 0005: the column gone, version 6 not recorded; the data as 0005 knew it.

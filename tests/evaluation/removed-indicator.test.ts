@@ -43,7 +43,7 @@ beforeAll(async () => {
   indB = ind(b.rhkId);
 
   // January: reported, evaluated and locked against version 1 (A and B).
-  office.call('realisasi.save', { skpId, period: '1', entries: [{ indicatorId: indA, value: 11 }, { indicatorId: indB, value: 21 }] }, me);
+  office.call('realisasi.save', { skpId, period: '1', entries: [{ indicatorId: indA, version: null, value: 11 }, { indicatorId: indB, version: null, value: 21 }] }, me);
   office.call('realisasi.addEvidence', { skpId, period: '1', indicatorId: indB, file: evidenceInput('piket-januari.pdf') }, me);
   office.call('realisasi.submit', { skpId, period: '1' }, me);
   const jan = office.call(
@@ -51,7 +51,7 @@ beforeAll(async () => {
     {
       skpId,
       period: '1',
-      rhk: [a.rhkId, b.rhkId].map((rhkId) => ({ rhkId, judgement: 'sesuai' as const, note: null })),
+      version: null, rhk: [a.rhkId, b.rhkId].map((rhkId) => ({ rhkId, judgement: 'sesuai' as const, note: null })),
       resultsRating: 'sesuai',
       behaviourRating: 'sesuai',
     },
@@ -60,7 +60,7 @@ beforeAll(async () => {
   office.call('evaluation.finalize', { evaluationId: jan.evaluationId, version: jan.version }, team.appraiser.session);
 
   // February: a draft report with a value and two pieces of evidence on B.
-  office.call('realisasi.save', { skpId, period: '2', entries: [{ indicatorId: indA, value: 9 }, { indicatorId: indB, value: 18, notes: 'Piket dua pekan.' }] }, me);
+  office.call('realisasi.save', { skpId, period: '2', entries: [{ indicatorId: indA, version: null, value: 9 }, { indicatorId: indB, version: null, value: 18, notes: 'Piket dua pekan.' }] }, me);
   fileB = office.call('realisasi.addEvidence', { skpId, period: '2', indicatorId: indB, title: 'Daftar piket Februari', file: evidenceInput('piket-februari.pdf') }, me).evidence.id;
   linkB = office.call('realisasi.addEvidence', { skpId, period: '2', indicatorId: indB, link: 'https://drive.langsakota.go.id/piket/februari' }, me).evidence.id;
   // And one for the whole period (no indicator).
@@ -128,7 +128,7 @@ describe('evidence of an indicator removed by an approved amendment', () => {
 
   it('cannot take new realisasi or evidence, the owner may remove its evidence while the report is a draft, nobody else and not once sent', () => {
     const me = team.employee.session;
-    expect(office.tryCall('realisasi.save', { skpId, period: '2', entries: [{ indicatorId: indB, value: 19 }] }, me)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(office.tryCall('realisasi.save', { skpId, period: '2', entries: [{ indicatorId: indB, version: null, value: 19 }] }, me)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(office.tryCall('realisasi.addEvidence', { skpId, period: '2', indicatorId: indB, link: 'https://contoh.go.id/x' }, me)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },

@@ -65,7 +65,7 @@ const employee = () => team.employee.session;
 const cases: [string, Refusal][] = [
   // An employee with no part in the SKP.
   ['outsider reads the realisasi', refuse('realisasi.get', outsider, () => ({ skpId: f.skpId, period: f.period }))],
-  ['outsider saves realisasi', refuse('realisasi.save', outsider, () => ({ skpId: f.skpId, period: '2', entries: [{ indicatorId: f.indicatorIds[0]!, value: 1 }] }))],
+  ['outsider saves realisasi', refuse('realisasi.save', outsider, () => ({ skpId: f.skpId, period: '2', entries: [{ indicatorId: f.indicatorIds[0]!, version: null, value: 1 }] }))],
   ['outsider submits realisasi', refuse('realisasi.submit', outsider, () => ({ skpId: f.skpId, period: '2' }))],
   ['outsider adds evidence', refuse('realisasi.addEvidence', outsider, () => ({ skpId: f.skpId, period: '2', file: evidenceInput() }))],
   ['outsider removes evidence', refuse('realisasi.removeEvidence', outsider, () => ({ evidenceId: f.evidenceId }))],
@@ -91,26 +91,26 @@ const cases: [string, Refusal][] = [
   ['outsider lists the office\'s appeals', refuse('appeal.list', outsider, () => ({ scope: 'office' }))],
 
   // A Pejabat Penilai, but not this employee's.
-  ['another appraiser rates', refuse('evaluation.save', () => otherPenilai, () => ({ skpId: f.skpId, period: '2', rhk: [] }), 'RULE_VIOLATION')],
+  ['another appraiser rates', refuse('evaluation.save', () => otherPenilai, () => ({ skpId: f.skpId, period: '2', version: null, rhk: [] }), 'RULE_VIOLATION')],
   ['another appraiser locks', refuse('evaluation.finalize', () => otherPenilai, () => ({ evaluationId: f.evaluationId, version: f.evaluationVersion }))],
   ['another appraiser locks many', refuse('evaluation.finalizeMany', () => otherPenilai, () => ({ items: [{ evaluationId: f.evaluationId, version: f.evaluationVersion }] }))],
   ['another appraiser posts feedback', refuse('feedback.post', () => otherPenilai, () => ({ skpId: f.skpId, period: '2', target: { kind: 'umum' }, body: 'x' }))],
   ['another appraiser asks for a dialogue', refuse('dialogue.request', () => otherPenilai, () => ({ kind: 'evaluasi', employeeId: team.employee.employeeId }))],
-  ['another appraiser sets the org rating', refuse('evaluation.setOrgRating', () => otherPenilai, () => ({ yearId: f.yearId, period: '2', unitId: null, rating: 'istimewa' }))],
+  ['another appraiser sets the org rating', refuse('evaluation.setOrgRating', () => otherPenilai, () => ({ yearId: f.yearId, period: '2', unitId: null, version: null, rating: 'istimewa' }))],
 
   // The appraiser and the atasan, outside their part.
   ['the appraiser reports realisasi for the employee', refuse('realisasi.save', appraiser, () => ({ skpId: f.skpId, period: '2', entries: [] }))],
   ['the appraiser acknowledges for the employee', refuse('evaluation.acknowledge', appraiser, () => ({ evaluationId: f.evaluationId, version: f.evaluationVersion }), 'RULE_VIOLATION')],
   ['the appraiser files an appeal for the employee', refuse('appeal.file', appraiser, () => ({ evaluationId: f.evaluationId, reasons: 'x' }))],
   ['the appraiser attaches their own SKP to a dialogue with the employee', refuse('dialogue.request', appraiser, () => ({ kind: 'pemantauan', employeeId: team.employee.employeeId, skpId: appraiserSkpId() }))],
-  ['the atasan rates instead of the appraiser', refuse('evaluation.save', atasan, () => ({ skpId: f.skpId, period: '2', rhk: [] }), 'RULE_VIOLATION')],
+  ['the atasan rates instead of the appraiser', refuse('evaluation.save', atasan, () => ({ skpId: f.skpId, period: '2', version: null, rhk: [] }), 'RULE_VIOLATION')],
   ['the atasan explains instead of deciding', refuse('appeal.explain', atasan, () => ({ appealId: f.appealId, version: f.appealVersion, explanation: 'x' }), 'RULE_VIOLATION')],
   ['the atasan runs the employee\'s dialogue', refuse('dialogue.confirm', atasan, () => ({ dialogueId: d.dialogueId, version: d.version }))],
 
   // The employee, outside theirs.
   ['the employee decides their own appeal', refuse('appeal.decide', employee, () => ({ appealId: f.appealId, version: f.appealVersion, decision: 'diubah', resultsRating: 'diatas', reason: 'x' }), 'RULE_VIOLATION')],
-  ['the employee rates themself', refuse('evaluation.save', employee, () => ({ skpId: f.skpId, period: '2', rhk: [] }))],
-  ['the employee sets the org rating', refuse('evaluation.setOrgRating', employee, () => ({ yearId: f.yearId, period: '2', unitId: null, rating: 'istimewa' }))],
+  ['the employee rates themself', refuse('evaluation.save', employee, () => ({ skpId: f.skpId, period: '2', version: null, rhk: [] }))],
+  ['the employee sets the org rating', refuse('evaluation.setOrgRating', employee, () => ({ yearId: f.yearId, period: '2', unitId: null, version: null, rating: 'istimewa' }))],
 
   // The office admin reads everything but acts on nobody's behalf.
   ['the admin reports realisasi', refuse('realisasi.save', admin, () => ({ skpId: f.skpId, period: '2', entries: [] }))],
@@ -119,7 +119,7 @@ const cases: [string, Refusal][] = [
   ['the admin posts feedback', refuse('feedback.post', admin, () => ({ skpId: f.skpId, period: '2', target: { kind: 'umum' }, body: 'x' }))],
   ['the admin records minutes', refuse('dialogue.record', admin, () => ({ dialogueId: d.dialogueId, version: d.version, discussion: 'x' }))],
   ['the admin completes an action', refuse('dialogue.completeAction', admin, () => ({ actionId: d.actionIds[0]!, done: true }))],
-  ['the admin rates', refuse('evaluation.save', admin, () => ({ skpId: f.skpId, period: '2', rhk: [] }))],
+  ['the admin rates', refuse('evaluation.save', admin, () => ({ skpId: f.skpId, period: '2', version: null, rhk: [] }))],
   ['the admin acknowledges', refuse('evaluation.acknowledge', admin, () => ({ evaluationId: f.evaluationId, version: f.evaluationVersion }), 'RULE_VIOLATION')],
   ['the admin files an appeal', refuse('appeal.file', admin, () => ({ evaluationId: f.evaluationId, reasons: 'x' }))],
   ['the admin explains', refuse('appeal.explain', admin, () => ({ appealId: f.appealId, version: f.appealVersion, explanation: 'x' }), 'RULE_VIOLATION')],

@@ -107,8 +107,8 @@ export function draftRealisasi(office: Office): RealisasiFixture {
       skpId: s.skpId,
       period: s.period,
       entries: [
-        { indicatorId: s.indicatorIds[0]!, value: 11, notes: 'Laporan Januari lengkap' },
-        { indicatorId: s.indicatorIds[1]!, value: 1, description: 'Tepat waktu' },
+        { indicatorId: s.indicatorIds[0]!, version: null, value: 11, notes: 'Laporan Januari lengkap' },
+        { indicatorId: s.indicatorIds[1]!, version: null, value: 1, description: 'Tepat waktu' },
       ],
     },
     team.employee.session,
@@ -142,7 +142,7 @@ export function draftEvaluation(office: Office, ratings: { results?: 'diatas' | 
     {
       skpId: r.skpId,
       period: r.period,
-      rhk: [{ rhkId: r.rhkId, judgement: 'sesuai', note: 'Sesuai target.' }],
+      version: null, rhk: [{ rhkId: r.rhkId, judgement: 'sesuai', note: 'Sesuai target.' }],
       resultsRating: ratings.results === undefined ? 'sesuai' : ratings.results,
       behaviourRating: ratings.behaviour === undefined ? 'sesuai' : ratings.behaviour,
       notes: 'Pertahankan.',

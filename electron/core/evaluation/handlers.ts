@@ -174,8 +174,9 @@ export const evaluationHandlers: HandlerMap<
     requireApprovedPlan(skp);
     let e = loadEvaluation(ctx.core, skp.id, period.code);
     if (e?.status === 'final') throw ruleViolation('Penilaian ini sudah final dan terkunci; tidak seorang pun dapat mengubahnya.');
-    if (e && input.version !== undefined && e.version !== input.version) {
-      throw new AppError('CONFLICT', 'Penilaian telah diubah di tempat lain. Muat ulang lalu ulangi perubahan Anda.', { details: { currentVersion: e.version } });
+    // The caller saw no evaluation (null) or this version; anything else was saved meanwhile.
+    if ((e?.version ?? null) !== input.version) {
+      throw new AppError('CONFLICT', 'Penilaian telah diubah di tempat lain. Muat ulang lalu ulangi perubahan Anda.', { details: { currentVersion: e?.version ?? null } });
     }
     // The RHK judged are those of the plan evaluation.get shows (the approved plan in force).
     const rhks = new Map(judgedPlanOf(ctx.core, skp, e).plan.rhk.map((r) => [r.id, r.kind]));
@@ -306,10 +307,16 @@ export const evaluationHandlers: HandlerMap<
       if (!u || u.office_id !== ctx.actor.officeId) throw notFound('Unit kerja');
     }
     const existing = ctx.core.q
-      .prepare("SELECT id FROM org_ratings WHERE year_id = ? AND period = ? AND COALESCE(unit_id, '') = ? AND deleted_at IS NULL")
-      .get(year.id, input.period, input.unitId ?? '') as { id: string } | undefined;
+      .prepare("SELECT id, version FROM org_ratings WHERE year_id = ? AND period = ? AND COALESCE(unit_id, '') = ? AND deleted_at IS NULL")
+      .get(year.id, input.period, input.unitId ?? '') as { id: string; version: number } | undefined;
+    // The caller saw no rating (null) or this version; anything else was recorded meanwhile.
+    if ((existing?.version ?? null) !== input.version) {
+      throw new AppError('CONFLICT', 'Capaian Kinerja Organisasi ini telah diubah di tempat lain. Muat ulang lalu ulangi perubahan Anda.', {
+        details: { currentVersion: existing?.version ?? null },
+      });
+    }
     const values = { rating: input.rating, note: input.note || null, set_by_employee_id: ctx.actor.employeeId, set_by_name: ctx.actor.name };
-    if (existing) ctx.write.update('org_ratings', existing.id, values);
+    if (existing) ctx.write.update('org_ratings', existing.id, values, input.version ?? undefined, 'Capaian Kinerja Organisasi');
     else ctx.write.insert('org_ratings', { year_id: year.id, period: input.period, unit_id: input.unitId, ...values });
     return { ok: true as const };
   },
@@ -319,13 +326,13 @@ export const evaluationHandlers: HandlerMap<
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const rows = ctx.core.q
       .prepare(
-        `SELECT o.unit_id, COALESCE(u.name, of.name) AS unit_name, o.rating, o.set_by_name, o.note
+        `SELECT o.unit_id, COALESCE(u.name, of.name) AS unit_name, o.rating, o.set_by_name, o.note, o.version
          FROM org_ratings o LEFT JOIN units u ON u.id = o.unit_id JOIN offices of ON of.id = o.office_id
          WHERE o.year_id = ? AND o.period = ? AND o.deleted_at IS NULL ORDER BY o.unit_id IS NOT NULL, unit_name`,
       )
-      .all(year.id, input.period) as { unit_id: string | null; unit_name: string; rating: EvaluationDetail['orgRating'] & string; set_by_name: string | null; note: string | null }[];
+      .all(year.id, input.period) as { unit_id: string | null; unit_name: string; rating: EvaluationDetail['orgRating'] & string; set_by_name: string | null; note: string | null; version: number }[];
     return {
-      ratings: rows.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, rating: r.rating, setByName: r.set_by_name, note: r.note })),
+      ratings: rows.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, rating: r.rating, setByName: r.set_by_name, note: r.note, version: r.version })),
       canSet: canSetOrgRating(ctx),
     };
   },

@@ -318,6 +318,8 @@ export function seedDemoYear(ctx: DemoContext): void {
     const rows = plan.rhk.flatMap((x) => x.indicators.map((i) => ({ rhk: x, i, ...realisasiValue(i, o?.judgements.get(x.id) ?? 'sesuai', p, r) })));
     const entries = rows.map((row, n) => ({
       indicatorId: row.i.id,
+      // Each period is reported once, on nothing recorded before.
+      version: null,
       value: row.value,
       description: row.description,
       notes: n === 0 && r() < 0.4 ? pick(realisasiNotes, r() * 4) : null,
@@ -401,11 +403,11 @@ export function seedDemoYear(ctx: DemoContext): void {
   const topUnits = [...new Set(plans.map((p) => p.topUnit).filter((u): u is string => !!u))];
   for (const p of done) {
     at(cycle(p).org, '09:00', () => {
-      if (admin) as(admin).call('evaluation.setOrgRating', { yearId: year.id, period: p.code, unitId: null, rating: 'baik', note: `Capaian Kinerja Dinas ${p.label} sesuai penetapan Wali Kota Langsa.` });
+      if (admin) as(admin).call('evaluation.setOrgRating', { yearId: year.id, period: p.code, unitId: null, version: null, rating: 'baik', note: `Capaian Kinerja Dinas ${p.label} sesuai penetapan Wali Kota Langsa.` });
       if (!kadis) return;
       for (const u of topUnits) {
         const rating: OrgRating = p === breachEarly && u === smpUnit ? 'istimewa' : 'baik';
-        as(kadis).call('evaluation.setOrgRating', { yearId: year.id, period: p.code, unitId: u, rating });
+        as(kadis).call('evaluation.setOrgRating', { yearId: year.id, period: p.code, unitId: u, version: null, rating });
       }
     });
   }
@@ -429,7 +431,7 @@ export function seedDemoYear(ctx: DemoContext): void {
           const saved = boss.call('evaluation.save', {
             skpId: plan.skpId,
             period: p.code,
-            rhk: plan.rhk.map((x) => ({ rhkId: x.id, judgement: o.judgements.get(x.id)!, note: pick(rhkNotes[o.judgements.get(x.id)!], r() * 5) })),
+            version: null, rhk: plan.rhk.map((x) => ({ rhkId: x.id, judgement: o.judgements.get(x.id)!, note: pick(rhkNotes[o.judgements.get(x.id)!], r() * 5) })),
             resultsRating: o.results,
             behaviourRating: o.behaviour,
             notes: pick(evaluationNotes[o.predikat], r() * 7),

@@ -55,6 +55,7 @@ function reportedOn(i: Indicator, v: RealisasiTable | undefined, evidence: Evide
     description: v?.description ?? null,
     notes: v?.notes ?? null,
     evidence: evidence.filter((e) => e.indicator_id === i.id).map(evidenceOut),
+    version: v?.version ?? null,
   };
 }
 
@@ -228,6 +229,13 @@ function decodeFile(name: string, contentBase64: string): Buffer {
   return content;
 }
 
+/** A realisasi changed (or first recorded) by another tab or device since the caller read it. */
+function staleRealisasi(n: number, currentVersion: number | null): AppError {
+  return new AppError('CONFLICT', 'Realisasi periode ini telah diubah di tempat lain. Muat ulang lalu ulangi perubahan Anda.', {
+    details: { currentVersion, entry: n },
+  });
+}
+
 export const realisasiHandlers: HandlerMap<
   'realisasi.get' | 'realisasi.save' | 'realisasi.submit' | 'realisasi.addEvidence' | 'realisasi.removeEvidence' | 'realisasi.incoming'
 > = {
@@ -274,19 +282,24 @@ export const realisasiHandlers: HandlerMap<
     const indicators = reportedPlan(ctx, skp, period.code).indicatorIds;
     ensureReport(ctx, skp, period.code);
     let saved = 0;
+    const rows: { indicatorId: string; version: number }[] = [];
     input.entries.forEach((e, n) => {
       if (!indicators.has(e.indicatorId)) {
         throw new AppError('VALIDATION', `Baris ${n + 1}: indikator bukan bagian dari SKP ini.`, { fields: { [`entries.${n}.indicatorId`]: 'Bukan indikator SKP ini.' } });
       }
       const values = { value: e.value ?? null, description: e.description || null, notes: e.notes || null };
       const existing = ctx.core.q
-        .prepare('SELECT id FROM realisasi WHERE indicator_id = ? AND period = ? AND deleted_at IS NULL')
-        .get(e.indicatorId, period.code) as { id: string } | undefined;
-      if (existing) ctx.write.update('realisasi', existing.id, values);
-      else ctx.write.insert('realisasi', { skp_id: skp.id, indicator_id: e.indicatorId, period: period.code, ...values });
+        .prepare('SELECT id, version FROM realisasi WHERE indicator_id = ? AND period = ? AND deleted_at IS NULL')
+        .get(e.indicatorId, period.code) as { id: string; version: number } | undefined;
+      // The caller saw no realisasi (null) or this version: anything else was saved meanwhile.
+      if ((existing?.version ?? null) !== e.version) throw staleRealisasi(n, existing?.version ?? null);
+      const row = existing
+        ? ctx.write.update('realisasi', existing.id, values, e.version ?? undefined, 'Realisasi')
+        : ctx.write.insert('realisasi', { skp_id: skp.id, indicator_id: e.indicatorId, period: period.code, ...values });
+      rows.push({ indicatorId: e.indicatorId, version: row.version });
       saved++;
     });
-    return { saved };
+    return { saved, rows };
   },
 
   'realisasi.submit': (c, input) => {

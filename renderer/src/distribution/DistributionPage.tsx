@@ -88,7 +88,7 @@ function DistributionBody({ year, period }: { year: PerformanceYear; period: Per
                 year={year}
                 period={period}
                 unit={{ unitId: recording.unitId, name: recording.unitName }}
-                current={null}
+                current={ratings.data?.ratings.find((r) => (r.unitId ?? '') === (recording.unitId ?? '')) ?? null}
                 onClose={() => setRecording(null)}
               />
             )}

@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, Modal, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { distributionPattern } from '../../../shared/distribution/curve';
 import type { Period } from '../../../shared/evaluation/periods';
@@ -8,12 +9,13 @@ import type { Unit } from '../../../shared/org/commands';
 import type { PerformanceYear } from '../../../shared/year/commands';
 import { useCommand, useCommandMutation } from '../api/hooks';
 import { EmptyState } from '../app/EmptyState';
-import { notifyError, notifySuccess } from '../app/notify';
+import { notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
 import { useAuth } from '../auth/AuthProvider';
 import { evaluationReads } from '../evaluation/EvaluationListPage';
 import { orgRatingKeys, orgRatingOrder } from '../evaluation/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { notifySkpError } from '../skp/labels';
 
 export interface UnitRow {
   unitId: string | null;
@@ -196,27 +198,35 @@ export function OrgRatingModal({
   year: PerformanceYear;
   period: Period;
   unit: { unitId: string | null; name: string };
-  current: { rating: OrgRating; note: string | null } | null;
+  current: { rating: OrgRating; note: string | null; version: number } | null;
   onClose(): void;
 }) {
   const { t } = useI18n();
   const [rating, setRating] = useState<OrgRating | null>(current?.rating ?? null);
   const [note, setNote] = useState(current?.note ?? '');
   const [touched, setTouched] = useState(false);
+  // The version this form started from: a rating recorded meanwhile elsewhere is CONFLICT, not overwritten.
+  const [readVersion] = useState(current?.version ?? null);
   const save = useCommandMutation('evaluation.setOrgRating', { invalidates: evaluationReads });
+  const client = useQueryClient();
   const go = () => {
     if (!rating) {
       setTouched(true);
       return;
     }
     save.mutate(
-      { yearId: year.id, period: period.code, unitId: unit.unitId, rating, ...(note.trim() ? { note: note.trim() } : {}) },
+      { yearId: year.id, period: period.code, unitId: unit.unitId, rating, version: readVersion, ...(note.trim() ? { note: note.trim() } : {}) },
       {
         onSuccess: () => {
           notifySuccess(t('dist.org.saved', { unit: unit.name, rating: t(orgRatingKeys[rating]), period: period.label }));
           onClose();
         },
-        onError: (err) => notifyError(err, t),
+        // A conflict offers the reload (the ratings read again, this form closed to start anew).
+        onError: (err) =>
+          notifySkpError(err, t, () => {
+            void client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]) === 'evaluation.orgRatings' });
+            onClose();
+          }),
       },
     );
   };

@@ -76,7 +76,8 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
   const payload = () => ({
     skpId: detail.skpId,
     period: detail.period,
-    ...(detail.version !== null ? { version: detail.version } : {}),
+    // The version this screen read (null: no evaluation yet); a save elsewhere meanwhile is CONFLICT.
+    version: detail.version,
     rhk: Object.entries(draft.rhk)
       .filter(([id, v]) => v.judgement && kinds.has(id))
       .map(([rhkId, v]) => ({ rhkId, judgement: v.judgement!, note: v.note.trim() || null })),

@@ -24,11 +24,14 @@ export function RealisasiPage() {
   const { skpId = '', period = '' } = useParams();
   const report = useCommand('realisasi.get', { skpId, period });
   const skp = useCommand('skp.get', { skpId });
+  // Reloading after a conflict starts the view anew from what is stored (values and versions).
+  const [loaded, setLoaded] = useState(0);
+  const reload = () => void report.refetch().then(() => setLoaded((n) => n + 1));
   return (
     <QueryState query={skp}>
       {(s) => (
         <QueryState query={report}>
-          {(r) => <RealisasiView key={`${skpId}|${period}`} report={r} skp={s} reload={() => void report.refetch()} />}
+          {(r) => <RealisasiView key={`${skpId}|${period}|${loaded}`} report={r} skp={s} reload={reload} />}
         </QueryState>
       )}
     </QueryState>
@@ -108,6 +111,9 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
   const [params] = useSearchParams();
   const [entries, setEntries] = useState<Record<string, Entry>>(() => entriesOf(report.rows));
   const [saved, setSaved] = useState<Record<string, Entry>>(() => entriesOf(report.rows));
+  // The version of each indicator's realisasi this view read or last saved: a save sends it back,
+  // so one made meanwhile in another tab or device is CONFLICT (with a reload), not overwritten.
+  const [versions, setVersions] = useState<Record<string, number | null>>(() => Object.fromEntries(report.rows.map((r) => [r.indicatorId, r.version])));
   const [confirmSubmit, setConfirmSubmit] = useState(false);
   const [switchTo, setSwitchTo] = useState<string | null>(null);
   const save = useCommandMutation('realisasi.save', { invalidates: ['realisasi', 'reports'] });
@@ -131,7 +137,7 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
   const payload = () =>
     report.rows.map((r) => {
       const e = entries[r.indicatorId]!;
-      return { indicatorId: r.indicatorId, value: e.value, description: e.description.trim() || null, notes: e.notes.trim() || null };
+      return { indicatorId: r.indicatorId, version: versions[r.indicatorId] ?? null, value: e.value, description: e.description.trim() || null, notes: e.notes.trim() || null };
     });
 
   /** Saves the draft; resolves true when saved. */
@@ -141,8 +147,9 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
       save.mutate(
         { skpId: report.skpId, period: report.period, entries: payload() },
         {
-          onSuccess: () => {
+          onSuccess: (result) => {
             setSaved(snapshot);
+            setVersions((v) => ({ ...v, ...Object.fromEntries(result.rows.map((r) => [r.indicatorId, r.version])) }));
             if (!quiet) notifySuccess(t('realisasi.saved', { period: periodLabel }));
             resolve(true);
           },
