@@ -109,6 +109,9 @@ export class Core {
 
   private lastHlc(): string | null {
     const row = this.sqlite.prepare('SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined;
+    // Sync raises this floor after a restored backup (the central has seen later stamps of ours).
+    const floor = this.getMeta('sync.hlc_floor');
+    if (floor && (!row || floor > row.hlc)) return floor;
     return row?.hlc ?? null;
   }
 }

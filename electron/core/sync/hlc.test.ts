@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHlc, HybridClock, parseHlc } from './hlc';
+import { ClockDriftError, formatHlc, HybridClock, parseHlc } from './hlc';
 
 const nodeA = 'aaaaaaaaaaaaaaaa';
 const nodeB = 'bbbbbbbbbbbbbbbb';
@@ -124,7 +124,44 @@ describe('HybridClock.receive', () => {
 
   it('refuses a remote stamp more than 5 minutes ahead (a broken clock)', () => {
     const a = new HybridClock(nodeA, () => t0);
-    expect(() => a.receive(formatHlc(t0 + 5 * 60_000 + 1, 0, nodeB))).toThrow(/terlalu jauh/);
+    expect(() => a.receive(formatHlc(t0 + 5 * 60_000 + 1, 0, nodeB))).toThrow(/5 menit lebih lambat|menit lebih lambat/);
     expect(() => a.receive(formatHlc(t0 + 5 * 60_000, 0, nodeB))).not.toThrow();
+  });
+});
+
+describe('HybridClock drift and rolled-back batches', () => {
+  const nodeA = 'aaaaaaaaaaaaaaaa';
+  const nodeB = 'bbbbbbbbbbbbbbbb';
+  const t0 = Date.parse('2025-03-03T01:00:00.000Z');
+
+  it('names a far stamp in minutes with a typed error', () => {
+    const a = new HybridClock(nodeA, () => t0);
+    let caught: unknown;
+    try {
+      a.receive(formatHlc(t0 + 63 * 60_000, 0, nodeB));
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ClockDriftError);
+    expect((caught as ClockDriftError).aheadMs).toBe(63 * 60_000);
+    expect((caught as Error).message).toContain('63 menit lebih lambat');
+  });
+
+  it('merged() leaves the clock alone until adopt(): a rolled-back batch never advances it', () => {
+    const a = new HybridClock(nodeA, () => t0);
+    const before = a.now();
+    const next = a.merged(formatHlc(t0 + 60_000, 3, nodeB));
+    expect(a.last()).toBe(before);
+    a.adopt(next);
+    expect(a.now() > formatHlc(t0 + 60_000, 3, nodeB)).toBe(true);
+  });
+
+  it('drift() reports a wall clock set back behind the last stamp', () => {
+    let wall = t0;
+    const a = new HybridClock(nodeA, () => wall);
+    a.now();
+    wall = t0 - 10 * 60_000;
+    expect(a.drift()).toBe(10 * 60_000);
+    expect(a.now() > formatHlc(t0, 0, nodeA)).toBe(true);
   });
 });

@@ -1,0 +1,95 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../electron/core/audit/chain';
+import { syncStatus } from '../../electron/core/sync/office';
+import { TestClock, type Office } from '../helpers';
+import { removeAllTempDirs } from '../helpers/tempdir';
+import { newOffice, officeRows, syncer, TestCentral, type StoreKind } from './harness';
+import { pgUnavailableReason, startPgCluster, type PgCluster } from './postgres';
+import { doWork } from './work';
+
+const pgSkip = pgUnavailableReason();
+if (pgSkip) console.log(`Uji server pusat di PostgreSQL dilewati: ${pgSkip}`);
+
+let pg: PgCluster | null = null;
+let dbCounter = 0;
+beforeAll(async () => {
+  if (!pgSkip) pg = await startPgCluster();
+}, 60_000);
+afterAll(() => {
+  pg?.stop();
+  removeAllTempDirs();
+});
+
+async function centralOn(kind: StoreKind, clock: TestClock): Promise<TestCentral> {
+  if (kind === 'sqlite') return TestCentral.start(clock);
+  const name = `central_${++dbCounter}`;
+  pg!.createDatabase(name);
+  return TestCentral.start(clock, pg!.url(name));
+}
+
+const kinds: StoreKind[] = pgSkip ? ['sqlite'] : ['sqlite', 'postgres'];
+
+describe.each(kinds)('central and two offices on loopback (%s)', (kind) => {
+  const opened: { close(): void }[] = [];
+  let central: TestCentral | null = null;
+  afterEach(async () => {
+    for (const o of opened.splice(0)) o.close();
+    await central?.stop();
+    central = null;
+  });
+
+  it('both offices work offline, then sync: the central holds exactly the union, digests equal, audit chains verify', async () => {
+    const clock = new TestClock('2026-03-02T01:00:00.000Z');
+    central = await centralOn(kind, clock);
+    const a = newOffice(clock, 'Dinas Pendidikan Kota Langsa', 'DISDIK');
+    const b = newOffice(clock, 'Dinas Kesehatan Kota Langsa', 'DINKES');
+    opened.push(a, b);
+    // Offline work before the offices even know the central.
+    doWork(a, 12);
+    doWork(b, 7);
+    await central.enrol(a, 'Dinas Pendidikan');
+    await central.enrol(b, 'Dinas Kesehatan');
+    clock.advanceMinutes(1);
+    const ra = await syncer(a, central, { batchRows: 10 }).run();
+    const rb = await syncer(b, central).run();
+    expect(ra).toMatchObject({ ok: true, digestsEqual: true, rejects: [] });
+    expect(rb).toMatchObject({ ok: true, digestsEqual: true });
+    expect(ra.pushed).toBeGreaterThan(12);
+
+    // More offline work on both, including edits and tombstones, then a second sync.
+    clock.advanceHours(3);
+    doWork(a, 5);
+    doWork(b, 9);
+    expect(syncStatus(a.core).state).toBe('menunggu');
+    await syncer(a, central, { batchRows: 7 }).run();
+    await syncer(b, central).run();
+
+    expect(await central.rowsOf(a.officeId)).toEqual(officeRows(a));
+    expect(await central.rowsOf(b.officeId)).toEqual(officeRows(b));
+    // Exactly the union: nothing of one office under the other, nothing else at all.
+    const total = async () => {
+      let n = 0;
+      for (const t of ['employees', 'offices']) n += (await central!.store.countRows(a.officeId, t)) + (await central!.store.countRows(b.officeId, t));
+      return n;
+    };
+    const localTotal = ['employees', 'offices'].reduce(
+      (n, t) => n + (a.core.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n + (b.core.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
+      0,
+    );
+    expect(await total()).toBe(localTotal);
+
+    const sa = syncStatus(a.core);
+    expect(sa).toMatchObject({ state: 'tersinkron', stateText: 'Tersinkron', pending: 0, digestsEqual: true });
+    expect(sa.runs).toHaveLength(2);
+    expect(verifyAuditChain(a.core).ok).toBe(true);
+    expect(verifyAuditChain(b.core).ok).toBe(true);
+    const offices = await central.store.listOffices();
+    expect(offices.map((o) => [o.name, o.digestEqual, o.pending, o.silent])).toEqual([
+      ['Dinas Kesehatan', true, 0, false],
+      ['Dinas Pendidikan', true, 0, false],
+    ]);
+    // The central keeps each office's audit-chain head as a witness.
+    const head = a.core.sqlite.prepare('SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number };
+    expect(offices.find((o) => o.name === 'Dinas Pendidikan')!.auditSeq).toBe(head.seq);
+  }, 60_000);
+});
