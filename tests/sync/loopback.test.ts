@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit/chain';
 import { syncStatus } from '../../electron/core/sync/office';
-import { TestClock, type Office } from '../helpers';
+import { TestClock } from '../helpers';
 import { removeAllTempDirs } from '../helpers/tempdir';
 import { newOffice, officeRows, syncer, TestCentral, type StoreKind } from './harness';
 import { pgUnavailableReason, startPgCluster, type PgCluster } from './postgres';

@@ -376,8 +376,6 @@ export class CentralStore {
       const stored = await trx.selectFrom('central_batches').select('response').where('office_id', '=', officeId).where('batch_id', '=', req.batchId).executeTakeFirst();
       if (stored) return { ...(JSON.parse(stored.response) as PushResponse), centralNow: this.now() };
 
-      let highSeq = current.high_seq;
-      let highHash = current.high_hash;
       if (req.epoch < current.epoch) {
         throw new SyncError('EPOCH', 'Basis data kantor ini lebih lama dari yang sudah diterima server pusat (cadangan dipulihkan?). Sinkronkan ulang agar kantor mengambil kembali datanya.', {
           state: stateOf(current),
@@ -386,9 +384,7 @@ export class CentralStore {
       if (req.epoch > current.epoch) {
         // A new lineage (after a restored backup): its chain starts again from the genesis hash.
         if (req.prevHash !== genesisChainHash) throw new SyncError('CHAIN_MISMATCH', 'Epoch baru harus dimulai dari awal rantai.', { state: stateOf(current) });
-        highSeq = req.fromSeq - 1;
-        highHash = genesisChainHash;
-      } else if (req.prevHash !== highHash || req.fromSeq <= highSeq) {
+      } else if (req.prevHash !== current.high_hash || req.fromSeq <= current.high_seq) {
         throw new SyncError('CHAIN_MISMATCH', 'Kiriman tidak menyambung dengan yang terakhir diterima server pusat.', { state: stateOf(current) });
       }
       if (req.toSeq < req.fromSeq || req.rows.some((r, i) => r.seq < req.fromSeq || r.seq > req.toSeq || (i > 0 && r.seq <= req.rows[i - 1]!.seq))) {
@@ -416,7 +412,6 @@ export class CentralStore {
         })
         .where('id', '=', reg.id)
         .execute();
-      void highSeq;
       const response: PushResponse = {
         batchId: req.batchId,
         ackedSeq: req.toSeq,
