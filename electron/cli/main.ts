@@ -20,6 +20,8 @@ const cliCommands: Record<string, () => Promise<CliCommand>> = {
   import: () => import('./commands/import'),
   export: () => import('./commands/export'),
   seed: () => import('./commands/seed'),
+  sync: () => import('./commands/sync'),
+  central: () => import('./commands/central'),
 };
 
 async function help(): Promise<string> {

@@ -1,8 +1,12 @@
+import { appendAudit } from '../../core/audit/chain';
+import { CentralStore, readCentralConfig, writeCentralConfig } from '../../core/central/store';
 import { Core } from '../../core/core';
+import { RecordWriter } from '../../core/db/records';
 import { dispatch } from '../../core/dispatch';
-import { dataDirFrom, parse, required } from '../args';
+import { dataDirFrom, parse, required, UsageError } from '../args';
 
-export const usage = 'init --data DIR --office-name NAMA --admin-nip NIP --admin-name NAMA --admin-password SANDI [--office-code KODE]';
+export const usage =
+  'init --data DIR --office-name NAMA --admin-nip NIP --admin-name NAMA --admin-password SANDI [--office-code KODE] [--central [--database-url postgres://...]]';
 
 /** Headless first-run setup: the same `setup.create` command the first-run screen calls. */
 export async function run(argv: string[]): Promise<number> {
@@ -13,14 +17,21 @@ export async function run(argv: string[]): Promise<number> {
     'admin-nip': { type: 'string' },
     'admin-name': { type: 'string' },
     'admin-password': { type: 'string' },
+    central: { type: 'boolean', default: false },
+    'database-url': { type: 'string' },
   });
-  const core = Core.open({ dataDir: dataDirFrom(values.data) });
+  const dataDir = dataDirFrom(values.data);
+  const databaseUrl = values['database-url'] || process.env.KINERJA_DATABASE_URL || null;
+  if (databaseUrl && !values.central) throw new UsageError('--database-url hanya untuk server pusat (--central).');
+  if (values.central && readCentralConfig(dataDir)) throw new UsageError(`${dataDir} sudah berisi server pusat.`);
+  const core = Core.open({ dataDir });
   try {
+    const officeName = required(values['office-name'], 'office-name');
     const { result } = dispatch(
       core,
       'setup.create',
       {
-        officeName: required(values['office-name'], 'office-name'),
+        officeName,
         officeCode: values['office-code'],
         adminNip: required(values['admin-nip'], 'admin-nip'),
         adminName: required(values['admin-name'], 'admin-name'),
@@ -28,11 +39,48 @@ export async function run(argv: string[]): Promise<number> {
       },
       { transport: 'cli', requireCsrf: false },
     );
-    const r = result as { officeId: string };
+    const r = result as { officeId: string; adminUserId: string };
+    if (values.central) {
+      // The central's own database holds its accounts (Admin Pusat) and audit trail; the offices'
+      // rows go to the central store (central.db here, or PostgreSQL), remembered in central.json.
+      writeCentralConfig(dataDir, { name: officeName, databaseUrl });
+      const store = await CentralStore.open({ dataDir, databaseUrl });
+      try {
+        await store.setMeta('name', officeName);
+      } finally {
+        await store.close();
+      }
+      makeAdminPusat(core, r.adminUserId, r.officeId);
+      console.log(`Server pusat "${officeName}" disiapkan${databaseUrl ? ' (PostgreSQL)' : ` (SQLite di ${dataDir})`}.`);
+      console.log(`Admin Pusat dapat masuk dengan NIP ${values['admin-nip']}. Jalankan: kinerja serve --central --data ${dataDir}`);
+      return 0;
+    }
     console.log(`Kantor "${values['office-name']}" disiapkan (ID ${r.officeId}).`);
     console.log(`Administrator (Pengelola Kinerja) dapat masuk dengan NIP ${values['admin-nip']}.`);
     return 0;
   } finally {
     core.close();
   }
+}
+
+/** The first administrator of a central is Admin Pusat (and marks the database as a central). */
+function makeAdminPusat(core: Core, userId: string, officeId: string): void {
+  const nowIso = core.now().toISOString();
+  const writer = new RecordWriter(core, () => officeId, nowIso);
+  core.sqlite.transaction(() => {
+    writer.update('users', userId, { is_admin_pusat: 1 });
+    core.setMeta('mode', 'central');
+    const change = writer.changes[0];
+    appendAudit(core, {
+      at: nowIso,
+      actorUserId: null,
+      actorNip: null,
+      actorName: 'init --central',
+      command: 'central.init',
+      recordTable: 'users',
+      recordId: userId,
+      before: change?.before ?? null,
+      after: change?.after ?? null,
+    });
+  })();
 }

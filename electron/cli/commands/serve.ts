@@ -3,10 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyPendingRestore, backupServiceFor, startBackupScheduler } from '../../core/backup';
 import { Core } from '../../core/core';
+import { CentralStore, readCentralConfig } from '../../core/central/store';
+import { isEnrolled } from '../../core/sync/office';
+import { SyncScheduler } from '../../core/sync/scheduler';
 import { buildServer } from '../../server/app';
+import { registerSyncRoutes } from '../../server/sync';
 import { dataDirFrom, parse, UsageError } from '../args';
 
-export const usage = 'serve --data DIR --port PORT [--host ALAMAT] [--renderer DIR]';
+export const usage = 'serve --data DIR --port PORT [--host ALAMAT] [--renderer DIR] [--central [--database-url postgres://...]]';
 
 /**
  * The built renderer: `dist/renderer` in the repository this code runs from, found upwards from the
@@ -32,6 +36,8 @@ export async function run(argv: string[]): Promise<number> {
     port: { type: 'string', default: '8080' },
     host: { type: 'string', default: '127.0.0.1' },
     renderer: { type: 'string' },
+    central: { type: 'boolean', default: false },
+    'database-url': { type: 'string' },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port harus bilangan 0-65535.');
@@ -50,8 +56,14 @@ export async function run(argv: string[]): Promise<number> {
   // Internal errors reach the office's administrator through the server's stderr (users see only
   // "Terjadi kesalahan internal"); routine requests are not logged.
   const app = await buildServer({ core, rendererDir, logger: { level: 'warn', stream: process.stderr } });
+  // Central mode: the offices' rows in the central store (SQLite file or PostgreSQL) behind /sync/*.
+  if (values.central && !readCentralConfig(dataDir)) throw new UsageError(`${dataDir} belum disiapkan sebagai server pusat: jalankan "kinerja init --central" dulu.`);
+  const central = values.central ? await CentralStore.open({ dataDir, databaseUrl: values['database-url'] }) : null;
+  if (central) await registerSyncRoutes(app, central);
+  // An enrolled office syncs in the background every few minutes (backoff while the central is away).
+  const syncScheduler = !central && isEnrolled(core) ? new SyncScheduler(core, { log: (m) => console.error(m) }).start() : null;
   const address = await app.listen({ port, host: values.host });
-  console.log(`Kinerja berjalan di ${address} (data: ${dataDir})`);
+  console.log(`Kinerja${central ? ' (server pusat)' : ''} berjalan di ${address} (data: ${dataDir})`);
   if (!core.officeId()) console.log('Kantor belum disiapkan: buka alamat di atas untuk penyiapan pertama, atau jalankan "kinerja init".');
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -59,7 +71,9 @@ export async function run(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   scheduler.stop();
+  await syncScheduler?.stop();
   await app.close();
+  await central?.close();
   await backupServiceFor(core).idle();
   core.close();
   return 0;

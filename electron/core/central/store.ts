@@ -26,7 +26,7 @@ import { bucketOf, chainHash, tableDigest } from '../sync/digest';
 import { SyncError } from '../sync/errors';
 import { canonicalRequest, h, newSecret, sha256Hex, signatureMatches } from '../sync/signing';
 import { centralMigrations, reconcileOfficeTables } from './migrations';
-import type { CentralDB, CentralOfficesTable } from './schema';
+import type { CentralDB, CentralOfficesTable, CentralReferenceTable } from './schema';
 import { officeTableShapes, type TableShape } from './shapes';
 
 export const centralConfigFile = 'central.json';
@@ -613,7 +613,7 @@ export class CentralStore {
     });
   }
 
-  async referenceSince(officeId: string, sinceRev: number, limit = 1000): Promise<{ id: string; kind: string; data: Row; rev: number; deleted: boolean }[]> {
+  async referenceSince(officeId: string, sinceRev: number, limit = 1000): Promise<{ id: string; kind: CentralReferenceTable['kind']; data: Row; rev: number; deleted: boolean }[]> {
     const rows = await this.db
       .selectFrom('central_reference')
       .selectAll()
