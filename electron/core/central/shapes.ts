@@ -2,9 +2,6 @@ import Database from 'better-sqlite3';
 import { getDefaultNativeBinding } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { listReplicatedTables } from '../db/replicated';
-// The capabilities register their replicated tables (units, positions, assignments, ...) when
-// their handlers load; the central needs the whole list.
-import '../handlers';
 
 export type ColumnKind = 'text' | 'integer' | 'real';
 

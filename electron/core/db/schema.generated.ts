@@ -364,6 +364,15 @@ export interface RealisasiTable {
   deleted_at: string | null;
 }
 
+export interface ReferenceDataTable {
+  id: string;
+  kind: 'org_rating' | 'calendar' | 'announcement';
+  data: string;
+  rev: number;
+  deleted: Generated<number>;
+  received_at: string;
+}
+
 export interface SchemaMigrationsTable {
   version: Generated<number>;
   name: string;
@@ -520,6 +529,28 @@ export interface SkpsTable {
   deleted_at: string | null;
 }
 
+export interface SyncRejectsTable {
+  change_id: string;
+  table_name: string;
+  row_id: string;
+  reason: string;
+  at: string;
+}
+
+export interface SyncRunsTable {
+  id: string;
+  started_at: string;
+  finished_at: string | null;
+  ok: Generated<number>;
+  pushed: Generated<number>;
+  pulled: Generated<number>;
+  repaired: Generated<number>;
+  files: Generated<number>;
+  digests_equal: number | null;
+  via: Generated<string>;
+  message: string | null;
+}
+
 export interface UnitsTable {
   id: string;
   parent_id: string | null;
@@ -575,6 +606,7 @@ export interface DB {
   period_reports: PeriodReportsTable;
   positions: PositionsTable;
   realisasi: RealisasiTable;
+  reference_data: ReferenceDataTable;
   schema_migrations: SchemaMigrationsTable;
   sessions: SessionsTable;
   skp_annex: SkpAnnexTable;
@@ -584,6 +616,8 @@ export interface DB {
   skp_rhk: SkpRhkTable;
   skp_versions: SkpVersionsTable;
   skps: SkpsTable;
+  sync_rejects: SyncRejectsTable;
+  sync_runs: SyncRunsTable;
   units: UnitsTable;
   users: UsersTable;
 }

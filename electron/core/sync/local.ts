@@ -1,6 +1,6 @@
 import type { RowStamp } from '../../../shared/sync/protocol';
 import type { Core } from '../core';
-import { listReplicatedTables } from '../db/replicated';
+import { isReplicated } from '../db/replicated';
 import { bucketOf } from './digest';
 
 /**
@@ -12,7 +12,7 @@ import { bucketOf } from './digest';
 type Row = Record<string, unknown>;
 
 function assertReplicated(table: string): void {
-  if (!listReplicatedTables().includes(table)) throw new Error(`Tabel ${table} tidak tereplikasi.`);
+  if (!isReplicated(table)) throw new Error(`Tabel ${table} tidak tereplikasi.`);
 }
 
 export function localStamps(core: Core, officeId: string, table: string, bucket?: string): RowStamp[] {

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { appendAudit } from '../audit/chain';
 import type { Core } from '../core';
-import { listReplicatedTables } from '../db/replicated';
+import { isReplicated, listReplicatedTables } from '../db/replicated';
 import { evidencePath } from '../realisasi/evidence-store';
 import { appVersion, schemaVersion } from '../version';
 import { chainHash, differingBuckets, tableDigest } from './digest';
@@ -545,7 +545,7 @@ export class OfficeSync {
       if (diff.length === 0) return { equal: true, repaired };
       if (round === 1) return { equal: false, repaired };
       for (const { table, bucket } of diff) {
-        if (!listReplicatedTables().includes(table)) continue;
+        if (!isReplicated(table)) continue;
         const { stamps } = await this.call<{ stamps: RowStamp[] }>('/sync/stamps', { table, bucket });
         const theirs = new Map(stamps.map((s) => [s.id, s]));
         const mine = localStamps(this.core, this.settings.officeId, table, bucket);
