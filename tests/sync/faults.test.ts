@@ -19,7 +19,7 @@ describe('sync over a faulty network (seeded)', () => {
     const random = seededRandom(seed);
     const clock = new TestClock('2026-03-02T01:00:00.000Z');
     const central = await TestCentral.start(clock);
-    let offices: Office[] = [newOffice(clock, 'Dinas Pendidikan Kota Langsa', 'DISDIK'), newOffice(clock, 'Dinas Kesehatan Kota Langsa', 'DINKES')];
+    const offices: Office[] = [newOffice(clock, 'Dinas Pendidikan Kota Langsa', 'DISDIK'), newOffice(clock, 'Dinas Kesehatan Kota Langsa', 'DINKES')];
     await central.enrol(offices[0]!, 'Dinas Pendidikan');
     await central.enrol(offices[1]!, 'Dinas Kesehatan');
     const faults: string[] = [];
@@ -57,7 +57,6 @@ describe('sync over a faulty network (seeded)', () => {
       expect(new Set(faults).size, `faults seen: ${[...new Set(faults)].join(', ')}`).toBeGreaterThanOrEqual(7);
     } finally {
       offices.forEach((o) => o.close());
-      offices = [];
       await central.stop();
     }
   }, 240_000);
