@@ -21,6 +21,14 @@ export type PerformanceYear = z.infer<typeof yearSchema>;
 const yearNumber = z.number().int().min(2020, 'Tahun minimal 2020.').max(2100, 'Tahun maksimal 2100.');
 
 export const yearCommands = {
+  'year.today': defineCommand({
+    name: 'year.today',
+    summary: 'Hari ini menurut jam server kantor (tanggal WIB): dasar tahun dan periode yang dibuka layar.',
+    input: emptyInput,
+    output: z.object({ today: isoDateSchema, now: z.string() }),
+    access: ['authenticated'],
+    kind: 'read',
+  }),
   'year.list': defineCommand({
     name: 'year.list',
     summary: 'Daftar Tahun Penilaian kantor ini, terbaru lebih dulu.',

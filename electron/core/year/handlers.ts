@@ -2,6 +2,7 @@ import { AppError, ruleViolation } from '../../../shared/errors';
 import type { PerformanceYear } from '../../../shared/year/commands';
 import { requireActor, type HandlerContext, type HandlerMap } from '../context';
 import type { PerformanceYearsTable } from '../db/schema';
+import { localDate } from '../../../shared/people/dates';
 import { OfficeSnapshot } from '../people/source';
 import { chainDate, createSkp, loadYear } from '../skp/service';
 
@@ -26,7 +27,11 @@ export function addYearCloseCheck(check: YearCloseCheck): void {
   if (!closeChecks.includes(check)) closeChecks.push(check);
 }
 
-export const yearHandlers: HandlerMap<'year.list' | 'year.open' | 'year.update' | 'year.close'> = {
+export const yearHandlers: HandlerMap<'year.today' | 'year.list' | 'year.open' | 'year.update' | 'year.close'> = {
+  // The renderer never reads the browser's clock to decide which year or period is current: a PC
+  // with a wrong date would open the wrong screen. The office's day comes from here.
+  'year.today': (ctx) => ({ today: localDate(ctx.now), now: ctx.nowIso }),
+
   'year.list': (ctx) => {
     const actor = requireActor(ctx);
     const rows = ctx.core.q

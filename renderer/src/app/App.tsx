@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
-import { HashRouter } from 'react-router';
+import { useState } from 'react';
+import { createHashRouter, RouterProvider } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage';
 import { LoginPage } from '../auth/LoginPage';
@@ -36,10 +37,16 @@ export function App() {
       return <LoginPage officeName={state.officeName} />;
     case 'authenticated':
       if (state.user.mustChangePassword) return <ChangePasswordPage forced />;
-      return (
-        <HashRouter>
-          <AppLayout />
-        </HashRouter>
-      );
+      return <SignedIn />;
   }
+}
+
+/**
+ * The signed-in app under a data router (hash history, as the desktop loads a file): a data router
+ * is what lets a form with unsaved input block a navigation (useBlocker in useLeaveGuard). The
+ * pages themselves are still declared in AppLayout's <Routes>.
+ */
+function SignedIn() {
+  const [router] = useState(() => createHashRouter([{ path: '*', element: <AppLayout /> }]));
+  return <RouterProvider router={router} />;
 }

@@ -13,6 +13,7 @@ import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
 import { notifySkpError } from '../skp/labels';
 import { PageHeader } from '../app/PageHeader';
+import { useRunningYear } from '../year/ui';
 
 type Kind = (typeof dialogueKinds)[number];
 type Owner = (typeof actionOwners)[number];
@@ -371,8 +372,7 @@ function FormModal({ title, onClose, onSubmit, busy, submitLabel, children, size
 /** Asking for a dialogue: the employee with their own appraiser, or the appraiser with someone they appraise. */
 function RequestModal({ forTeam, onClose, onDone }: { forTeam: boolean; onClose(): void; onDone(team: boolean): void }) {
   const { t } = useI18n();
-  const years = useCommand('year.list', {});
-  const open = years.data?.years.find((y) => y.status === 'terbuka') ?? null;
+  const { year: open } = useRunningYear();
   const mySkps = useCommand('skp.list', { yearId: open?.id ?? '' }, { enabled: !!open && !forTeam });
   const team = useCommand('reports.team', { yearId: open?.id ?? '' }, { enabled: !!open && forTeam });
   const [kind, setKind] = useState<Kind>('pemantauan');

@@ -12,7 +12,8 @@ import { useI18n } from '../i18n/I18nProvider';
 import { notifySkpError } from '../skp/labels';
 import { evaluationReads } from './EvaluationListPage';
 import { EvidenceList, Fact, FeedbackList, JudgementBadge, PredikatMatrix, RealisasiTable } from './parts';
-import { PredikatBadge, ratingKeys, ratingOrder, useLeaveGuard } from './ui';
+import { PredikatBadge, ratingKeys, ratingOrder } from './ui';
+import { LeaveGuard } from '../app/LeaveGuard';
 
 interface Draft {
   rhk: Record<string, { judgement: Rating | null; note: string }>;
@@ -53,7 +54,6 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
   const save = useCommandMutation('evaluation.save', { invalidates: evaluationReads });
   const finalize = useCommandMutation('evaluation.finalize', { invalidates: evaluationReads });
   const busy = save.isPending || finalize.isPending;
-  useLeaveGuard(editable && dirty, t('eval.leaveConfirm'));
 
   const kinds = new Map(detail.rhk.map((r) => [r.rhkId, r.kind]));
   const judged = detail.rhk.flatMap((r) => {
@@ -159,6 +159,7 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
         }
       }}
     >
+      <LeaveGuard when={editable && dirty} message={t('eval.leaveConfirm')} />
       <Stack gap="lg">
         <section aria-labelledby="eval-rhk">
           <Title order={2} size="h4" mb={4} id="eval-rhk">

@@ -25,8 +25,8 @@ export function PeriodScreen({
   children(year: PerformanceYear, period: Period): ReactNode;
 }) {
   const years = useYears();
-  const [year, chooseYear] = useChosenYear(years.data?.years);
-  const [period, choosePeriod] = useChosenPeriod(year);
+  const [year, chooseYear] = useChosenYear(years.data);
+  const [period, choosePeriod] = useChosenPeriod(year, years.data?.today ?? '');
   return (
     <Stack>
       <PageHeader title={title} description={description} />
@@ -37,7 +37,7 @@ export function PeriodScreen({
           ) : (
             <Stack>
               <Group align="flex-end">
-                <YearPicker years={y.years} value={year} onChange={chooseYear} />
+                <YearPicker years={y.years} today={y.today} value={year} onChange={chooseYear} />
                 <PeriodPicker year={year} value={period} onChange={choosePeriod} />
               </Group>
               {children(year, period)}

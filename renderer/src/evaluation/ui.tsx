@@ -1,11 +1,13 @@
 import { Badge, Group, Select } from '@mantine/core';
-import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
+import { defaultPeriodCode } from '../../../shared/evaluation/default-period';
 import { periodsOf, type Period } from '../../../shared/evaluation/periods';
 import type { OrgRating, Predikat, Rating } from '../../../shared/evaluation/predikat';
 import type { PerformanceYear } from '../../../shared/year/commands';
 import type { MessageKey } from '../i18n/catalog';
+import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
+import { readChoice, writeChoice } from '../year/choice';
 
 export const ratingKeys: Record<Rating, MessageKey> = {
   diatas: 'eval.rating.diatas',
@@ -76,29 +78,21 @@ export function PredikatBadge({ predikat, size = 'md' }: { predikat: Predikat | 
   );
 }
 
-/** `YYYY-MM-DD` of the local day. */
-export function todayIso(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /**
- * The period a screen opens on: the one running today in the year shown; the annual evaluation for
- * a year that has ended; the first period for a year still to come.
+ * The period in `?periode=` when it belongs to the year's cadence, else the one this user chose on
+ * another page for the same year, else what needs action on `today` (the backend's day; see
+ * shared/evaluation/default-period.ts).
  */
-export function defaultPeriod(year: PerformanceYear, today = todayIso()): string {
-  const periods = periodsOf(year.year, year.cadence);
-  const running = periods.find((p) => !p.annual && p.start <= today && today <= p.end);
-  if (running) return running.code;
-  return today > `${year.year}-12-31` ? 'tahunan' : periods[0]!.code;
-}
-
-/** The period in `?periode=` when it belongs to the year's cadence, else the default. */
-export function useChosenPeriod(year: PerformanceYear | null): [Period | null, (code: string) => void] {
+export function useChosenPeriod(year: PerformanceYear | null, today: string, finished?: ReadonlySet<string>): [Period | null, (code: string) => void] {
   const [params, setParams] = useSearchParams();
+  const { user } = useAuth();
+  const userId = user?.userId ?? '';
   const periods = year ? periodsOf(year.year, year.cadence) : [];
-  const wanted = params.get('periode');
-  const chosen = periods.find((p) => p.code === wanted) ?? (year ? (periods.find((p) => p.code === defaultPeriod(year)) ?? null) : null);
-  const choose = (code: string) =>
+  const stored = readChoice(userId);
+  const wanted = params.get('periode') ?? (year && stored.tahun === year.year ? stored.periode : undefined);
+  const chosen = periods.find((p) => p.code === wanted) ?? (year ? (periods.find((p) => p.code === defaultPeriodCode(year, today, finished)) ?? null) : null);
+  const choose = (code: string) => {
+    if (year) writeChoice(userId, { tahun: year.year, periode: code });
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -107,6 +101,7 @@ export function useChosenPeriod(year: PerformanceYear | null): [Period | null, (
       },
       { replace: true },
     );
+  };
   return [chosen, choose];
 }
 
@@ -129,31 +124,4 @@ export function PeriodPicker({ year, value, onChange }: { year: PerformanceYear;
       maxDropdownHeight={360}
     />
   );
-}
-
-/**
- * While a form has unsaved changes: links inside the app ask before leaving, and so does closing or
- * reloading the tab (the browser asks) or the desktop window (main asks on will-prevent-unload,
- * electron/main/unsaved-changes.ts).
- */
-export function useLeaveGuard(dirty: boolean, message: string): void {
-  useEffect(() => {
-    if (!dirty) return;
-    const onClick = (e: MouseEvent) => {
-      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-      const a = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
-      if (!a || a.target === '_blank' || a.hasAttribute('download') || !a.getAttribute('href')?.startsWith('#')) return;
-      if (!window.confirm(message)) {
-        e.preventDefault();
-        e.stopPropagation();
-      }
-    };
-    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
-    document.addEventListener('click', onClick, true);
-    window.addEventListener('beforeunload', onUnload);
-    return () => {
-      document.removeEventListener('click', onClick, true);
-      window.removeEventListener('beforeunload', onUnload);
-    };
-  }, [dirty, message]);
 }

@@ -8,6 +8,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatPeriod } from '../i18n/format';
 import { PageHeader } from '../app/PageHeader';
+import { useRunningYear } from '../year/ui';
 
 interface Row {
   skpId: string;
@@ -22,8 +23,7 @@ export function FeedbackPage() {
   const { hasRole } = useAuth();
   const unread = useCommand('feedback.unread', {});
   const mine = useCommand('skp.list', {});
-  const years = useCommand('year.list', {});
-  const open = years.data?.years.find((y) => y.status === 'terbuka') ?? null;
+  const { year: open } = useRunningYear();
   const team = useCommand('reports.team', { yearId: open?.id ?? '' }, { enabled: hasRole('penilai') && !!open });
 
   return (

@@ -1,4 +1,5 @@
 import { appMessages } from '../app/messages';
+import { guardMessages } from '../app/guardMessages';
 import { appealMessages } from '../appeal/messages';
 import { auditMessages } from '../audit/messages';
 import { accountsMessages } from '../accounts/messages';
@@ -22,7 +23,7 @@ import { yearMessages } from '../year/messages';
 import type { Language } from './define';
 
 /** Every capability's catalog; add yours here. */
-const parts = [appMessages, authMessages, accountsMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages, printMessages] as const;
+const parts = [appMessages, guardMessages, authMessages, accountsMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages, printMessages] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;

@@ -3,19 +3,22 @@ import { IconCheck, IconDeviceFloppy, IconLock, IconSend } from '@tabler/icons-r
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { periodsOf } from '../../../shared/evaluation/periods';
-import { localDate } from '../../../shared/people/dates';
 import type { RealisasiRow } from '../../../shared/realisasi/commands';
 import type { SkpDetail } from '../../../shared/skp/commands';
 import type { CommandOutput } from '../../../shared/commands';
 import { useCommand, useCommandMutation } from '../api/hooks';
+import { draftKey, loadDraft, useKeptDraft } from '../app/drafts';
 import { EmptyState } from '../app/EmptyState';
+import { LeaveGuard } from '../app/LeaveGuard';
 import { notifySuccess } from '../app/notify';
 import { QueryState } from '../app/QueryState';
+import { useAuth } from '../auth/AuthProvider';
 import { FeedbackThread } from '../feedback/FeedbackThread';
 import { useI18n } from '../i18n/I18nProvider';
 import { aspekKeys, notifySkpError, perspektifKeys } from '../skp/labels';
 import { EvidenceSection } from './EvidenceSection';
 import { pickPeriod, realisasiStatusKeys, RealisasiStatusBadge, type RealisasiStatus } from './labels';
+import { useChosenYear, useToday, useYears } from '../year/ui';
 
 type Report = CommandOutput<'realisasi.get'>;
 
@@ -40,11 +43,14 @@ export function RealisasiPage() {
 
 /** `/skp/:skpId/realisasi`: opens the period that needs attention (see `pickPeriod`). */
 export function RealisasiIndexPage() {
+  const { t } = useI18n();
   const { skpId = '' } = useParams();
   const { search } = useLocation();
   const skp = useCommand('skp.get', { skpId });
   // The annual period always belongs to the plan: asking for it returns every period's status.
   const report = useCommand('realisasi.get', { skpId, period: 'tahunan' });
+  const today = useToday();
+  if (!today) return <Loader size="sm" aria-label={t('app.loading')} />;
   return (
     <QueryState query={skp}>
       {(s) => (
@@ -58,7 +64,7 @@ export function RealisasiIndexPage() {
               latestSent ??
               pickPeriod(
                 r.periods.map((p) => ({ code: p.code, status: p.status, start: dates.get(p.code)?.start ?? '', end: dates.get(p.code)?.end ?? '' })),
-                localDate(new Date()),
+                today,
               );
             return <Navigate replace to={`/skp/${skpId}/realisasi/${code ?? 'tahunan'}${search}`} />;
           }}
@@ -71,8 +77,9 @@ export function RealisasiIndexPage() {
 /** `/realisasi` (navigation): the user's own plan in the running year. */
 export function MyRealisasiPage() {
   const { t } = useI18n();
-  const years = useCommand('year.list', {});
-  const open = years.data?.years.find((y) => y.status === 'terbuka') ?? null;
+  // The year chosen on another page (Tahun Saya), else the running one.
+  const years = useYears();
+  const [open] = useChosenYear(years.data);
   const skps = useCommand('skp.list', { yearId: open?.id ?? '' }, { enabled: !!open });
   if (years.isPending || (open && skps.isPending)) return <Loader size="sm" aria-label={t('app.loading')} />;
   const skp = skps.data?.skps.find((s) => s.status === 'disetujui' || s.amending);
@@ -103,19 +110,30 @@ interface Entry {
 const entriesOf = (rows: RealisasiRow[]): Record<string, Entry> =>
   Object.fromEntries(rows.map((r) => [r.indicatorId, { value: r.value, description: r.description ?? '', notes: r.notes ?? '' }]));
 
+/** A kept draft laid over the rows of the plan as it is now (indicators since removed are dropped); null when nothing differs. */
+function restoredEntries(draft: Record<string, Entry> | null, rows: RealisasiRow[]): Record<string, Entry> | null {
+  if (!draft) return null;
+  const base = entriesOf(rows);
+  const merged = Object.fromEntries(rows.map((r) => [r.indicatorId, draft[r.indicatorId] ?? base[r.indicatorId]!]));
+  return rows.some((r) => !same(merged[r.indicatorId], base[r.indicatorId])) ? merged : null;
+}
+
 const same = (a: Entry | undefined, b: Entry | undefined) => a?.value === b?.value && a?.description === b?.description && a?.notes === b?.notes;
 
 function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail; reload(): void }) {
   const { t, dateTime, periodName } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [entries, setEntries] = useState<Record<string, Entry>>(() => entriesOf(report.rows));
+  const { user } = useAuth();
+  // Unsaved input of this period survives a reload (app/drafts.ts); only while it can be edited.
+  const keep = report.canEdit ? draftKey(user?.userId, 'realisasi', `${report.skpId}.${report.period}`) : null;
+  const [restored, setRestored] = useState(() => restoredEntries(loadDraft<Record<string, Entry>>(keep), report.rows));
+  const [entries, setEntries] = useState<Record<string, Entry>>(() => restored ?? entriesOf(report.rows));
   const [saved, setSaved] = useState<Record<string, Entry>>(() => entriesOf(report.rows));
   // The version of each indicator's realisasi this view read or last saved: a save sends it back,
   // so one made meanwhile in another tab or device is CONFLICT (with a reload), not overwritten.
   const [versions, setVersions] = useState<Record<string, number | null>>(() => Object.fromEntries(report.rows.map((r) => [r.indicatorId, r.version])));
   const [confirmSubmit, setConfirmSubmit] = useState(false);
-  const [switchTo, setSwitchTo] = useState<string | null>(null);
   const save = useCommandMutation('realisasi.save', { invalidates: ['realisasi', 'reports'] });
   const submit = useCommandMutation('realisasi.submit', { invalidates: ['realisasi', 'reports', 'evaluation'] });
   const feedbackRef = useRef<HTMLElement>(null);
@@ -127,6 +145,7 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
   const owner = skp.viewerRole === 'pegawai';
   const canEdit = report.canEdit;
   const dirty = report.rows.some((r) => !same(entries[r.indicatorId], saved[r.indicatorId]));
+  useKeptDraft(keep, entries, canEdit && dirty);
   const isFilled = (e: Entry | undefined) => !!e && (report.approach === 'kuantitatif' ? e.value !== null : e.description.trim() !== '');
   const filled = report.rows.filter((r) => isFilled(entries[r.indicatorId])).length;
   const appraiser = skp.header.appraiser?.name ?? t('realisasi.appraiserUnknown');
@@ -183,6 +202,7 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
 
   return (
     <Stack gap="lg" pb={canEdit ? 80 : 0}>
+      <LeaveGuard when={canEdit && dirty} onSave={() => saveDraft(true)} />
       <Breadcrumbs>
         <Anchor component={Link} to={owner ? '/skp' : '/umpan-balik'}>
           {owner ? t('skp.mine.title') : t('nav.feedback')}
@@ -223,9 +243,8 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
             );
           }}
           onChange={(code) => {
-            if (!code || code === report.period) return;
-            if (dirty) setSwitchTo(code);
-            else goTo(code);
+            // Unsaved input: the LeaveGuard below asks before the other period opens.
+            if (code && code !== report.period) goTo(code);
           }}
         />
       </Group>
@@ -233,6 +252,24 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
       {report.status === 'diajukan' && !report.locked && (
         <Alert color="teal" icon={<IconCheck />} data-testid="realisasi-sent">
           {t('realisasi.sentAt', { date: dateTime(report.submittedAt) })}
+        </Alert>
+      )}
+      {restored && canEdit && dirty && (
+        <Alert color="yellow" data-testid="draft-restored">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{t('draft.restored')}</Text>
+            <Button
+              size="xs"
+              variant="light"
+              color="gray"
+              onClick={() => {
+                setEntries(saved);
+                setRestored(null);
+              }}
+            >
+              {t('draft.discard')}
+            </Button>
+          </Group>
         </Alert>
       )}
       {report.locked && (
@@ -425,30 +462,6 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
         </Modal>
       )}
 
-      {switchTo && (
-        <Modal opened onClose={() => setSwitchTo(null)} title={t('realisasi.switchTitle')}>
-          <Stack>
-            <Text size="sm">{t('realisasi.switchHelp', { period: periodLabel })}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setSwitchTo(null)}>
-                {t('app.cancel')}
-              </Button>
-              <Button variant="light" color="red" onClick={() => goTo(switchTo)}>
-                {t('realisasi.switchDiscard')}
-              </Button>
-              <Button
-                loading={save.isPending}
-                data-autofocus
-                onClick={async () => {
-                  if (await saveDraft()) goTo(switchTo);
-                }}
-              >
-                {t('realisasi.switchSave')}
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
-      )}
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CommandOutput } from '../../../shared/commands';
-import { addDays, localDate } from '../../../shared/people/dates';
+import { addDays } from '../../../shared/people/dates';
 import type { SkpStatus } from '../../../shared/skp/workflow';
 import { useCommand, useCommandMutation } from '../api/hooks';
 import { EmptyState } from '../app/EmptyState';
@@ -15,7 +15,7 @@ import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
 import { RealisasiStatusBadge } from '../realisasi/labels';
 import { notifySkpError, StatusBadge } from '../skp/labels';
-import { useChosenYear, useYears, YearPicker } from '../year/ui';
+import { useChosenYear, useToday, useYears, YearPicker } from '../year/ui';
 
 type MyYear = CommandOutput<'reports.myYear'>;
 type PeriodRow = MyYear['periods'][number];
@@ -30,7 +30,7 @@ const evaluationKeys: Record<PeriodRow['evaluation'], MessageKey> = {
 export function MyYearPage() {
   const { t } = useI18n();
   const years = useYears();
-  const [chosen, choose] = useChosenYear(years.data?.years);
+  const [chosen, choose] = useChosenYear(years.data);
   return (
     <QueryState query={years}>
       {(y) =>
@@ -52,9 +52,9 @@ export function MyYearPage() {
                   {t('myYear.intro')}
                 </Text>
               </div>
-              {y.years.length > 1 && <YearPicker years={y.years} value={chosen} onChange={choose} />}
+              {y.years.length > 1 && <YearPicker years={y.years} today={y.today} value={chosen} onChange={choose} />}
             </Group>
-            <YearBody yearId={chosen.id} />
+            <YearBody yearId={chosen.id} today={y.today} />
           </Stack>
         )
       }
@@ -62,9 +62,9 @@ export function MyYearPage() {
   );
 }
 
-function YearBody({ yearId }: { yearId: string }) {
+function YearBody({ yearId, today }: { yearId: string; today: string }) {
   const query = useCommand('reports.myYear', { yearId });
-  return <QueryState query={query}>{(data) => <YearView data={data} />}</QueryState>;
+  return <QueryState query={query}>{(data) => <YearView data={data} today={today} />}</QueryState>;
 }
 
 function SummaryCard({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
@@ -81,9 +81,8 @@ function SummaryCard({ title, children, action }: { title: string; children: Rea
   );
 }
 
-function YearView({ data }: { data: MyYear }) {
+function YearView({ data, today }: { data: MyYear; today: string }) {
   const { t } = useI18n();
-  const today = localDate(new Date());
   const skp = data.skp;
   const regular = data.periods.filter((p) => p.code !== 'tahunan');
   const due = regular.filter((p) => p.start <= today).length;
@@ -247,6 +246,7 @@ function PeriodLine({ p, skpId, canReport, today }: { p: PeriodRow; skpId: strin
 /** Receipt and appeal state of one final evaluation. */
 function ResultCell({ skpId, period }: { skpId: string; period: string }) {
   const { t, date } = useI18n();
+  const today = useToday() ?? '';
   const query = useCommand('evaluation.get', { skpId, period });
   if (query.isPending) return <Loader size="xs" />;
   if (query.isError) return null;
@@ -272,7 +272,7 @@ function ResultCell({ skpId, period }: { skpId: string; period: string }) {
     <Stack gap={4} align="flex-start">
       <Text size="xs" c="dimmed">
         {t('myYear.acknowledgedOn', { date: date(e.acknowledgedAt) })}
-        {e.appealDeadline ? ` · ${localDate(new Date()) > e.appealDeadline ? t('myYear.appealClosed', { date: date(e.appealDeadline) }) : t('myYear.appealUntil', { date: date(e.appealDeadline) })}` : ''}
+        {e.appealDeadline ? ` · ${today > e.appealDeadline ? t('myYear.appealClosed', { date: date(e.appealDeadline) }) : t('myYear.appealUntil', { date: date(e.appealDeadline) })}` : ''}
       </Text>
       {e.can.appeal && e.id && <FileAppealButton evaluationId={e.id} deadline={e.appealDeadline} size="xs" />}
     </Stack>
@@ -296,10 +296,11 @@ function AcknowledgeItem({ skpId, period, title }: { skpId: string; period: Peri
   const query = useCommand('evaluation.get', { skpId, period: period.code });
   const [open, setOpen] = useState(false);
   const ack = useCommandMutation('evaluation.acknowledge', { invalidates: ['evaluation', 'reports', 'appeal'] });
+  const today = useToday();
   const e = query.data;
-  if (!e || !e.can.acknowledge || e.acknowledgedAt || !e.id || e.version === null) return null;
+  if (!today || !e || !e.can.acknowledge || e.acknowledgedAt || !e.id || e.version === null) return null;
   // The backend counts 14 days from today; show the same date before the click.
-  const deadline = addDays(localDate(new Date()), 14);
+  const deadline = addDays(today, 14);
   return (
     <Alert color="orange" title={title} icon={<IconCircleCheck />} data-testid="acknowledge">
       <Stack gap="xs">

@@ -1,13 +1,12 @@
 import { Anchor, Badge, Button, Card, Group, List, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { findPeriod } from '../../../shared/evaluation/periods';
 import type { SkpMonitorStatus } from '../../../shared/skp/workflow';
 import type { PerformanceYear } from '../../../shared/year/commands';
 import { useCommand } from '../api/hooks';
 import { EmptyState } from '../app/EmptyState';
 import { QueryState } from '../app/QueryState';
-import { defaultPeriod, PredikatBadge } from '../evaluation/ui';
+import { PredikatBadge, useChosenPeriod } from '../evaluation/ui';
 import { useI18n } from '../i18n/I18nProvider';
 import { monitorStatuses, StatusBadge } from '../skp/labels';
 import { useChosenYear, useYears, YearPicker } from '../year/ui';
@@ -16,7 +15,7 @@ import { useChosenYear, useYears, YearPicker } from '../year/ui';
 export function TeamPage() {
   const { t } = useI18n();
   const years = useYears();
-  const [year, chooseYear] = useChosenYear(years.data?.years);
+  const [year, chooseYear] = useChosenYear(years.data);
   return (
     <Stack>
       <div>
@@ -33,8 +32,8 @@ export function TeamPage() {
             <EmptyState message={t('year.none')} />
           ) : (
             <Stack>
-              <YearPicker years={y.years} value={year} onChange={chooseYear} />
-              <TeamBody key={year.id} year={year} />
+              <YearPicker years={y.years} today={y.today} value={year} onChange={chooseYear} />
+              <TeamBody key={year.id} year={year} today={y.today} />
             </Stack>
           )
         }
@@ -58,11 +57,12 @@ type Member = {
   waiting: string[];
 };
 
-function TeamBody({ year }: { year: PerformanceYear }) {
+function TeamBody({ year, today }: { year: PerformanceYear; today: string }) {
   const { t, periodName } = useI18n();
   const query = useCommand('reports.team', { yearId: year.id });
-  const periodCode = defaultPeriod(year);
-  const period = findPeriod(year.year, year.cadence, periodCode);
+  // The period the buttons open: the one chosen elsewhere, else what needs action today.
+  const [period] = useChosenPeriod(year, today);
+  const periodCode = period?.code ?? 'tahunan';
   return (
     <QueryState query={query}>
       {(data) => {

@@ -18,7 +18,7 @@ export function CascadeTreePage() {
   const { t } = useI18n();
   const { hasRole } = useAuth();
   const years = useYears();
-  const [year, chooseYear] = useChosenYear(years.data?.years);
+  const [year, chooseYear] = useChosenYear(years.data);
   return (
     <Stack>
       <PageHeader title={t('skp.tree.title')} description={hasRole('pengelola') ? t('skp.tree.introOffice') : t('skp.tree.introTeam')} />
@@ -28,7 +28,7 @@ export function CascadeTreePage() {
             <EmptyState message={t('year.none')} />
           ) : (
             <Stack>
-              <YearPicker years={y.years} value={year} onChange={chooseYear} />
+              <YearPicker years={y.years} today={y.today} value={year} onChange={chooseYear} />
               <Tree key={year.id} year={year} />
             </Stack>
           )

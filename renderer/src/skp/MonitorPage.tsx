@@ -22,7 +22,7 @@ export function MonitorPage() {
   const { t } = useI18n();
   const { hasRole } = useAuth();
   const years = useYears();
-  const [year, chooseYear] = useChosenYear(years.data?.years);
+  const [year, chooseYear] = useChosenYear(years.data);
   const isAdmin = hasRole('pengelola');
   const [scope, setScope] = useState<'office' | 'team'>(isAdmin ? 'office' : 'team');
 
@@ -36,7 +36,7 @@ export function MonitorPage() {
           ) : (
             <Stack>
               <Group align="flex-end">
-                <YearPicker years={y.years} value={year} onChange={chooseYear} />
+                <YearPicker years={y.years} today={y.today} value={year} onChange={chooseYear} />
                 {isAdmin && hasRole('penilai') && (
                   <SegmentedControl
                     aria-label={t('skp.monitor.scope')}

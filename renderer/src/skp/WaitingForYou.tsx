@@ -8,6 +8,7 @@ import { useAuth } from '../auth/AuthProvider';
 import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
 import { StatusBadge } from './labels';
+import { useRunningYear } from '../year/ui';
 
 const nextStep: Record<SkpSummary['status'], MessageKey> = {
   draf: 'skp.home.next.draf',
@@ -19,8 +20,7 @@ const nextStep: Record<SkpSummary['status'], MessageKey> = {
 /** The Beranda "Yang menunggu Anda" card body: the user's SKP for the open year and, for appraisers, the SKP waiting for them. */
 export function WaitingForYou({ empty }: { empty: ReactNode }) {
   const { hasRole } = useAuth();
-  const years = useCommand('year.list', {});
-  const open = years.data?.years.find((y) => y.status === 'terbuka') ?? null;
+  const { years, year: open } = useRunningYear();
   const inbox = useCommand('skp.inbox', {}, { enabled: hasRole('penilai') });
   const waiting = inbox.data?.skps.length ?? 0;
   if (years.isPending) return <Loader size="sm" />;
