@@ -756,6 +756,19 @@ const writeCases: WriteCases = {
       return { input: { skpId: s.skpId, period: s.period }, as: evalTeam(office).employee.session, code: 'RULE_VIOLATION' };
     },
   },
+  'realisasi.withdraw': {
+    // The sent report goes back to draf (one period_reports row) while the appraiser has not judged it.
+    run: (office) => {
+      const r = submittedRealisasi(office);
+      const team = evalTeam(office);
+      return { input: { skpId: r.skpId, period: r.period }, as: team.employee.session, actorUserId: team.employee.userId, replicated: { period_reports: 1 } };
+    },
+    // The appraiser has started (a draft evaluation exists): refused, still sent.
+    failing: (office) => {
+      const e = draftEvaluation(office);
+      return { input: { skpId: e.skpId, period: e.period }, as: evalTeam(office).employee.session, code: 'RULE_VIOLATION' };
+    },
+  },
   'realisasi.addEvidence': {
     // A file on a period not reported yet: the evidence row and the period's report row.
     run: (office) => {

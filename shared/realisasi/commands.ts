@@ -110,6 +110,14 @@ export const realisasiCommands = {
     access: ['authenticated'],
     kind: 'write',
   }),
+  'realisasi.withdraw': defineCommand({
+    name: 'realisasi.withdraw',
+    summary: 'Menarik kembali realisasi yang sudah dikirim selama Pejabat Penilai belum mulai menilainya, agar dapat diperbaiki lalu dikirim lagi.',
+    input: z.object({ skpId: idSchema, period: periodCodeSchema }),
+    output: z.object({ ok: z.literal(true) }),
+    access: ['authenticated'],
+    kind: 'write',
+  }),
   'realisasi.addEvidence': defineCommand({
     name: 'realisasi.addEvidence',
     summary: 'Menambah bukti dukung: berkas (PDF, JPG, PNG, DOCX, XLSX; maks. 20 MB) atau tautan.',

@@ -237,7 +237,7 @@ function staleRealisasi(n: number, currentVersion: number | null): AppError {
 }
 
 export const realisasiHandlers: HandlerMap<
-  'realisasi.get' | 'realisasi.save' | 'realisasi.submit' | 'realisasi.addEvidence' | 'realisasi.removeEvidence' | 'realisasi.incoming'
+  'realisasi.get' | 'realisasi.save' | 'realisasi.submit' | 'realisasi.withdraw' | 'realisasi.addEvidence' | 'realisasi.removeEvidence' | 'realisasi.incoming'
 > = {
   'realisasi.get': (c, input) => {
     const ctx = authed(c);
@@ -320,6 +320,31 @@ export const realisasiHandlers: HandlerMap<
     const report = ensureReport(ctx, skp, period.code);
     ctx.write.update('period_reports', report.id, { status: 'diajukan', submitted_at: ctx.nowIso });
     return { submittedAt: ctx.nowIso };
+  },
+
+  // Sent too early or with a mistake: the owner takes the report back while the appraiser has not
+  // started judging it (no evaluation row for the period yet, not even a draft). Once judging has
+  // begun, a correction goes through the appraiser (feedback) instead, so their draft never judges
+  // a report that changed under it.
+  'realisasi.withdraw': (c, input) => {
+    const ctx = authed(c);
+    const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
+    if (skp.employee_id !== ctx.actor.employeeId) throw forbidden('Hanya pegawai pemilik SKP yang dapat menarik kembali realisasinya.');
+    if (year.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup; realisasinya tidak dapat ditarik kembali.`);
+    const report = periodReport(ctx, skp.id, period.code);
+    if (report?.status !== 'diajukan') throw ruleViolation(`Realisasi ${period.label} belum dikirim; tidak ada yang perlu ditarik kembali.`);
+    const judging = ctx.core.q.first(
+      ctx.core.db.selectFrom('evaluations').select('status').where('skp_id', '=', skp.id).where('period', '=', period.code).where('deleted_at', 'is', null),
+    );
+    if (judging) {
+      throw ruleViolation(
+        judging.status === 'final'
+          ? `Penilaian ${period.label} sudah final; realisasinya tidak dapat ditarik kembali.`
+          : `Pejabat Penilai sudah mulai menilai realisasi ${period.label}; realisasi tidak dapat ditarik kembali. Sampaikan perbaikannya lewat umpan balik.`,
+      );
+    }
+    ctx.write.update('period_reports', report.id, { status: 'draf', submitted_at: null });
+    return { ok: true as const };
   },
 
   'realisasi.addEvidence': (c, input) => {
