@@ -159,6 +159,7 @@ const samples: { [N in CommandName]?: Sample<N> } = {
   'reports.officeDashboard': { input: { yearId: missingId, period: '1' }, status: 404 },
   'reports.team': { input: { yearId: missingId }, status: 404 },
   'reports.myYear': { input: { yearId: missingId }, status: 404 },
+  'reports.waiting': { input: {}, status: 200 },
   'reports.reminders': { input: {}, status: 200 },
 };
 

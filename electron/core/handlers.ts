@@ -7,6 +7,7 @@ import { evaluationHandlers } from './evaluation/handlers';
 import { feedbackHandlers } from './feedback/handlers';
 import { realisasiHandlers } from './realisasi/handlers';
 import { reportsHandlers } from './reports/handlers';
+import { waitingHandlers } from './reports/waiting';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
@@ -32,6 +33,7 @@ export const handlers: HandlerMap<CommandName> = {
   ...appealHandlers,
   ...distributionHandlers,
   ...reportsHandlers,
+  ...waitingHandlers,
   ...backupHandlers,
   ...orgHandlers,
   ...peopleHandlers,

@@ -80,6 +80,23 @@ export const reportsCommands = {
     access: ['authenticated'],
     kind: 'read',
   }),
+  'reports.waiting': defineCommand({
+    name: 'reports.waiting',
+    summary: 'Berapa pekerjaan menunggu Anda: SKP untuk disetujui, realisasi untuk dinilai, keberatan untuk dijelaskan atau diputus, dialog kinerja untuk dijadwalkan atau dikonfirmasi.',
+    input: z.object({}).strict(),
+    output: z.object({
+      /** SKP submitted to the caller as Pejabat Penilai. */
+      skpInbox: z.number().int(),
+      /** Periods sent to the caller whose evaluation is not final, in open years. */
+      evaluations: z.number().int(),
+      /** Appeals the caller must explain (as appraiser) or decide (as atasan). */
+      appeals: z.number().int(),
+      /** Dialogues waiting for the caller: asked by the other side, or minutes to confirm. */
+      dialogues: z.object({ mine: z.number().int(), team: z.number().int() }),
+    }),
+    access: ['authenticated'],
+    kind: 'read',
+  }),
   'reports.reminders': defineCommand({
     name: 'reports.reminders',
     summary: 'Pengingat dalam aplikasi: realisasi jatuh tempo, persetujuan dan penilaian tertunda, batas keberatan.',

@@ -26,6 +26,7 @@ import { MyRealisasiPage, RealisasiIndexPage, RealisasiPage } from '../realisasi
 import { DashboardPage } from '../reports/DashboardPage';
 import { MyYearPage } from '../reports/MyYearPage';
 import { TeamPage } from '../reports/TeamPage';
+import { useAppealCount, useDialogueCount, useEvaluationCount, useSkpInboxCount } from '../reports/waiting';
 import { SettingsPage } from '../settings/SettingsPage';
 import { CascadeTreePage } from '../skp/CascadeTreePage';
 import { InboxPage } from '../skp/InboxPage';
@@ -59,13 +60,13 @@ export const pages: PageDef[] = [
   { path: '/skp/:skpId/realisasi', element: <RealisasiIndexPage /> },
   { path: '/skp/:skpId/realisasi/:period', element: <RealisasiPage /> },
   { path: '/umpan-balik', element: <FeedbackPage />, nav: { label: 'nav.feedback', icon: IconMessageCircle, section: 'main', badge: useUnreadFeedbackCount } },
-  { path: '/dialog', element: <DialoguePage />, nav: { label: 'nav.dialogue', icon: IconMessages, section: 'main' } },
-  { path: '/keberatan', element: <AppealPage />, nav: { label: 'nav.appeal', icon: IconScale, section: 'main' } },
-  { path: '/persetujuan-skp', element: <InboxPage />, roles: ['penilai'], nav: { label: 'nav.skpInbox', icon: IconFileCheck, section: 'main' } },
+  { path: '/dialog', element: <DialoguePage />, nav: { label: 'nav.dialogue', icon: IconMessages, section: 'main', badge: useDialogueCount } },
+  { path: '/keberatan', element: <AppealPage />, nav: { label: 'nav.appeal', icon: IconScale, section: 'main', badge: useAppealCount } },
+  { path: '/persetujuan-skp', element: <InboxPage />, roles: ['penilai'], nav: { label: 'nav.skpInbox', icon: IconFileCheck, section: 'main', badge: useSkpInboxCount } },
   { path: '/pemantauan-skp', element: <MonitorPage />, roles: ['pengelola', 'penilai'], nav: { label: 'nav.skpMonitor', icon: IconReportAnalytics, section: 'main' } },
   { path: '/cascading', element: <CascadeTreePage />, roles: ['pengelola', 'penilai'], nav: { label: 'nav.skpTree', icon: IconHierarchy3, section: 'main' } },
   { path: '/tim', element: <TeamPage />, roles: ['penilai'], nav: { label: 'nav.team', icon: IconUsersGroup, section: 'main' } },
-  { path: '/penilaian', element: <EvaluationListPage />, roles: ['penilai'], nav: { label: 'nav.evaluation', icon: IconClipboardCheck, section: 'main' } },
+  { path: '/penilaian', element: <EvaluationListPage />, roles: ['penilai'], nav: { label: 'nav.evaluation', icon: IconClipboardCheck, section: 'main', badge: useEvaluationCount } },
   { path: '/penilaian/:skpId/:period', element: <EvaluationPage /> },
   { path: '/kurva-distribusi', element: <DistributionPage />, roles: ['pengelola', 'penilai', 'admin_pusat'], nav: { label: 'nav.distribution', icon: IconChartBar, section: 'main' } },
   { path: '/dasbor', element: <DashboardPage />, roles: ['pengelola'], nav: { label: 'nav.dashboard', icon: IconLayoutDashboard, section: 'main' } },

@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { notifySkpError } from '../skp/labels';
 import { PageHeader } from '../app/PageHeader';
 import { useRunningYear } from '../year/ui';
+import { useWaiting } from '../reports/waiting';
 
 type Kind = (typeof dialogueKinds)[number];
 type Owner = (typeof actionOwners)[number];
@@ -35,9 +36,12 @@ function toLocalInput(iso: string | null): string {
 export function DialoguePage() {
   const { t } = useI18n();
   const { hasRole } = useAuth();
-  const [tab, setTab] = useState<string | null>('mine');
+  const [chosenTab, setTab] = useState<string | null>(null);
   const [requesting, setRequesting] = useState<'mine' | 'team' | null>(null);
   const appraiser = hasRole('penilai');
+  // Opens on the tab where something waits for the user (a request to answer, minutes to confirm).
+  const waiting = useWaiting().data?.dialogues;
+  const tab = chosenTab ?? (waiting && waiting.team > 0 && waiting.mine === 0 ? 'team' : 'mine');
   return (
     <Stack>
       <PageHeader
@@ -52,8 +56,12 @@ export function DialoguePage() {
       {appraiser ? (
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List>
-            <Tabs.Tab value="mine">{t('dialogue.tab.mine')}</Tabs.Tab>
-            <Tabs.Tab value="team">{t('dialogue.tab.team')}</Tabs.Tab>
+            <Tabs.Tab value="mine" rightSection={<TabCount count={waiting?.mine} />}>
+              {t('dialogue.tab.mine')}
+            </Tabs.Tab>
+            <Tabs.Tab value="team" rightSection={<TabCount count={waiting?.team} />}>
+              {t('dialogue.tab.team')}
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="mine" pt="md">
             <DialogueList asAppraiser={false} />
@@ -67,6 +75,16 @@ export function DialoguePage() {
       )}
       {requesting && <RequestModal forTeam={requesting === 'team'} onClose={() => setRequesting(null)} onDone={(team) => setTab(team ? 'team' : 'mine')} />}
     </Stack>
+  );
+}
+
+/** How many dialogues on a tab wait for the user; nothing when none. */
+function TabCount({ count }: { count: number | undefined }) {
+  if (!count) return null;
+  return (
+    <Badge size="sm" color="red" circle={count < 10} data-testid="tab-count">
+      {count}
+    </Badge>
   );
 }
 

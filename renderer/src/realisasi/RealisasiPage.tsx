@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Card, Divider, Grid, Group, Loader, Modal, NumberInput, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconCheck, IconDeviceFloppy, IconLock, IconSend } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck, IconDeviceFloppy, IconLock, IconSend } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { periodsOf } from '../../../shared/evaluation/periods';
@@ -121,7 +121,7 @@ function restoredEntries(draft: Record<string, Entry> | null, rows: RealisasiRow
 const same = (a: Entry | undefined, b: Entry | undefined) => a?.value === b?.value && a?.description === b?.description && a?.notes === b?.notes;
 
 function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail; reload(): void }) {
-  const { t, dateTime, periodName } = useI18n();
+  const { t, date, dateTime, periodName } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { user } = useAuth();
@@ -134,6 +134,12 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
   // so one made meanwhile in another tab or device is CONFLICT (with a reload), not overwritten.
   const [versions, setVersions] = useState<Record<string, number | null>>(() => Object.fromEntries(report.rows.map((r) => [r.indicatorId, r.version])));
   const [confirmSubmit, setConfirmSubmit] = useState(false);
+  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  const withdraw = useCommandMutation('realisasi.withdraw', { invalidates: ['realisasi', 'reports', 'evaluation'] });
+  const today = useToday();
+  // The period's last day, to warn before sending a report of a period still running.
+  const periodEnd = periodsOf(skp.year, report.periods.some((p) => p.code.startsWith('Q')) ? 'triwulanan' : 'bulanan').find((p) => p.code === report.period)?.end ?? null;
+  const notEnded = !!today && !!periodEnd && today <= periodEnd;
   const save = useCommandMutation('realisasi.save', { invalidates: ['realisasi', 'reports'] });
   const submit = useCommandMutation('realisasi.submit', { invalidates: ['realisasi', 'reports', 'evaluation'] });
   const feedbackRef = useRef<HTMLElement>(null);
@@ -251,7 +257,16 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
 
       {report.status === 'diajukan' && !report.locked && (
         <Alert color="teal" icon={<IconCheck />} data-testid="realisasi-sent">
-          {t('realisasi.sentAt', { date: dateTime(report.submittedAt) })}
+          {owner ? (
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">{t('realisasi.sentAtOwner', { date: dateTime(report.submittedAt) })}</Text>
+              <Button size="xs" variant="light" color="gray" leftSection={<IconArrowBackUp size={14} />} onClick={() => setConfirmWithdraw(true)}>
+                {t('realisasi.withdraw')}
+              </Button>
+            </Group>
+          ) : (
+            t('realisasi.sentAt', { date: dateTime(report.submittedAt) })
+          )}
         </Alert>
       )}
       {restored && canEdit && dirty && (
@@ -435,6 +450,11 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
         <Modal opened onClose={() => setConfirmSubmit(false)} title={t('realisasi.submitTitle', { period: periodLabel })} size="lg">
           <Stack>
             <Text size="sm">{t('realisasi.submitHelp', { name: appraiser })}</Text>
+            {notEnded && (
+              <Alert color="yellow" data-testid="period-not-ended">
+                {t('realisasi.notEnded', { period: periodLabel, date: date(periodEnd) })}
+              </Alert>
+            )}
             <Alert color="orange" icon={<IconLock />}>
               {t('realisasi.submitFinal')}
             </Alert>
@@ -462,6 +482,39 @@ function RealisasiView({ report, skp, reload }: { report: Report; skp: SkpDetail
         </Modal>
       )}
 
+      {confirmWithdraw && (
+        <Modal opened onClose={() => setConfirmWithdraw(false)} title={t('realisasi.withdrawTitle', { period: periodLabel })}>
+          <Stack>
+            <Text size="sm">{t('realisasi.withdrawHelp')}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmWithdraw(false)} data-autofocus>
+                {t('app.cancel')}
+              </Button>
+              <Button
+                leftSection={<IconArrowBackUp size={16} />}
+                loading={withdraw.isPending}
+                onClick={() =>
+                  withdraw.mutate(
+                    { skpId: report.skpId, period: report.period },
+                    {
+                      onSuccess: () => {
+                        setConfirmWithdraw(false);
+                        notifySuccess(t('realisasi.withdrawn', { period: periodLabel }));
+                      },
+                      onError: (err) => {
+                        setConfirmWithdraw(false);
+                        notifySkpError(err, t, reload);
+                      },
+                    },
+                  )
+                }
+              >
+                {t('realisasi.withdraw')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
     </Stack>
   );
 }
