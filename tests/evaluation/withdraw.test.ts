@@ -36,7 +36,8 @@ describe('realisasi.withdraw', () => {
     const got = office.call('realisasi.get', { skpId: r.skpId, period: r.period }, team.employee.session);
     expect(got).toMatchObject({ status: 'draf', canEdit: true });
     expect(office.call('realisasi.incoming', { yearId: r.yearId, limit: 100 }, team.appraiser.session).items.map((i) => i.skpId)).not.toContain(r.skpId);
-    office.call('realisasi.save', { skpId: r.skpId, period: r.period, entries: [{ indicatorId: r.indicatorIds[0]!, value: 12 }] }, team.employee.session);
+    const versionOf = (indicatorId: string) => got.rows.find((row) => row.indicatorId === indicatorId)?.version ?? null;
+    office.call('realisasi.save', { skpId: r.skpId, period: r.period, entries: [{ indicatorId: r.indicatorIds[0]!, version: versionOf(r.indicatorIds[0]!), value: 12 }] }, team.employee.session);
     office.call('realisasi.submit', { skpId: r.skpId, period: r.period }, team.employee.session);
     expect(reportOf(r.skpId, r.period).status).toBe('diajukan');
   });
