@@ -7,7 +7,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 export const admin = {
   nip: '198609262015051001',
   name: 'Rahmat Hidayat, S.Pd.',
-  password: 'Rahasia2026',
+  password: 'Rahasia-Kantor-26',
   office: 'Dinas Pendidikan dan Kebudayaan Kota Langsa',
 };
 

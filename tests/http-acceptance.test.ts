@@ -10,7 +10,7 @@ import { commandNames, commands } from '../shared/commands';
 import { latestSchemaVersion } from '../electron/core/db/migrations';
 import { makeTempDir, removeAllTempDirs, runCli, startCliServer, type CliResult, type CliServer } from './helpers';
 
-const admin = { nip: '19860926 201505 1 001', name: 'Teuku Umar Pengelola', password: 'Rahasia123' };
+const admin = { nip: '19860926 201505 1 001', name: 'Teuku Umar Pengelola', password: 'Rahasia-Kantor-7' };
 
 let root: string;
 let dataDir: string;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandNames, commands } from '../shared/commands';
 import { verifyPassword } from '../electron/core/auth/password-hash';
+import { demoPassword } from '../electron/core/seed/demo';
+import { passwordProblem } from '../shared/auth/password';
 import {
   createSignedInUser,
   createUserWithRoles,
@@ -57,21 +59,36 @@ describe('password storage', () => {
     expect(verifyPassword('SamaSemua123', 'md5$garbage')).toBe(false);
   });
 
-  it('applies one rule everywhere: at least 8 characters, letters and digits', () => {
+  it('applies one rule everywhere: 10 characters that are not spaces, and not guessable (zxcvbn-ts)', () => {
     const { session } = createSignedInUser(office);
+    const short = 'Kata sandi minimal 10 karakter, tidak termasuk spasi. Perpanjang, misalnya dengan menggabungkan beberapa kata.';
+    const advice = 'Gunakan gabungan beberapa kata yang tidak berhubungan, ditambah angka atau tanda baca.';
     for (const [newPassword, message] of [
-      ['Ab1', 'Kata sandi minimal 8 karakter.'],
-      ['hanyahuruf', 'Kata sandi harus berisi huruf dan angka.'],
-      ['1234567890', 'Kata sandi harus berisi huruf dan angka.'],
+      ['Ab1', short],
+      // Seven spaces and "1a" (issue 13), and padding a short one with spaces.
+      ['       1a', short],
+      ['Kop1#     ', short],
+      ['password1', short],
+      ['password12', `Kata sandi terlalu mudah ditebak (termasuk kata sandi yang umum dipakai). ${advice}`],
+      ['aaaaaaaaa1', `Kata sandi terlalu mudah ditebak (berisi karakter yang diulang-ulang). ${advice}`],
+      ['1234567890', `Kata sandi terlalu mudah ditebak (termasuk kata sandi yang paling umum dipakai). ${advice}`],
+      ['qwertyuiop1', `Kata sandi terlalu mudah ditebak (mirip kata sandi yang umum dipakai). ${advice}`],
+      ['Password123', `Kata sandi terlalu mudah ditebak (termasuk kata sandi yang umum dipakai). ${advice}`],
     ] as const) {
-      const r = office.tryCall('auth.changePassword', { currentPassword: 'Sandi12345', newPassword }, session);
-      expect(r.ok).toBe(false);
+      const r = office.tryCall('auth.changePassword', { currentPassword: 'Sandi-Awal-2468', newPassword }, session);
+      expect(r.ok, newPassword).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe('VALIDATION');
-        expect(r.error.fields?.newPassword).toBe(message);
+        expect(r.error.fields?.newPassword, newPassword).toBe(message);
       }
     }
-    const same = office.tryCall('auth.changePassword', { currentPassword: 'Sandi12345', newPassword: 'Sandi12345' }, session);
+    // The same rule for first-run setup and an administrator's reset (one schema).
+    expect(commands['setup.create'].input.safeParse({ officeName: 'Dinas Uji', adminNip: '198001012005011001', adminName: 'Pengelola Uji', adminPassword: 'password12' }).success).toBe(false);
+    expect(commands['auth.resetPassword'].input.safeParse({ userId: office.admin.userId, temporaryPassword: 'aaaaaaaaa1' }).success).toBe(false);
+    expect(commands['auth.resetPassword'].input.safeParse({ userId: office.admin.userId, temporaryPassword: 'Bukit-Kopi-42' }).success).toBe(true);
+    // The demo office's password passes (README, e2e).
+    expect(passwordProblem(demoPassword)).toBeNull();
+    const same = office.tryCall('auth.changePassword', { currentPassword: 'Sandi-Awal-2468', newPassword: 'Sandi-Awal-2468' }, session);
     expect(same.ok ? null : same.error.fields?.newPassword).toBe('Kata sandi baru harus berbeda dari kata sandi lama.');
   });
 });

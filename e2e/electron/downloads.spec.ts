@@ -25,8 +25,8 @@ test.describe('desktop downloads over the bridge', () => {
       };
       const k = (window as unknown as { kinerja: Bridge }).kinerja;
       const anonymous = await k.file('people.template.xlsx', {});
-      await k.call('setup.create', { officeName: 'Dinas Uji Kota Langsa', officeCode: 'DUJI', adminNip: '198001012005011001', adminName: 'Pengelola Uji', adminPassword: 'Rahasia123' });
-      await k.call('auth.login', { login: '198001012005011001', password: 'Rahasia123' });
+      await k.call('setup.create', { officeName: 'Dinas Uji Kota Langsa', officeCode: 'DUJI', adminNip: '198001012005011001', adminName: 'Pengelola Uji', adminPassword: 'Rahasia-Kantor-7' });
+      await k.call('auth.login', { login: '198001012005011001', password: 'Rahasia-Kantor-7' });
       const template = await k.file('people.template.xlsx', {});
       const unknown = await k.file('gaji.pdf', {});
       return {

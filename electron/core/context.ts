@@ -2,6 +2,7 @@ import type { CommandName, CommandOutput, ParsedInput } from '../../shared/comma
 import type { AppError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { Core } from './core';
+import type { PasswordWork } from './auth/password-hash';
 import type { RecordWriter } from './db/records';
 
 /** Who is calling. Built from the session by the dispatcher; handlers trust nothing else. */
@@ -15,6 +16,15 @@ export interface Actor {
   roles: ReadonlySet<Role>;
   mustChangePassword: boolean;
   sessionTokenHash: string | null;
+}
+
+/** Where a call comes from: throttling keys on the address; first-run setup trusts only this machine. */
+export interface Caller {
+  transport: 'http' | 'ipc' | 'cli';
+  /** The client's IP address over HTTP; 'lokal' for the desktop bridge and the CLI. */
+  address: string;
+  /** This machine itself (loopback HTTP, the desktop app, the CLI). */
+  local: boolean;
 }
 
 /** Lets login and logout tell the transport to set or clear its session, without seeing it. */
@@ -31,6 +41,9 @@ export interface HandlerContext {
   /** Only for `write` commands; a read command touching it is a programming error. */
   write: RecordWriter;
   session: SessionControl;
+  caller: Caller;
+  /** Password checks and hashes (prepared off the event loop by `dispatchAsync`). */
+  passwords: PasswordWork;
   /** For public commands that establish who acts (login, first-run setup): name them in the audit row. */
   auditActor(actor: { userId: string; nip: string; name: string }): void;
 }

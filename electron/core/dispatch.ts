@@ -3,8 +3,10 @@ import { commands, isCommandName, type CommandInput, type CommandName, type Comm
 import { AppError } from '../../shared/errors';
 import type { Access } from '../../shared/roles';
 import { appendAudit } from './audit/chain';
+import { passwordWorkFor } from './auth/password-work';
+import { PasswordWork } from './auth/password-hash';
 import { resolveSession } from './auth/sessions';
-import { CommittedFailure, type Actor, type HandlerContext } from './context';
+import { CommittedFailure, type Actor, type Caller, type HandlerContext } from './context';
 import type { Core } from './core';
 import { RecordWriter } from './db/records';
 import { handlers } from './handlers';
@@ -18,6 +20,21 @@ export interface CallMeta {
   /** The CSRF header the HTTP transport received; IPC has no cross-site requests to guard. */
   csrfToken?: string | null;
   requireCsrf: boolean;
+  /** The client's address (HTTP); IPC and CLI calls come from this machine. */
+  clientAddress?: string | null;
+}
+
+/** Loopback addresses, IPv4 (127/8), IPv6 and IPv4-mapped IPv6. */
+export function isLoopbackAddress(address: string | null | undefined): boolean {
+  if (!address) return false;
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
+
+export function callerOf(meta: CallMeta): Caller {
+  if (meta.transport !== 'http') return { transport: meta.transport, address: 'lokal', local: true };
+  const address = meta.clientAddress ?? 'tidak-diketahui';
+  return { transport: 'http', address, local: isLoopbackAddress(meta.clientAddress) };
 }
 
 export type SessionChange = { kind: 'start'; token: string; expiresAt: string } | { kind: 'end' } | null;
@@ -52,7 +69,7 @@ function allowed(access: readonly Access[], actor: Actor | null): boolean {
  * The one entry point of the backend: validate, authenticate, authorise, run the handler (a write
  * in one transaction with its audit entry), validate the output. Transports call only this.
  */
-export function dispatch(core: Core, name: string, rawInput: unknown, meta: CallMeta): CallResult {
+export function dispatch(core: Core, name: string, rawInput: unknown, meta: CallMeta, passwords: PasswordWork = new PasswordWork()): CallResult {
   if (!isCommandName(name)) throw new AppError('NOT_FOUND', `Perintah "${name}" tidak dikenal.`);
   return execute(core, name, rawInput, meta);
 }
@@ -116,6 +133,8 @@ function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, 
       start: (token, expiresAt) => (sessionChange = { kind: 'start', token, expiresAt }),
       end: () => (sessionChange = { kind: 'end' }),
     },
+    caller: callerOf(meta),
+    passwords,
     auditActor: (who) => (auditAs = who),
   };
   const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => unknown;
@@ -152,6 +171,28 @@ function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, 
   // The one place the output type is asserted: it was just parsed by this command's own output
   // schema, which TypeScript cannot follow through the generic name (zod's types are invariant).
   return { result: checked.data as CommandOutput<N>, sessionChange };
+}
+
+/**
+ * `dispatch` for transports serving many clients at once (the HTTP server): the scrypt work the
+ * command will need (checking a password, hashing a new one) runs first on the thread pool, then
+ * the same synchronous dispatch runs with the results at hand. Nothing is decided here: an input
+ * or caller the dispatcher will refuse simply gets no prepared work.
+ */
+export async function dispatchAsync(core: Core, name: string, rawInput: unknown, meta: CallMeta): Promise<CallResult> {
+  const passwords = new PasswordWork();
+  if (isCommandName(name)) {
+    const parsed = commands[name].input.safeParse(rawInput ?? {});
+    if (parsed.success) {
+      const lookup = resolveSession(core, meta.sessionToken, core.now());
+      const actor = lookup.status === 'active' ? lookup.actor : null;
+      if (allowed(commands[name].access, actor)) {
+        const work = passwordWorkFor(core, name, parsed.data, { actor, caller: callerOf(meta), now: core.now() });
+        if (work) await passwords.prepare(work);
+      }
+    }
+  }
+  return dispatch(core, name, rawInput, meta, passwords);
 }
 
 /** Any thrown value as the typed error body that crosses the transport. */

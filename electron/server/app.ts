@@ -8,9 +8,10 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { AppError, httpStatusOf } from '../../shared/errors';
 import { maxEvidenceBytes } from '../../shared/realisasi/evidence-rules';
 import type { Core } from '../core/core';
-import { dispatch, toAppError } from '../core/dispatch';
+import { dispatchAsync, toAppError } from '../core/dispatch';
 import { isInitialized } from '../core/setup/handlers';
 import { appVersion, schemaVersion } from '../core/version';
+import { BodyError, registerBodyParsers } from './body';
 import { buildOpenApi } from './openapi';
 import { registerFileRoutes } from './files';
 import { registerUpdates } from './updates';
@@ -35,7 +36,12 @@ export interface ServerOptions {
   loginRateLimit?: number;
   /** Fastify's logger: off in tests; `kinerja serve` logs warnings and internal errors to stderr. */
   logger?: boolean | { level: 'error' | 'warn' | 'info'; stream?: NodeJS.WritableStream };
+  /** HTTPS (`kinerja serve --tls-cert/--tls-key` or `--tls auto`): PEM key and certificate. */
+  tls?: { key: string | Buffer; cert: string | Buffer } | null;
 }
+
+/** One year; browsers then refuse plain http to this host, so it is sent only when serving TLS. */
+const hstsMaxAge = 365 * 24 * 60 * 60;
 
 function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   const retry = error.details?.retryAfterSeconds;
@@ -46,7 +52,13 @@ function sendError(reply: FastifyReply, error: AppError): FastifyReply {
 /** The LAN/browser host: the same commands as the desktop bridge, over `POST /api/<command>`. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { core } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const tls = options.tls ?? null;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}),
+  }) as unknown as FastifyInstance;
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -65,14 +77,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         upgradeInsecureRequests: null,
       },
     },
-    // Plain http on an office LAN: HSTS would lock browsers out of the server.
-    strictTransportSecurity: false,
+    // Only over TLS: on plain http an HSTS header would lock browsers out of the server.
+    strictTransportSecurity: tls ? { maxAge: hstsMaxAge, includeSubDomains: false } : false,
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
 
   app.setErrorHandler((err, req, reply) => {
+    if (err instanceof BodyError) return reply.status(err.status).send({ error: err.toBody() });
     if ((err as { statusCode?: number }).statusCode === 429) {
       return sendError(reply, new AppError('RATE_LIMITED', 'Terlalu banyak percobaan dari komputer ini. Tunggu sebentar lalu coba lagi.', { details: { retryAfterSeconds: 60 } }));
     }
@@ -80,8 +93,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return sendError(reply, new AppError('VALIDATION', 'Badan permintaan harus JSON yang sah.'));
     }
     if ((err as { statusCode?: number }).statusCode === 413) {
-      if (req.url === `/api/${evidenceCommand}`) return sendError(reply, new AppError('VALIDATION', evidenceTooLarge, { fields: { file: 'Maksimal 20 MB.' } }));
-      return sendError(reply, new AppError('VALIDATION', 'Data yang dikirim terlalu besar.'));
+      const error =
+        req.url === `/api/${evidenceCommand}`
+          ? new AppError('VALIDATION', evidenceTooLarge, { fields: { file: 'Maksimal 20 MB.' } })
+          : new AppError('VALIDATION', 'Data yang dikirim terlalu besar.');
+      return reply.status(413).send({ error: error.toBody() });
+    }
+    if ((err as { statusCode?: number }).statusCode === 415) {
+      return reply.status(415).send({ error: new AppError('VALIDATION', 'Badan permintaan harus berformat JSON (Content-Type: application/json).').toBody() });
     }
     app.log.error(err);
     return sendError(reply, toAppError(err));
@@ -101,20 +120,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerUpdates(app, core.dataDir);
   await registerFileRoutes(app, core);
 
+  // After the file routes and the update feed, whose scopes keep their own body handling.
+  registerBodyParsers(app, {
+    tooLarge: (url) =>
+      url === `/api/${evidenceCommand}` ? { message: evidenceTooLarge, fields: { file: 'Maksimal 20 MB.' } } : { message: 'Data yang dikirim terlalu besar.' },
+  });
+
   const handleCommand = async (name: string, body: unknown, req: FastifyRequest, reply: FastifyReply) => {
     try {
-      const { result, sessionChange } = dispatch(core, name, body ?? {}, {
+      const { result, sessionChange } = await dispatchAsync(core, name, body ?? {}, {
         transport: 'http',
         sessionToken: req.cookies[sessionCookie] ?? null,
         csrfToken: (req.headers[csrfHeader] as string | undefined) ?? null,
         requireCsrf: true,
+        clientAddress: req.socket.remoteAddress ?? req.ip,
       });
       if (sessionChange?.kind === 'start') {
         reply.setCookie(sessionCookie, sessionChange.token, {
           httpOnly: true,
           sameSite: 'strict',
           path: '/',
-          secure: req.protocol === 'https',
+          secure: tls !== null || req.protocol === 'https',
           expires: new Date(sessionChange.expiresAt),
         });
       } else if (sessionChange?.kind === 'end') {

@@ -18,6 +18,8 @@ export const setupInputSchema = z.object({
   adminNip: nipSchema,
   adminName: z.string().trim().min(3, 'Nama lengkap minimal 3 karakter.').max(200),
   adminPassword: passwordSchema,
+  /** Printed by `kinerja serve` on an empty database; needed only from another PC on the LAN. */
+  setupCode: z.string().trim().max(40).optional(),
 });
 export type SetupInput = z.input<typeof setupInputSchema>;
 
@@ -26,7 +28,12 @@ export const setupCommands = {
     name: 'setup.status',
     summary: 'Apakah kantor ini sudah disiapkan (profil instansi dan administrator pertama).',
     input: emptyInput,
-    output: z.object({ initialized: z.boolean(), officeName: z.string().nullable() }),
+    output: z.object({
+      initialized: z.boolean(),
+      officeName: z.string().nullable(),
+      /** This caller (another PC on the LAN) must give the setup code `kinerja serve` printed. */
+      setupCodeRequired: z.boolean(),
+    }),
     access: ['public'],
     kind: 'read',
   }),

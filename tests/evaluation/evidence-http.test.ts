@@ -55,13 +55,13 @@ describe('realisasi.addEvidence over HTTP', () => {
     expect(over.status).toBe(400);
     expect(errorOf(over).message).toMatch(/melebihi 20 MB/);
     const huge = await staf.call('realisasi.addEvidence', { skpId, period: '1', indicatorId, file: { name: 'besar.pdf', contentBase64: pdfOf(30 * 1024 * 1024).toString('base64') } });
-    expect(huge.status).toBe(400);
+    expect(huge.status).toBe(413);
     expect(errorOf(huge).message).toMatch(/melebihi 20 MB/);
   });
 
   it('keeps the 1 MB limit for every other command', async () => {
     const res = await staf.call('feedback.post', { skpId, period: '1', target: { kind: 'umum' }, body: 'x'.repeat(2 * 1024 * 1024) });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect(errorOf(res).message).toBe('Data yang dikirim terlalu besar.');
   });
 });

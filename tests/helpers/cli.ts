@@ -51,9 +51,12 @@ export interface CliServer {
 }
 
 /** Spawns `kinerja serve --data DIR --port 0` and waits until it prints its address. */
-export function startCliServer(dataDir: string, timeoutMs = 20_000, options: { entry?: string; renderer?: string } = {}): Promise<CliServer> {
+export function startCliServer(dataDir: string, timeoutMs = 20_000, options: { entry?: string; renderer?: string; args?: string[] } = {}): Promise<CliServer> {
   return new Promise((resolve, reject) => {
-    const child = spawnCli(['serve', '--data', dataDir, '--port', '0', '--renderer', options.renderer ?? path.join(dataDir, 'no-renderer')], options.entry);
+    const child = spawnCli(
+      ['serve', '--data', dataDir, '--port', '0', '--renderer', options.renderer ?? path.join(dataDir, 'no-renderer'), ...(options.args ?? [])],
+      options.entry,
+    );
     let out = '';
     let exited: Promise<number | null> | null = null;
     const exit = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
@@ -63,7 +66,7 @@ export function startCliServer(dataDir: string, timeoutMs = 20_000, options: { e
     }, timeoutMs);
     const onData = (d: Buffer) => {
       out += d.toString();
-      const m = /berjalan di (http:\/\/[^\s]+)/.exec(out);
+      const m = /berjalan di (https?:\/\/[^\s]+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({

@@ -15,7 +15,7 @@ export const defaultSetup = {
   officeCode: 'DISKOMINFO',
   adminNip: '19860926 201505 1 001',
   adminName: 'Cut Nyak Administrator',
-  adminPassword: 'Rahasia123',
+  adminPassword: 'Rahasia-Kantor-7',
 } satisfies SetupInput;
 
 /** A signed-in session as the dispatcher sees it: the raw token (the cookie) and its CSRF token. */

@@ -61,14 +61,18 @@ export class ApiClient {
   cookie: string | null = null;
   csrfToken: string | null = null;
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress`: the client's IP as the server sees it (inject's default is 127.0.0.1). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly remoteAddress?: string,
+  ) {}
 
   async post(name: string, input: unknown = {}, options: PostOptions = {}): Promise<ApiResponse> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const csrf = options.csrf === undefined ? this.csrfToken : options.csrf;
     if (csrf !== null) headers[csrfHeader] = csrf;
     if (this.cookie && options.withCookie !== false) headers.cookie = `${sessionCookie}=${encodeURIComponent(this.cookie)}`;
-    const res = await this.app.inject({ method: 'POST', url: `/api/${name}`, headers, payload: JSON.stringify(input ?? {}) });
+    const res = await this.app.inject({ method: 'POST', url: `/api/${name}`, headers, payload: JSON.stringify(input ?? {}), ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}) });
     const raw = res.headers['set-cookie'];
     const setCookies = raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)];
     for (const sc of setCookies) {
@@ -124,8 +128,8 @@ export class ApiClient {
 
 export interface TestServer {
   app: FastifyInstance;
-  /** A new client with no cookie. */
-  client(): ApiClient;
+  /** A new client with no cookie (from another PC when `remoteAddress` is given). */
+  client(remoteAddress?: string): ApiClient;
   /** A new client signed in as the given user. */
   clientAs(user: { nip: string; password: string }): Promise<ApiClient>;
   close(): Promise<void>;
@@ -140,7 +144,7 @@ export async function startServer(office: TestCore, options: { loginRateLimit?: 
   await app.ready();
   return {
     app,
-    client: () => new ApiClient(app),
+    client: (remoteAddress?: string) => new ApiClient(app, remoteAddress),
     clientAs: async (user) => {
       const c = new ApiClient(app);
       await c.login(user.nip, user.password);

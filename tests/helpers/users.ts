@@ -88,7 +88,7 @@ export interface CreateUserOptions {
  */
 export function createUserWithRoles(office: Office, roles: readonly Role[] = ['pegawai'], options: CreateUserOptions = {}): OfficeUser {
   const employee = createEmployee(office, { nip: options.nip, name: options.name, assignment: options.assignment });
-  const password = options.password ?? 'Sandi12345';
+  const password = options.password ?? 'Sandi-Awal-2468';
   const { account } = office.asAdmin('auth.createAccount', {
     employeeId: employee.id,
     username: options.username ?? null,

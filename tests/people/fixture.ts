@@ -12,7 +12,7 @@ import { dispatch, toAppError } from '../../electron/core/dispatch';
  * on files other people are changing.
  */
 export const adminNip = '198001012005011001';
-export const adminPassword = 'Rahasia123';
+export const adminPassword = 'Rahasia-Kantor-7';
 
 const dirs: string[] = [];
 

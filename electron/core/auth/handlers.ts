@@ -1,30 +1,25 @@
 import type { z } from 'zod';
 import type { accountSchema } from '../../../shared/auth/commands';
-import { normalizeNip } from '../../../shared/people/nip';
 import { AppError, notFound, ruleViolation } from '../../../shared/errors';
 import { CommittedFailure, requireActor, type HandlerContext, type HandlerMap } from '../context';
 import type { UsersTable } from '../db/schema';
-import { afterFailure } from './lockout';
-import { dummyHash, hashPassword, verifyPassword } from './password-hash';
+import { attemptKey, formatWait, throttleOf } from './attempt-throttle';
+import { dummyHash } from './password-hash';
+import { findUserByLogin, loginAccount } from './password-work';
 import { actorFromUser, createSession, endAllSessionsOf, endSession, loadUserRow, sessionUserOf } from './sessions';
 
 type Account = z.infer<typeof accountSchema>;
 
 const wrongCredentials = () => new AppError('UNAUTHENTICATED', 'NIP/nama pengguna atau kata sandi salah.');
 
-function formatWait(seconds: number): string {
-  return seconds >= 60 ? `${Math.ceil(seconds / 60)} menit` : `${seconds} detik`;
-}
-
-function findUserByLogin(ctx: HandlerContext, login: string): UsersTable | undefined {
-  const trimmed = login.trim();
-  const nip = normalizeNip(trimmed);
-  return ctx.core.q
-    .prepare(
-      `SELECT u.* FROM users u JOIN employees e ON e.id = u.employee_id
-       WHERE u.deleted_at IS NULL AND u.deactivated_at IS NULL AND (e.nip = ? OR u.username = ?) LIMIT 1`,
-    )
-    .get(/^\d{18}$/.test(nip) ? nip : '', trimmed.toLowerCase()) as UsersTable | undefined;
+/**
+ * The one answer while an address must wait before guessing again at an account, known or not
+ * (a different answer for real accounts would tell which NIPs have one).
+ */
+function tooManyAttempts(seconds: number): AppError {
+  return new AppError('RATE_LIMITED', `Terlalu banyak percobaan kata sandi yang salah dari komputer ini. Tunggu ${formatWait(seconds)} lalu coba lagi.`, {
+    details: { retryAfterSeconds: seconds },
+  });
 }
 
 function accountOf(ctx: HandlerContext, userId: string): Account {
@@ -63,48 +58,30 @@ export const authHandlers: HandlerMap<
   'auth.login' | 'auth.logout' | 'auth.me' | 'auth.changePassword' | 'auth.listAccounts' | 'auth.createAccount' | 'auth.resetPassword' | 'auth.setPengelola'
 > = {
   'auth.login': (ctx, input) => {
-    const user = findUserByLogin(ctx, input.login);
-    if (!user) {
-      verifyPassword(input.password, dummyHash);
-      // The attempt is audited (without a record) so an admin can see guessing.
-      return new CommittedFailure(wrongCredentials());
-    }
-    const nowIso = ctx.nowIso;
-    const who = ctx.core.q.prepare('SELECT nip, name FROM employees WHERE id = ?').get(user.employee_id) as { nip: string; name: string };
-    ctx.auditActor({ userId: user.id, nip: who.nip, name: who.name });
-    if (user.locked_until && user.locked_until > nowIso) {
-      const seconds = Math.ceil((Date.parse(user.locked_until) - ctx.now.getTime()) / 1000);
-      throw new AppError('RATE_LIMITED', `Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam ${formatWait(seconds)}.`, {
-        details: { retryAfterSeconds: seconds },
-      });
-    }
-    if (user.next_attempt_at && user.next_attempt_at > nowIso) {
-      const seconds = Math.ceil((Date.parse(user.next_attempt_at) - ctx.now.getTime()) / 1000);
-      throw new AppError('RATE_LIMITED', `Terlalu banyak percobaan gagal. Tunggu ${formatWait(seconds)} lalu coba lagi.`, {
-        details: { retryAfterSeconds: seconds },
-      });
-    }
-    if (!verifyPassword(input.password, user.password_hash)) {
-      const outcome = afterFailure(user.locked_until && user.locked_until <= nowIso ? 0 : user.failed_count, ctx.now);
-      ctx.write.update('users', user.id, {
-        failed_count: outcome.failedCount,
-        next_attempt_at: outcome.nextAttemptAt,
-        locked_until: outcome.lockedUntil,
-      });
-      if (outcome.lockedUntil) {
-        return new CommittedFailure(
-          new AppError('RATE_LIMITED', `Kata sandi salah ${outcome.failedCount} kali. Akun dikunci selama 15 menit.`, {
-            details: { retryAfterSeconds: 15 * 60 },
-          }),
-        );
+    // Known and unknown logins take the same path: same throttle, same scrypt, same answers.
+    const user = findUserByLogin(ctx.core, input.login);
+    const throttle = throttleOf(ctx.core);
+    const key = attemptKey(ctx.caller.address, loginAccount(user, input.login));
+    const wait = throttle.waitSeconds(key, ctx.now);
+    if (wait > 0) throw tooManyAttempts(wait);
+    const matches = ctx.passwords.verify(input.password, user?.password_hash ?? dummyHash);
+    if (!user || !matches) {
+      throttle.fail(key, ctx.now);
+      if (user) {
+        const who = ctx.core.q.prepare('SELECT nip, name FROM employees WHERE id = ?').get(user.employee_id) as { nip: string; name: string };
+        ctx.auditActor({ userId: user.id, nip: who.nip, name: who.name });
       }
+      // The attempt is audited (unknown ones without a name) so an admin can see guessing.
       return new CommittedFailure(wrongCredentials());
     }
+    throttle.succeed(key);
+    const nowIso = ctx.nowIso;
     ctx.write.update('users', user.id, { failed_count: 0, next_attempt_at: null, locked_until: null, last_login_at: nowIso });
     const session = createSession(ctx.core, user.id, ctx.now);
     ctx.session.start(session.token, session.expiresAt);
     const row = loadUserRow(ctx.core, user.id)!;
     const actor = actorFromUser(ctx.core, row, null, ctx.now);
+    ctx.auditActor({ userId: user.id, nip: row.nip, name: row.name });
     return { user: sessionUserOf(ctx.core, actor), csrfToken: session.csrfToken };
   },
 
@@ -128,10 +105,17 @@ export const authHandlers: HandlerMap<
   'auth.changePassword': (ctx, input) => {
     const actor = requireActor(ctx);
     const user = ctx.core.q.prepare('SELECT * FROM users WHERE id = ?').get(actor.userId) as UsersTable;
-    if (!verifyPassword(input.currentPassword, user.password_hash)) {
+    // The login's limit, under the same key: a stolen session guesses no faster here.
+    const throttle = throttleOf(ctx.core);
+    const key = attemptKey(ctx.caller.address, user.id);
+    const wait = throttle.waitSeconds(key, ctx.now);
+    if (wait > 0) throw tooManyAttempts(wait);
+    if (!ctx.passwords.verify(input.currentPassword, user.password_hash)) {
+      throttle.fail(key, ctx.now);
       throw new AppError('VALIDATION', 'Kata sandi lama salah.', { fields: { currentPassword: 'Kata sandi lama salah.' } });
     }
-    ctx.write.update('users', user.id, { password_hash: hashPassword(input.newPassword), must_change_password: 0 });
+    throttle.succeed(key);
+    ctx.write.update('users', user.id, { password_hash: ctx.passwords.hash(input.newPassword), must_change_password: 0 });
     // Other sessions of this user end: whoever knew the old password is out.
     endAllSessionsOf(ctx.core, user.id, actor.sessionTokenHash);
     return { ok: true as const };
@@ -164,7 +148,7 @@ export const authHandlers: HandlerMap<
       office_id: actor.officeId,
       employee_id: employee.id,
       username: input.username ?? null,
-      password_hash: hashPassword(input.temporaryPassword),
+      password_hash: ctx.passwords.hash(input.temporaryPassword),
       is_pengelola: input.isPengelola ? 1 : 0,
       is_admin_pusat: 0,
       must_change_password: 1,
@@ -179,13 +163,14 @@ export const authHandlers: HandlerMap<
   'auth.resetPassword': (ctx, input) => {
     const user = loadOfficeUser(ctx, input.userId);
     ctx.write.update('users', user.id, {
-      password_hash: hashPassword(input.temporaryPassword),
+      password_hash: ctx.passwords.hash(input.temporaryPassword),
       must_change_password: 1,
       failed_count: 0,
       next_attempt_at: null,
       locked_until: null,
     });
     endAllSessionsOf(ctx.core, user.id);
+    throttleOf(ctx.core).forgetAccount(user.id);
     return { ok: true as const };
   },
 
