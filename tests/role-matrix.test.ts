@@ -207,7 +207,8 @@ afterAll(async () => {
 async function clientFor(caller: CallerName): Promise<ApiClient> {
   let client = clients.get(caller);
   if (!client) {
-    client = server.client();
+    // Each caller at its own PC: password guesses are throttled per account and address.
+    client = server.client(`10.0.0.${callerNames.indexOf(caller) + 1}`);
     clients.set(caller, client);
   }
   const user = users.get(caller);
