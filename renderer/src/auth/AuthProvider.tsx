@@ -7,7 +7,7 @@ import { call } from '../api/client';
 type AuthState =
   | { status: 'loading' }
   | { status: 'unreachable'; error: unknown }
-  | { status: 'setup' }
+  | { status: 'setup'; setupCodeRequired: boolean }
   | { status: 'anonymous'; officeName: string | null }
   | { status: 'authenticated'; user: SessionUser };
 
@@ -25,7 +25,7 @@ const AuthContext = createContext<Auth | null>(null);
 async function loadAuthState(): Promise<AuthState> {
   try {
     const setup = await call('setup.status', {});
-    if (!setup.initialized) return { status: 'setup' };
+    if (!setup.initialized) return { status: 'setup', setupCodeRequired: setup.setupCodeRequired };
     const me = await call('auth.me', {});
     return me.user ? { status: 'authenticated', user: me.user } : { status: 'anonymous', officeName: setup.officeName };
   } catch (error) {

@@ -14,12 +14,15 @@ import { useI18n } from '../i18n/I18nProvider';
 /** First run: the office profile and its first administrator, then straight in. */
 export function SetupPage() {
   const { t, date } = useI18n();
-  const { login } = useAuth();
+  const { login, state } = useAuth();
+  // Opened from another PC on the LAN: the server asks for the code it printed on its console.
+  const codeRequired = state.status === 'setup' && state.setupCodeRequired;
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({
-    initialValues: { officeName: '', officeCode: '', adminNip: '', adminName: '', adminPassword: '', confirm: '' },
+    initialValues: { setupCode: '', officeName: '', officeCode: '', adminNip: '', adminName: '', adminPassword: '', confirm: '' },
     validate: {
+      setupCode: (v) => (!codeRequired || v.trim() ? null : t('setup.codeRequired')),
       officeName: (v) => (v.trim().length >= 3 ? null : 'Nama instansi minimal 3 karakter.'),
       adminNip: (v) => {
         const r = parseNip(v);
@@ -45,6 +48,7 @@ export function SetupPage() {
         adminNip: values.adminNip,
         adminName: values.adminName,
         adminPassword: values.adminPassword,
+        ...(codeRequired ? { setupCode: values.setupCode.trim() } : {}),
       });
       await login(values.adminNip, values.adminPassword);
       notifySuccess(t('setup.done'));
@@ -71,8 +75,25 @@ export function SetupPage() {
                 {error.message}
               </Alert>
             )}
+            {codeRequired && (
+              <TextInput
+                label={t('setup.code')}
+                description={t('setup.codeHint')}
+                required
+                autoFocus
+                autoComplete="off"
+                spellCheck={false}
+                {...form.getInputProps('setupCode')}
+              />
+            )}
             <Divider label={t('setup.office')} labelPosition="left" />
-            <TextInput label={t('setup.officeName')} placeholder={t('setup.officeNamePlaceholder')} required autoFocus {...form.getInputProps('officeName')} />
+            <TextInput
+              label={t('setup.officeName')}
+              placeholder={t('setup.officeNamePlaceholder')}
+              required
+              autoFocus={!codeRequired}
+              {...form.getInputProps('officeName')}
+            />
             <TextInput label={t('setup.officeCode')} {...form.getInputProps('officeCode')} />
             <Divider label={t('setup.admin')} labelPosition="left" />
             <TextInput

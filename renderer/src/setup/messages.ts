@@ -18,6 +18,9 @@ export const setupMessages = defineMessages(
     'setup.adminPasswordConfirm': 'Ulangi kata sandi',
     'setup.submit': 'Siapkan kantor',
     'setup.done': 'Kantor siap digunakan. Anda masuk sebagai Pengelola Kinerja.',
+    'setup.code': 'Kode penyiapan',
+    'setup.codeHint': 'Penyiapan dibuka dari komputer lain. Salin kode sekali pakai yang tercetak di konsol server saat "kinerja serve" dijalankan (contoh: ABCDE-FGH23).',
+    'setup.codeRequired': 'Isi kode penyiapan dari konsol server.',
   },
   {
     'setup.title': 'First-time setup',
@@ -36,5 +39,8 @@ export const setupMessages = defineMessages(
     'setup.adminPasswordConfirm': 'Repeat password',
     'setup.submit': 'Set up the office',
     'setup.done': 'The office is ready. You are signed in as performance administrator.',
+    'setup.code': 'Setup code',
+    'setup.codeHint': 'Setup was opened from another PC. Copy the one-time code printed on the server console when "kinerja serve" started (e.g. ABCDE-FGH23).',
+    'setup.codeRequired': 'Enter the setup code from the server console.',
   },
 );
