@@ -71,7 +71,7 @@ function allowed(access: readonly Access[], actor: Actor | null): boolean {
  */
 export function dispatch(core: Core, name: string, rawInput: unknown, meta: CallMeta, passwords: PasswordWork = new PasswordWork()): CallResult {
   if (!isCommandName(name)) throw new AppError('NOT_FOUND', `Perintah "${name}" tidak dikenal.`);
-  return execute(core, name, rawInput, meta);
+  return execute(core, name, rawInput, meta, passwords);
 }
 
 /**
@@ -79,10 +79,10 @@ export function dispatch(core: Core, name: string, rawInput: unknown, meta: Call
  * `caller`'s session: the same checks as a transport's call, and the command's declared output type.
  */
 export function call<N extends CommandName>(core: Core, caller: CallMeta, name: N, input: CommandInput<N>): CommandOutput<N> {
-  return execute(core, name, input, caller).result;
+  return execute(core, name, input, caller, new PasswordWork()).result;
 }
 
-function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, meta: CallMeta): CallResult<N> {
+function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, meta: CallMeta, passwords: PasswordWork): CallResult<N> {
   const def = commands[name];
   const now = core.now();
 
