@@ -366,7 +366,7 @@ test('the appraiser locks several complete drafts at once, after a confirmation;
   await adm.dispose();
   const appr = await Api.login(server.url, appraiser.nip, password);
   for (const [n, p] of plans.entries()) {
-    await appr.call('evaluation.save', { skpId: p.skpId, period: '1', rhk: [{ rhkId: p.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', ...(n < 2 ? { behaviourRating: 'sesuai' } : {}) });
+    await appr.call('evaluation.save', { skpId: p.skpId, period: '1', version: null, rhk: [{ rhkId: p.rhkId, judgement: 'sesuai' }], resultsRating: 'sesuai', ...(n < 2 ? { behaviourRating: 'sesuai' } : {}) });
   }
   await appr.dispose();
 

@@ -25,6 +25,7 @@ test('the appraiser prints their final evaluations of a period; the admin prints
   const saved = await appr.call<{ evaluationId: string; version: number }>('evaluation.save', {
     skpId: o.skpId,
     period: '1',
+    version: null,
     rhk: [{ rhkId: o.rhkId, judgement: 'sesuai' }],
     resultsRating: 'sesuai',
     behaviourRating: 'sesuai',

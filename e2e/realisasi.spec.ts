@@ -269,13 +269,14 @@ test('the employee acknowledges a final result on Tahun Saya and appeals; the ap
 
   // January reported, rated Sesuai/Sesuai (Baik) and locked, through the API (the rating screens are another capability's).
   const emp = await Api.login(server.url, employee.nip, password);
-  await emp.call('realisasi.save', { skpId: o.skpId, period: '1', entries: [{ indicatorId: o.indicatorIds[0], value: 104 }] });
+  await emp.call('realisasi.save', { skpId: o.skpId, period: '1', entries: [{ indicatorId: o.indicatorIds[0], version: null, value: 104 }] });
   await emp.call('realisasi.submit', { skpId: o.skpId, period: '1' });
   await emp.dispose();
   const appr = await Api.login(server.url, appraiser.nip, password);
   const saved = await appr.call<{ evaluationId: string; version: number }>('evaluation.save', {
     skpId: o.skpId,
     period: '1',
+    version: null,
     rhk: [{ rhkId: o.rhkId, judgement: 'sesuai' }],
     resultsRating: 'sesuai',
     behaviourRating: 'sesuai',
