@@ -184,9 +184,11 @@ export function changeLogMeasure(d: Dataset, label: string): Measure {
   const me = sessionFor(d.core, { employeeId: current.employee_id });
   const appraiser = sessionFor(d.core, { employeeId: current.appraiser_employee_id });
   const period = currentPeriodCode(d);
+  // realisasi.save sends the version of the realisasi read (null: none reported yet).
+  const reported = db.prepare('SELECT version FROM realisasi WHERE indicator_id = ? AND period = ? AND deleted_at IS NULL').get(indicator.id, period) as { version: number } | undefined;
   const commands: { name: string; as: string; input: unknown }[] = [
     { name: 'people.update', as: admin, input: { id: employee.id, version: employee.version, phone: '081234567890' } },
-    { name: 'realisasi.save', as: me, input: { skpId: current.id, period, entries: [{ indicatorId: indicator.id, version: null, value: 3, description: 'Tiga laporan selesai' }] } },
+    { name: 'realisasi.save', as: me, input: { skpId: current.id, period, entries: [{ indicatorId: indicator.id, version: reported?.version ?? null, value: 3, description: 'Tiga laporan selesai' }] } },
     { name: 'feedback.post', as: appraiser, input: { skpId: current.id, period, target: { kind: 'rhk', rhkId: rhk[0]!.id }, body: 'Bagus, lanjutkan dengan bukti dukung.' } },
     { name: 'dialogue.request', as: me, input: { kind: 'pemantauan', skpId: current.id, note: 'Mohon waktu membahas target.' } },
   ];
