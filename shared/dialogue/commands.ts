@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, idSchema, versionSchema } from '../contract';
+import { calendarDateSchema, dateTimeSchema, defineCommand, idSchema, versionSchema } from '../contract';
 
 export const dialogueKinds = ['perencanaan', 'pemantauan', 'evaluasi', 'keberatan'] as const;
 export const dialogueKindLabels: Record<(typeof dialogueKinds)[number], string> = {
@@ -65,7 +65,7 @@ export const dialogueCommands = {
       employeeId: idSchema.optional(),
       skpId: idSchema.optional(),
       note: z.string().trim().max(2000).optional(),
-      proposedAt: z.string().datetime({ offset: true, message: 'Waktu usulan tidak valid.' }).optional(),
+      proposedAt: dateTimeSchema('Waktu usulan tidak valid.').optional(),
     }),
     output: z.object({ dialogue: dialogueSchema }),
     access: ['authenticated'],
@@ -75,7 +75,7 @@ export const dialogueCommands = {
     name: 'dialogue.schedule',
     summary: 'Menjadwalkan dialog: waktu, tempat, agenda.',
     input: ref.extend({
-      scheduledAt: z.string().datetime({ offset: true, message: 'Waktu tidak valid.' }),
+      scheduledAt: dateTimeSchema('Waktu tidak valid.'),
       place: z.string().trim().max(300).optional(),
       agenda: z.string().trim().min(1, 'Isi agenda dialog.').max(4000),
     }),
@@ -92,7 +92,7 @@ export const dialogueCommands = {
       employeeConcerns: longText('Keprihatinan pegawai').optional(),
       agreed: longText('Kesepakatan').optional(),
       actions: z
-        .array(z.object({ text: z.string().trim().min(1, 'Isi tindak lanjut.').max(1000), owner: z.enum(actionOwners).default('pegawai'), dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional() }))
+        .array(z.object({ text: z.string().trim().min(1, 'Isi tindak lanjut.').max(1000), owner: z.enum(actionOwners).default('pegawai'), dueDate: calendarDateSchema({ from: 2000, to: 2100 }).nullable().optional() }))
         .max(30)
         .default([]),
     }),

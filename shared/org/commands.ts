@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, idSchema, versionSchema } from '../contract';
+import { defineCommand, idSchema, plain, versionSchema } from '../contract';
 import { dateSchema, nipOrNullSchema, optionalText } from '../people/fields';
 import { assignmentKinds, checkTypeLevel, positionLevels, positionTypes, unitKinds } from './jabatan';
 
@@ -73,9 +73,9 @@ export const positionSchema = z.object({
 });
 export type Position = z.infer<typeof positionSchema>;
 
-const unitName = z.string().trim().min(3, 'Nama unit kerja minimal 3 karakter.').max(200, 'Nama unit kerja maksimal 200 karakter.');
+const unitName = plain(z.string().trim().min(3, 'Nama unit kerja minimal 3 karakter.').max(200, 'Nama unit kerja maksimal 200 karakter.'));
 const unitCode = optionalText(30, 'Kode maksimal 30 karakter.');
-const positionName = z.string().trim().min(3, 'Nama jabatan minimal 3 karakter.').max(200, 'Nama jabatan maksimal 200 karakter.');
+const positionName = plain(z.string().trim().min(3, 'Nama jabatan minimal 3 karakter.').max(200, 'Nama jabatan maksimal 200 karakter.'));
 const officeScope = z.object({
   /** Only central HR may look at another office; everyone else gets their own. */
   officeId: idSchema.optional(),
@@ -107,9 +107,9 @@ export const orgCommands = {
     summary: 'Mengubah profil instansi.',
     input: z.object({
       version: versionSchema,
-      name: z.string().trim().min(3, 'Nama instansi minimal 3 karakter.').max(200).optional(),
+      name: plain(z.string().trim().min(3, 'Nama instansi minimal 3 karakter.').max(200)).optional(),
       code: unitCode,
-      address: optionalText(500, 'Alamat maksimal 500 karakter.'),
+      address: optionalText(500, 'Alamat maksimal 500 karakter.', { multiline: true }),
       phone: optionalText(40, 'Nomor telepon maksimal 40 karakter.'),
       email: z
         .union([z.literal(''), z.email('Alamat email tidak valid.')])

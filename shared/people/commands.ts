@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, idSchema, okOutput, versionSchema } from '../contract';
+import { defineCommand, idSchema, okOutput, plain, versionSchema } from '../contract';
 import { assignmentKinds, positionTypes } from '../org/jabatan';
 import {
   canonicalGolongan,
@@ -169,7 +169,7 @@ export const importProblemSchema = z.object({ row: z.number(), column: z.string(
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-const nameSchema = z.string().trim().min(3, 'Nama minimal 3 karakter.').max(200, 'Nama maksimal 200 karakter.');
+const nameSchema = plain(z.string().trim().min(3, 'Nama minimal 3 karakter.').max(200, 'Nama maksimal 200 karakter.'));
 const titleSchema = optionalText(60, 'Gelar maksimal 60 karakter.');
 const phoneSchema = z
   .string()
@@ -238,7 +238,9 @@ export type EmployeeListFilters = z.input<typeof listFilters>;
 
 export const listSorts = ['name', 'nip', 'golongan', 'position', 'unit', 'status'] as const;
 
-const cell = z.union([z.string().max(1000), z.number(), z.null()]).optional();
+/** A raw spreadsheet cell (parsed by the import); text never carries control or bidi characters. */
+export const importCellSchema = z.union([plain(z.string().max(1000)), z.number(), z.null()]).optional();
+const cell = importCellSchema;
 export const importRowSchema = z
   .object({ row: z.number().int().min(1).optional() })
   .extend(Object.fromEntries(importKeys.map((k) => [k, cell])) as Record<(typeof importKeys)[number], typeof cell>);

@@ -3,20 +3,17 @@
  * whole days in the office's time zone: Langsa (Aceh) is WIB, UTC+7, so a change made at 06:00 WIB
  * belongs to that day even though it is still the previous day in UTC.
  */
+import { isCalendarDate } from '../contract';
+
 const wibOffsetMs = 7 * 60 * 60 * 1000;
 
 export function localDate(at: Date): string {
   return new Date(at.getTime() + wibOffsetMs).toISOString().slice(0, 10);
 }
 
+/** A real calendar date in 1900..2100 (the contract's rule, see calendarDateSchema). */
 export function isRealIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return isCalendarDate(value);
 }
 
 export function addDays(iso: string, days: number): string {

@@ -1,20 +1,18 @@
 import { z } from 'zod';
-import { isRealIsoDate } from './dates';
+import { isoDateSchema, plain } from '../contract';
 import { findGolongan, golonganList, normalizeGolongan } from './golongan';
 import { nipMismatch, normalizeNip, parseNip, type EmployeeKind, type Sex } from './nip';
 
-/** A real calendar date `YYYY-MM-DD` (the contract's isoDateSchema accepts 2026-02-30). */
-export const dateSchema = z
-  .string()
-  .trim()
-  .refine(isRealIsoDate, 'Tanggal tidak valid; gunakan format TTTT-BB-HH dengan tanggal yang benar.');
+/** A real calendar date `YYYY-MM-DD` in 1900..2100: the contract's one date schema. */
+export const dateSchema = isoDateSchema;
 
-/** Optional free text: blank becomes null, so "clear this field" and "empty" mean the same. */
-export function optionalText(max: number, message: string) {
-  return z
-    .string()
-    .trim()
-    .max(max, message)
+/**
+ * Optional single-line text (a title, a code, a name): blank becomes null, so "clear this field"
+ * and "empty" mean the same; no control or bidi characters unless `multiline` (an address).
+ */
+export function optionalText(max: number, message: string, options: { multiline?: boolean } = {}) {
+  const text = z.string().trim().max(max, message);
+  return (options.multiline ? text : plain(text))
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional();

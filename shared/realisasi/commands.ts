@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, idSchema, versionSchema } from '../contract';
+import { defineCommand, idSchema, plain, plainTextSchema, versionSchema } from '../contract';
 import { aspekList, perspektifList, rhkKinds } from '../skp/commands';
 
 export const periodCodeSchema = z
@@ -125,8 +125,8 @@ export const realisasiCommands = {
       skpId: idSchema,
       period: periodCodeSchema,
       indicatorId: idSchema.nullable().optional(),
-      title: z.string().trim().max(300).optional(),
-      file: z.object({ name: z.string().max(300), contentBase64: z.string().min(1, 'Berkas kosong.') }).optional(),
+      title: plainTextSchema(300, 'Judul maksimal 300 karakter.').optional(),
+      file: z.object({ name: plain(z.string().max(300, 'Nama berkas maksimal 300 karakter.')), contentBase64: z.string().min(1, 'Berkas kosong.') }).optional(),
       link: z.string().trim().url('Tautan harus alamat web yang lengkap (diawali http:// atau https://).').max(2000).optional(),
     }),
     output: z.object({ evidence: evidenceSchema }),

@@ -1,3 +1,5 @@
+import { isPlainText } from '../contract';
+
 /**
  * Evidence (bukti dukung) limits, shared so the upload form says the same as the backend.
  * Files are checked by extension and by their first bytes (a renamed .exe is not a PDF).
@@ -21,9 +23,9 @@ export const evidenceAccept = Object.keys(evidenceTypes)
 /** Why a file name is refused (path parts, control characters, wrong type), or null. */
 export function evidenceNameRefusal(name: string): string | null {
   if (!name || name.length > 200) return 'Nama berkas kosong atau terlalu panjang (maksimal 200 karakter).';
-  // eslint-disable-next-line no-control-regex
-  if (/[\\/\u0000-\u001f]/.test(name) || name.includes('..') || name.startsWith('.')) {
-    return 'Nama berkas tidak boleh berisi garis miring, "..", karakter kendali, atau diawali titik.';
+  // Control and bidi characters (the contract's plain-text rule): "lap\u202Egnp.pdf" shows as "lapfdp.png".
+  if (/[\\/]/.test(name) || !isPlainText(name) || name.includes('..') || name.startsWith('.')) {
+    return 'Nama berkas tidak boleh berisi garis miring, "..", karakter kendali atau pembalik arah tulisan, atau diawali titik.';
   }
   const ext = name.split('.').pop()?.toLowerCase() ?? '';
   if (!(ext in evidenceTypes)) return `Jenis berkas .${ext} tidak diterima. Gunakan PDF, JPG, PNG, DOCX atau XLSX.`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, emptyInput, idSchema } from '../contract';
+import { defineCommand, emptyInput, idSchema, plain } from '../contract';
 import { passwordSchema } from '../auth/password';
 import { parseNip } from '../people/nip';
 
@@ -13,10 +13,10 @@ export const nipSchema = z
   .transform((v) => v.replace(/[\s.-]/g, ''));
 
 export const setupInputSchema = z.object({
-  officeName: z.string().trim().min(3, 'Nama instansi minimal 3 karakter.').max(200),
+  officeName: plain(z.string().trim().min(3, 'Nama instansi minimal 3 karakter.').max(200)),
   officeCode: z.string().trim().max(30).optional(),
   adminNip: nipSchema,
-  adminName: z.string().trim().min(3, 'Nama lengkap minimal 3 karakter.').max(200),
+  adminName: plain(z.string().trim().min(3, 'Nama lengkap minimal 3 karakter.').max(200)),
   adminPassword: passwordSchema,
   /** Printed by `kinerja serve` on an empty database; needed only from another PC on the LAN. */
   setupCode: z.string().trim().max(40).optional(),

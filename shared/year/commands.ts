@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { defineCommand, emptyInput, idSchema, isoDateSchema, versionSchema } from '../contract';
+import { calendarDateSchema, defineCommand, emptyInput, idSchema, versionSchema } from '../contract';
+
+/** A Tahun Penilaian's dates: 2020..2100 like its number, with a year of slack either side. */
+const isoDateSchema = calendarDateSchema({ from: 2019, to: 2101 });
 
 export const cadences = ['bulanan', 'triwulanan'] as const;
 export type Cadence = (typeof cadences)[number];
