@@ -99,8 +99,7 @@ export async function run(argv: string[]): Promise<number> {
   if (central) await registerSyncRoutes(app, central);
   // An enrolled office syncs in the background every few minutes (backoff while the central is away).
   const syncScheduler = !central && isEnrolled(core) ? new SyncScheduler(core, { log: (m) => console.error(m) }).start() : null;
-  const address = await app.listen({ port, host: values.host });
-  console.log(`Kinerja${central ? ' (server pusat)' : ''} berjalan di ${address} (data: ${dataDir})`);
+  // Printed before the address line (the last one a supervising script waits for).
   if (tls) {
     console.log(`Sidik jari SHA-256 sertifikat: ${tls.fingerprint}`);
     console.log('Cocokkan sidik jari ini saat memasang sertifikat di komputer kantor dan di update.json aplikasi desktop (docs/lan-tls.md).');
@@ -108,10 +107,12 @@ export async function run(argv: string[]): Promise<number> {
     console.error(plainLanWarning(values.host));
   }
   if (!core.officeId()) {
-    console.log('Kantor belum disiapkan: buka alamat di atas untuk penyiapan pertama, atau jalankan "kinerja init".');
+    console.log('Kantor belum disiapkan: buka alamat Kinerja untuk penyiapan pertama, atau jalankan "kinerja init".');
     // Another PC on the LAN must know this code to become administrator (this PC needs none).
     if (!central) console.log(`Kode penyiapan (sekali pakai, diminta bila penyiapan dibuka dari komputer lain): ${setupCodeFor(core)}`);
   }
+  const address = await app.listen({ port, host: values.host });
+  console.log(`Kinerja${central ? ' (server pusat)' : ''} berjalan di ${address} (data: ${dataDir})`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
