@@ -10,6 +10,7 @@ import { reportsCommands } from './reports/commands';
 import { auditCommands } from './audit/commands';
 import { authCommands } from './auth/commands';
 import { backupCommands } from './backup/commands';
+import { syncCommands } from './sync/commands';
 import { orgCommands } from './org/commands';
 import { peopleCommands } from './people/commands';
 import { setupCommands } from './setup/commands';
@@ -32,6 +33,7 @@ export const commands = {
   ...distributionCommands,
   ...reportsCommands,
   ...backupCommands,
+  ...syncCommands,
   ...orgCommands,
   ...peopleCommands,
 };

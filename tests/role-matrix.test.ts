@@ -65,6 +65,9 @@ const samples: { [N in CommandName]?: Sample<N> } = {
   'audit.verify': { input: {}, status: 200 },
   'audit.list': { input: { limit: 5 }, status: 200 },
   'backup.list': { input: {}, status: 200 },
+  'sync.status': { input: {}, status: 200 },
+  // Not enrolled at a central: refused after the access check.
+  'sync.requestRun': { input: {}, status: 422 },
   'backup.create': { input: {}, status: 200 },
   'backup.restore': { input: { id: '20250101T000000Z-manual' }, status: 404 },
   'org.getOffice': { input: {}, status: 200 },

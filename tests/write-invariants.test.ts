@@ -265,6 +265,16 @@ const writeCases: WriteCases = {
     },
     failing: (office) => ({ input: { id: '20250101T000000Z-manual' }, as: office.adminSession(), code: 'NOT_FOUND' }),
   },
+  'sync.requestRun': {
+    // Its own office, enrolled at a (not running) central: the request is a flag the background sync takes up.
+    run: () => {
+      const o = makeOffice();
+      o.core.setMeta('sync.central_url', 'http://127.0.0.1:9');
+      o.core.setMeta('sync.secret', 'ab'.repeat(32));
+      return { on: o, input: {}, as: o.adminSession(), actorUserId: o.admin.userId, replicated: {}, cleanup: () => o.close() };
+    },
+    failing: (office) => ({ input: {}, as: office.adminSession(), code: 'RULE_VIOLATION' }),
+  },
   'org.updateOffice': {
     run: (office) => ({
       input: { version: officeVersion(office), address: `Jl. Ahmad Yani No. ${++counter}, Langsa` },

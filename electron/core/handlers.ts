@@ -11,6 +11,7 @@ import { waitingHandlers } from './reports/waiting';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
+import { syncHandlers } from './sync/handlers';
 import type { HandlerMap } from './context';
 import { orgHandlers } from './org/handlers';
 import { peopleHandlers } from './people/handlers';
@@ -35,6 +36,7 @@ export const handlers: HandlerMap<CommandName> = {
   ...reportsHandlers,
   ...waitingHandlers,
   ...backupHandlers,
+  ...syncHandlers,
   ...orgHandlers,
   ...peopleHandlers,
 };

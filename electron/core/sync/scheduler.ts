@@ -1,4 +1,5 @@
 import type { Core } from '../core';
+import { syncRequestKey } from './handlers';
 import { isEnrolled, OfficeSync, type SyncRunResult } from './office';
 
 export interface SyncSchedulerOptions {
@@ -9,6 +10,8 @@ export interface SyncSchedulerOptions {
   maxBackoffMs?: number;
   random?: () => number;
   log?: (message: string) => void;
+  /** How often a "Sinkronkan sekarang" request is looked for (default 3 s). */
+  pollMs?: number;
   /** Builds the run (tests pass one with their own transport). */
   makeSync?: () => OfficeSync;
 }
@@ -26,6 +29,7 @@ export function backoffDelay(failures: number, base: number, max: number, random
  */
 export class SyncScheduler {
   private timer: NodeJS.Timeout | null = null;
+  private poll: NodeJS.Timeout | null = null;
   private running: Promise<SyncRunResult | null> | null = null;
   private failures = 0;
   private stopped = false;
@@ -37,6 +41,13 @@ export class SyncScheduler {
 
   start(): this {
     this.schedule(1000);
+    // "Sinkronkan sekarang" from any screen (IPC or HTTP) is a flag in the database: taken up here.
+    this.poll = setInterval(() => {
+      if (this.core.getMeta(syncRequestKey) === null) return;
+      this.core.sqlite.prepare('DELETE FROM meta WHERE key = ?').run(syncRequestKey);
+      void this.syncNow();
+    }, this.options.pollMs ?? 3000);
+    this.poll.unref();
     return this;
   }
 
@@ -77,6 +88,7 @@ export class SyncScheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.poll) clearInterval(this.poll);
     await this.running;
   }
 }

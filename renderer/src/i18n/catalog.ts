@@ -5,6 +5,7 @@ import { auditMessages } from '../audit/messages';
 import { accountsMessages } from '../accounts/messages';
 import { authMessages } from '../auth/messages';
 import { backupMessages } from '../backup/messages';
+import { syncMessages } from '../sync/messages';
 import { dialogueMessages } from '../dialogue/messages';
 import { distributionMessages } from '../distribution/messages';
 import { evaluationMessages } from '../evaluation/messages';
@@ -23,7 +24,7 @@ import { yearMessages } from '../year/messages';
 import type { Language } from './define';
 
 /** Every capability's catalog; add yours here. */
-const parts = [appMessages, guardMessages, authMessages, accountsMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages, printMessages] as const;
+const parts = [appMessages, guardMessages, authMessages, accountsMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, syncMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages, printMessages] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;
