@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { backupBeforeMigrate } from './backup/create';
+import { systemNow } from './clock';
 import { databasePath, openSqlite, queryBuilder } from './db/connection';
 import { migrate, type MigrateOptions } from './db/migrate';
 import { QueryRunner } from './db/query';
@@ -55,7 +56,7 @@ export class Core {
 
   private constructor(options: CoreOptions, sqlite: Database.Database) {
     this.dataDir = options.dataDir;
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? systemNow;
     this.sessionPolicy = { ...defaultSessionPolicy, ...options.sessionPolicy };
     this.wiring = { ...defaultWiring, ...options.wiring };
     this.sqlite = sqlite;

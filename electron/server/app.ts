@@ -141,7 +141,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           sameSite: 'strict',
           path: '/',
           secure: tls !== null || req.protocol === 'https',
-          expires: new Date(sessionChange.expiresAt),
+          // Relative lifetime: an office PC whose clock is off (or a server on a test clock) must
+          // not see the cookie as expired the moment it arrives.
+          maxAge: Math.max(0, Math.round((Date.parse(sessionChange.expiresAt) - core.now().getTime()) / 1000)),
         });
       } else if (sessionChange?.kind === 'end') {
         reply.clearCookie(sessionCookie, { path: '/' });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { openRawSqlite } from '../db/connection';
+import { systemNow } from '../clock';
 import { appVersion } from '../version';
 import { checkDatabaseFile, sha256File } from './database-file';
 import { snapshotEvidence } from './evidence';
@@ -94,7 +95,7 @@ function finish(dataDir: string, slot: { id: string; partial: string; final: str
  * so a busy server cannot starve the backup.
  */
 export async function createBackup(sqlite: Database.Database, options: CreateBackupOptions): Promise<BackupEntry> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemNow();
   const slot = reserveFolder(options.dataDir, options.kind, now);
   options.onReserved?.(slot.id);
   try {
@@ -121,7 +122,7 @@ export async function createBackup(sqlite: Database.Database, options: CreateBac
  * responsive. `VACUUM INTO` writes a consistent snapshot in one statement.
  */
 export function createBackupSync(sqlite: Database.Database, options: Omit<CreateBackupOptions, 'onProgress' | 'pagesPerStep'>): BackupEntry {
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemNow();
   const slot = reserveFolder(options.dataDir, options.kind, now);
   try {
     sqlite.prepare('VACUUM INTO ?').run(path.join(slot.partial, backupDbFileName));
@@ -133,7 +134,7 @@ export function createBackupSync(sqlite: Database.Database, options: Omit<Create
 }
 
 /** Removes backups by id, and leftovers of interrupted ones (`*.partial` older than a day). */
-export function deleteBackups(dataDir: string, ids: readonly string[], now: Date = new Date()): void {
+export function deleteBackups(dataDir: string, ids: readonly string[], now: Date = systemNow()): void {
   const root = backupsDir(dataDir);
   for (const id of ids) {
     const dir = path.join(root, id);

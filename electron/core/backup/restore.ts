@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { databaseFileName, databasePath } from '../db/connection';
 import { isTarArchive, unpackArchive } from './archive';
+import { systemNow } from '../clock';
 import { assertRestorableDatabase, isDatabaseInUse, looksLikeSqlite, sha256File } from './database-file';
 import { restoreEvidence } from './evidence';
 import {
@@ -95,7 +96,7 @@ export function verifyBackupSource(source: string, scratchRoot: string): { schem
  * connection; the next `Core.open` migrates an older backup forward as usual.
  */
 export function restoreBackup(options: { dataDir: string; source: string; now?: Date }): RestoreResult {
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemNow();
   const dataDir = options.dataDir;
   const live = databasePath(dataDir);
   const candidate = openCandidate(path.resolve(options.source), backupsDir(dataDir));
@@ -186,7 +187,7 @@ export function cancelPendingRestore(dataDir: string): void {
  * Carries out a pending restore, if any. The request is removed first whatever happens: a restore
  * that fails must not fail again on every start (the error is returned for the caller to show).
  */
-export function applyPendingRestore(dataDir: string, now: Date = new Date()): { result: RestoreResult; request: PendingRestore } | { error: AppError; request: PendingRestore } | null {
+export function applyPendingRestore(dataDir: string, now: Date = systemNow()): { result: RestoreResult; request: PendingRestore } | { error: AppError; request: PendingRestore } | null {
   const request = readPendingRestore(dataDir);
   if (!request) return null;
   cancelPendingRestore(dataDir);

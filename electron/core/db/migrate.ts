@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { migrations } from './migrations';
+import { systemNow } from '../clock';
 
 export interface MigrateOptions {
   /**
@@ -37,7 +38,7 @@ export function migrate(sqlite: Database.Database, options: MigrateOptions = {})
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
   if (from > 0) options.beforeMigrate?.(from, latest, sqlite);
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemNow;
   const record = sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of pending) {
     sqlite.transaction(() => {

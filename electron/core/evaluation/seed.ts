@@ -4,10 +4,11 @@ import { addDays } from '../../../shared/people/dates';
 import type { Indicator, Rhk } from '../../../shared/skp/commands';
 import { perilakuCodes } from '../../../shared/skp/perilaku';
 import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
-import { HistoricalCore, wibTime, workday } from '../seed/history';
+import { demoCycle, demoCycleDone, HistoricalCore, wibTime, workday } from '../seed/history';
 import { rng } from '../seed/names';
 import { registerDemoStep, type DemoContext } from '../seed/registry';
 import type { CliActor } from '../seed/session';
+import { appraisalLink } from '../access';
 import { rhkOf } from '../skp/read';
 import { activityPng, reportPdf } from './demo-files';
 import {
@@ -177,7 +178,7 @@ function realisasiValue(i: Indicator, j: Rating, p: Period, r: () => number): { 
 
 export function seedDemoYear(ctx: DemoContext): void {
   const { core } = ctx;
-  const yearNo = Number(ctx.today.slice(0, 4));
+  const yearNo = ctx.storyYear;
   const year = core.q.prepare('SELECT * FROM performance_years WHERE office_id = ? AND year = ? AND deleted_at IS NULL').get(ctx.officeId, yearNo) as
     | PerformanceYearsTable
     | undefined;
@@ -259,19 +260,8 @@ export function seedDemoYear(ctx: DemoContext): void {
 
   // The periods whose whole cycle lies in the past, and the one running now.
   // Each step a few working days after the one before, so none lands before its cause.
-  const cycle = (p: Period) => {
-    const report = workday(addDays(p.end, 2));
-    const org = workday(addDays(report, 3));
-    const evaluate = workday(addDays(org, 1));
-    return {
-      feedback: workday(addDays(p.start, Math.floor((Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 / 2))),
-      report,
-      org,
-      evaluate,
-      acknowledge: workday(addDays(evaluate, 2)),
-    };
-  };
-  const done = periods.filter((p) => h.isPast(wibTime(cycle(p).acknowledge, '16:00')));
+  const cycle = demoCycle;
+  const done = periods.filter((p) => demoCycleDone(p, core.now()));
   const latest = done.at(-1) ?? null;
   const current = periods.find((p) => p.start <= ctx.today && ctx.today <= p.end) ?? null;
   const inPlan = (plan: Plan, p: Period) => !(p.end < plan.periodStart || p.start > plan.periodEnd);
@@ -279,7 +269,7 @@ export function seedDemoYear(ctx: DemoContext): void {
   // Designed moments (see the module comment).
   const sdUnit = unitByCode('SD');
   const smpUnit = unitByCode('SMP');
-  const breachEarly = done.length >= 3 ? done[2]! : null; // SMP rated Istimewa, 80% Sangat Baik
+  const breachEarly = done.length >= 3 ? done[2]! : (done[0] ?? null); // SMP rated Istimewa, 80% Sangat Baik
   const misconductPeriod = done.length >= 5 ? done[4]! : (done.at(-2) ?? null);
   const appellant =
     plans.find((p) => p.appraiser.employeeId === ctx.people.kasubbagUmum?.employeeId && p.employee.employeeId !== ctx.people.admin?.employeeId && p.atasanId) ??
@@ -525,9 +515,15 @@ export function seedDemoYear(ctx: DemoContext): void {
   //    and the appraiser has explained; the Sekretaris (the atasan) has yet to decide.
   let appealFiled = false;
   if (appellant && latest) {
-    const received = [backToWorkday(addDays(ctx.today, -4)), workday(addDays(cycle(latest).evaluate, 1))].sort().at(-1)!;
-    const filed = workday(addDays(received, 1));
-    const explained = workday(addDays(filed, 1));
+    // Counted back from yesterday, so every step has happened whatever the weekday the seed runs on
+    // (counting forward from the receipt put the explanation on today or later on some weekdays,
+    // and the replay left it out). When the latest result is too recent for three working days,
+    // the three happen on its first day, hours apart.
+    const earliest = workday(addDays(cycle(latest).evaluate, 1));
+    let explained = backToWorkday(addDays(ctx.today, -1));
+    let filed = backToWorkday(addDays(explained, -1));
+    let received = backToWorkday(addDays(filed, -1));
+    if (received < earliest) received = filed = explained = earliest;
     at(received, '08:15', () => {
       const me = as(appellant.employee);
       const e = me.call('evaluation.get', { skpId: appellant.skpId, period: latest.code });
@@ -557,9 +553,10 @@ export function seedDemoYear(ctx: DemoContext): void {
   }
   const kasiKur = users.get(ctx.people.kasiKurikulumSd?.employeeId ?? '');
   if (kasiKur) {
-    const team = core.q.prepare('SELECT employee_id FROM skps WHERE year_id = ? AND appraiser_employee_id = ? AND deleted_at IS NULL ORDER BY employee_name LIMIT 1').get(year.id, kasiKur.employeeId) as
-      | { employee_id: string }
-      | undefined;
+    // Someone the Kepala Seksi appraises today (a team member who has moved on since is not asked).
+    const team = (core.q.prepare('SELECT employee_id FROM skps WHERE year_id = ? AND appraiser_employee_id = ? AND deleted_at IS NULL ORDER BY employee_name').all(year.id, kasiKur.employeeId) as { employee_id: string }[]).find(
+      (t) => appraisalLink(core, kasiKur.employeeId, t.employee_id, core.now()) === 'penilai',
+    );
     if (team) {
       at(yesterday, '10:00', () => {
         const d = as(kasiKur).call('dialogue.request', { kind: 'pemantauan', employeeId: team.employee_id, note: requestNotes.pemantauanByAppraiser }).dialogue;

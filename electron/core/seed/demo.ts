@@ -8,6 +8,7 @@ import type { Core } from '../core';
 import { dispatch } from '../dispatch';
 import { makeNip, personName, rng, titlesFor } from './names';
 import { demoSteps, type DemoContext, type DemoPerson } from './registry';
+import { demoStoryYear } from './history';
 import { actAs } from './session';
 
 /**
@@ -154,6 +155,7 @@ export function seedDemo(core: Core, log: (line: string) => void = () => {}): De
   const used = new Set<string>();
   const today = localDate(core.now());
   const year = Number(today.slice(0, 4));
+  const storyYear = demoStoryYear(core.now());
 
   const adminNip = makeNip(random, 'P', used, [1990, 1992], year - 3);
   const officeName = 'Dinas Pendidikan dan Kebudayaan Kota Langsa';
@@ -296,8 +298,8 @@ export function seedDemo(core: Core, log: (line: string) => void = () => {}): De
       admin.call('people.setOverride', {
         employeeId: seconded.id,
         appraiserEmployeeId: kasiCagar.employeeId,
-        startDate: dateOf(year, 1, 2),
-        endDate: dateOf(year, 12, 31),
+        startDate: dateOf(storyYear, 1, 2),
+        endDate: dateOf(storyYear, 12, 31),
         reason: 'Diperbantukan pada Seksi Cagar Budaya dan Permuseuman untuk inventarisasi cagar budaya (Surat Tugas Kepala Dinas).',
       });
     }
@@ -314,7 +316,7 @@ export function seedDemo(core: Core, log: (line: string) => void = () => {}): De
     // Demo accounts skip the forced password change: it would only get in the way of trying the app.
     core.q.prepare('UPDATE users SET must_change_password = 0, version = version + 1, updated_at = ? WHERE must_change_password = 1').run(new Date(core.now()).toISOString());
 
-    const ctx: DemoContext = { core, admin, officeId: core.officeId()!, people, employeeIds, today, log };
+    const ctx: DemoContext = { core, admin, officeId: core.officeId()!, people, employeeIds, today, storyYear, log };
     for (const step of demoSteps) {
       log(`Menambah data demo: ${step.name}`);
       step.run(ctx);

@@ -1,3 +1,5 @@
+import { periodsOf } from '../../../shared/evaluation/periods';
+import { addDays, localDate } from '../../../shared/people/dates';
 import { Core } from '../core';
 import { actAs, type CliActor } from './session';
 
@@ -22,8 +24,10 @@ export class HistoricalCore {
   private constructor(dataDir: string, start: Date, limit: Date) {
     this.at = start.getTime();
     this.limit = limit.getTime();
-    const year = 400 * 24 * 60 * 60 * 1000;
-    this.core = Core.open({ dataDir, clock: () => new Date(this.at), sessionPolicy: { maxAgeMs: year, idleMs: year }, beforeMigrate: null });
+    // Long enough for a replay from January of the story year to the last days before the next
+    // March (seed/history.ts demoStoryYear), when the demo tells the year just past.
+    const span = 800 * 24 * 60 * 60 * 1000;
+    this.core = Core.open({ dataDir, clock: () => new Date(this.at), sessionPolicy: { maxAgeMs: span, idleMs: span }, beforeMigrate: null });
   }
 
   /** A second connection to `core`'s data folder, its clock at `start`, never beyond `core`'s own now. */
@@ -74,4 +78,39 @@ export function workday(isoDate: string): string {
   const dow = d.getUTCDay();
   const shift = dow === 6 ? 2 : dow === 0 ? 1 : 0;
   return new Date(d.getTime() + shift * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The demo's cycle of one period, each step a few working days after the one before so none lands
+ * before its cause: realisasi sent two days after the period, the Capaian Kinerja Organisasi three
+ * days later, the evaluation the next day, receipt two days after that.
+ */
+export function demoCycle(p: { start: string; end: string }): { feedback: string; report: string; org: string; evaluate: string; acknowledge: string } {
+  const report = workday(addDays(p.end, 2));
+  const org = workday(addDays(report, 3));
+  const evaluate = workday(addDays(org, 1));
+  return {
+    feedback: workday(addDays(p.start, Math.floor((Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 / 2))),
+    report,
+    org,
+    evaluate,
+    acknowledge: workday(addDays(evaluate, 2)),
+  };
+}
+
+/** Has the whole cycle of the period (up to the employee's receipt, 16:00) happened by `now`? */
+export function demoCycleDone(p: { start: string; end: string }, now: Date): boolean {
+  return wibTime(demoCycle(p).acknowledge, '16:00').getTime() <= now.getTime() - 10 * 60 * 1000;
+}
+
+/**
+ * The year whose story the demo tells: the running year once two of its months have gone through
+ * the whole cycle (from about mid-March), before that the year just past, so that a demo made in
+ * January or February still shows finished evaluations, the distribution curve, dialogues and an
+ * appeal rather than an empty year (issue 11: the same story on every date).
+ */
+export function demoStoryYear(now: Date): number {
+  const year = Number(localDate(now).slice(0, 4));
+  const done = periodsOf(year, 'bulanan').filter((p) => !p.annual && demoCycleDone(p, now));
+  return done.length >= 2 ? year : year - 1;
 }

@@ -22,6 +22,8 @@ export interface DemoContext {
   /** Everyone created, for steps that give each employee something. */
   employeeIds: string[];
   today: string;
+  /** The performance year the demo opens and carries forward (seed/history.ts `demoStoryYear`). */
+  storyYear: number;
   log(line: string): void;
 }
 

@@ -58,7 +58,7 @@ function planFor(position: string, n: number): DemoPlan {
 
 export function seedDemoSkp(ctx: DemoContext): void {
   const { core, admin } = ctx;
-  const year = Number(ctx.today.slice(0, 4));
+  const year = ctx.storyYear;
 
   // Plans are agreed in early January (the dialog kinerja at the start of the year): the step acts
   // through a second Core whose clock it moves to those days (seed/history.ts, as the evaluation
@@ -82,8 +82,10 @@ export function seedDemoSkp(ctx: DemoContext): void {
   }
   yearId ??= admin.call('year.open', { year }).year.id;
 
-  // Who appraises whom, today (the org the plans are written against).
-  const src = new OfficeSnapshot(core, ctx.officeId, ctx.today);
+  // Who appraises whom, today (the org the plans are written against); for a year already over
+  // (a demo made early in the next year), as it stood on its last day.
+  const orgDay = ctx.today < `${year}-12-31` ? ctx.today : `${year}-12-31`;
+  const src = new OfficeSnapshot(core, ctx.officeId, orgDay);
   const janSrc = new OfficeSnapshot(core, ctx.officeId, janDays.write);
   const users = new Map(
     (core.q.prepare('SELECT id, employee_id FROM users WHERE deleted_at IS NULL').all() as { id: string; employee_id: string }[]).map((u) => [u.employee_id, u.id]),
@@ -91,7 +93,7 @@ export function seedDemoSkp(ctx: DemoContext): void {
   const people = new Map<string, Person>();
   const sameInJanuary = new Set<string>();
   ctx.employeeIds.forEach((employeeId, n) => {
-    const chain = resolveChain(src, employeeId, ctx.today);
+    const chain = resolveChain(src, employeeId, orgDay);
     const userId = users.get(employeeId);
     if (!chain.position || !userId) return;
     const jan = resolveChain(janSrc, employeeId, janDays.write);
@@ -160,7 +162,7 @@ export function seedDemoSkp(ctx: DemoContext): void {
       const live = ctxFor(now, () => undefined);
       // Plans agreed in January hand their RHK down today to those who joined their team since.
       for (const p of early) cascadeDown(p, p.children.filter((c) => !january.has(c.employeeId)), live);
-      writePlans(late, live, ctx.today, () => 0);
+      writePlans(late, live, orgDay, () => 0);
       decide(late, live, { submit: ctx.today, decide: ctx.today }, () => 0);
     }
     ctx.log(
