@@ -1,5 +1,5 @@
 import { request, type APIRequestContext } from '@playwright/test';
-import { admin } from './fixtures';
+import { admin, e2eNow } from './fixtures';
 import { buildSkpOffice, password, test as base, type SkpOffice } from './skp-office';
 
 /**
@@ -40,10 +40,10 @@ export interface EvaluationOffice extends SkpOffice {
   rhkText: string;
 }
 
-export const year = new Date().getFullYear();
+export const year = e2eNow.getFullYear();
 
 /** The month running today, as the year's (monthly) period code. */
-export const currentPeriod = String(new Date().getMonth() + 1);
+export const currentPeriod = String(e2eNow.getMonth() + 1);
 
 export async function buildEvaluationOffice(server: SkpOffice['server']): Promise<EvaluationOffice> {
   const office = await buildSkpOffice(server);

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const admin = {
   nip: '198609262015051001',
@@ -10,6 +10,21 @@ export const admin = {
   password: 'Rahasia-Kantor-26',
   office: 'Dinas Pendidikan dan Kebudayaan Kota Langsa',
 };
+
+/**
+ * The browser tests run on a fixed date, never on the day CI happens to run (issue 11): Wednesday
+ * 9 December 2026, 09:00 in Langsa, unless KINERJA_FAKE_NOW names another. Every `kinerja` the
+ * specs start inherits it (electron/core/clock.ts), and every browser context starts its clock there.
+ */
+export const e2eNow = new Date(process.env.KINERJA_FAKE_NOW ?? '2026-12-09T02:00:00.000Z');
+process.env.KINERJA_FAKE_NOW = e2eNow.toISOString();
+
+/** A browser context for another user, on the fixed date like the test's own. */
+export async function newUserContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  await context.clock.install({ time: e2eNow });
+  return context;
+}
 
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -59,6 +74,11 @@ function tempDir(): string {
 }
 
 export const test = base.extend<Fixtures>({
+  // The browser's clock starts at the fixed date too (and then runs on, as a real one does).
+  context: async ({ context }, use) => {
+    await context.clock.install({ time: e2eNow });
+    await use(context);
+  },
   // Playwright requires the object pattern even when a fixture uses no other fixture.
   // eslint-disable-next-line no-empty-pattern
   emptyServer: async ({}, use) => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { addDays, formatDateId, localDate } from '../shared/people/dates';
+import { e2eNow } from './fixtures';
 import { Api, expect, login, password, test, year, type Server } from './evaluation-office';
 
 /**
@@ -53,7 +54,7 @@ test('employee reports realisasi with a file and sends it; appraiser comments, e
   await signIn(page, server, employee.nip);
   await expect(page.getByTestId('home-skp')).toContainText('SKP Anda sudah disetujui');
   // January is due once it has ended (several late months read as one line that says where to start).
-  if (new Date().getMonth() >= 1) await expect(page.getByTestId('reminders')).toContainText(january);
+  if (e2eNow.getMonth() >= 1) await expect(page.getByTestId('reminders')).toContainText(january);
   await shot(page, '01-beranda-pegawai');
 
   // Tahun Saya: every period, January open to fill in.
@@ -293,7 +294,7 @@ test('the employee acknowledges a final result on Tahun Saya and appeals; the ap
   await expect(ack).toContainText('Baik');
   await expect(ack).toContainText('Menerima tidak berarti setuju');
   await ack.getByRole('button', { name: 'Saya telah menerima hasil ini' }).click();
-  const deadline = formatDateId(addDays(localDate(new Date()), 14));
+  const deadline = formatDateId(addDays(localDate(e2eNow), 14));
   const confirm = page.getByRole('dialog', { name: `Terima hasil penilaian ${january}` });
   await expect(confirm).toContainText(`berakhir ${deadline}`);
   await confirm.getByRole('button', { name: 'Saya telah menerima hasil ini' }).click();

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { admin } from './fixtures';
+import { admin, e2eNow, newUserContext } from './fixtures';
 import { expect, login, password, test, type Server } from './skp-office';
 
-const year = new Date().getFullYear();
+const year = e2eNow.getFullYear();
 
 // Whole workflows across three users: longer than the default minute.
 test.describe.configure({ timeout: 180_000 });
@@ -15,7 +15,7 @@ async function signIn(page: Page, server: Server, nip: string, pass = password) 
 
 /** Each person works in their own browser session, side by side, as in an office. */
 async function sessionOf(browser: Browser, server: Server, nip: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context = await newUserContext(browser);
   const page = await context.newPage();
   await signIn(page, server, nip);
   return page;

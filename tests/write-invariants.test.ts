@@ -1161,6 +1161,72 @@ function currentVersion(office: Office, userId: string): number {
 const writeCommandNames = commandNames.filter((n) => commands[n].kind === 'write');
 const readCommandNames = commandNames.filter((n) => commands[n].kind === 'read');
 
+/** What the read cases read: one appealed evaluation (approved SKP, sent realisasi, final result) and a dialogue. */
+interface ReadFixtures {
+  appeal: ReturnType<typeof filedAppeal>;
+  dialogue: ReturnType<typeof recordedDialogue>;
+  admin: Session;
+  employee: Session;
+  appraiser: Session;
+  employeeId: string;
+}
+
+function readFixtures(o: Office): ReadFixtures {
+  const appeal = filedAppeal(o);
+  const dialogue = recordedDialogue(o);
+  const team = evalTeam(o);
+  return { appeal, dialogue, admin: o.adminSession(), employee: team.employee.session, appraiser: team.appraiser.session, employeeId: team.employee.employeeId };
+}
+
+type ReadCase<N extends CommandName> = (f: ReadFixtures) => { input: CommandInput<N>; as: Session | null };
+
+/**
+ * A valid input for every read command, run as a caller who may use it, so that "reads never
+ * write" runs each handler for real (a call refused by validation or access proves nothing).
+ */
+const readCases: { [N in CommandName]?: ReadCase<N> } = {
+  'setup.status': () => ({ input: {}, as: null }),
+  'auth.me': (f) => ({ input: {}, as: f.employee }),
+  'auth.listAccounts': (f) => ({ input: {}, as: f.admin }),
+  'accounts.list': (f) => ({ input: { q: '', status: 'semua' }, as: f.admin }),
+  'audit.verify': (f) => ({ input: {}, as: f.admin }),
+  'audit.list': (f) => ({ input: { limit: 20 }, as: f.admin }),
+  'year.list': (f) => ({ input: {}, as: f.employee }),
+  'skp.list': (f) => ({ input: { yearId: f.appeal.yearId }, as: f.employee }),
+  'skp.get': (f) => ({ input: { skpId: f.appeal.skpId }, as: f.employee }),
+  'skp.compare': (f) => ({ input: { skpId: f.appeal.skpId, from: 1, to: 1 }, as: f.employee }),
+  'skp.parentOptions': (f) => ({ input: { skpId: f.appeal.skpId }, as: f.employee }),
+  'skp.cascadeTree': (f) => ({ input: { yearId: f.appeal.yearId }, as: f.admin }),
+  'skp.inbox': (f) => ({ input: { yearId: f.appeal.yearId }, as: f.appraiser }),
+  'skp.monitor': (f) => ({ input: { yearId: f.appeal.yearId }, as: f.admin }),
+  'realisasi.get': (f) => ({ input: { skpId: f.appeal.skpId, period: f.appeal.period }, as: f.employee }),
+  'realisasi.incoming': (f) => ({ input: { yearId: f.appeal.yearId }, as: f.appraiser }),
+  'feedback.thread': (f) => ({ input: { skpId: f.appeal.skpId, period: f.appeal.period }, as: f.employee }),
+  'feedback.unread': (f) => ({ input: {}, as: f.employee }),
+  'dialogue.list': (f) => ({ input: { skpId: f.dialogue.skpId }, as: f.employee }),
+  'evaluation.get': (f) => ({ input: { skpId: f.appeal.skpId, period: f.appeal.period }, as: f.employee }),
+  'evaluation.pending': (f) => ({ input: { yearId: f.appeal.yearId, period: f.appeal.period }, as: f.appraiser }),
+  'evaluation.mine': (f) => ({ input: { yearId: f.appeal.yearId }, as: f.employee }),
+  'evaluation.orgRatings': (f) => ({ input: { yearId: f.appeal.yearId, period: f.appeal.period }, as: f.admin }),
+  'appeal.get': (f) => ({ input: { appealId: f.appeal.appealId }, as: f.employee }),
+  'appeal.list': (f) => ({ input: { scope: 'office' }, as: f.admin }),
+  'distribution.get': (f) => ({ input: { yearId: f.appeal.yearId, period: f.appeal.period }, as: f.admin }),
+  'reports.officeDashboard': (f) => ({ input: { yearId: f.appeal.yearId, period: f.appeal.period }, as: f.admin }),
+  'reports.team': (f) => ({ input: { yearId: f.appeal.yearId }, as: f.appraiser }),
+  'reports.myYear': (f) => ({ input: { yearId: f.appeal.yearId }, as: f.employee }),
+  'reports.reminders': (f) => ({ input: {}, as: f.employee }),
+  'backup.list': (f) => ({ input: {}, as: f.admin }),
+  'org.getOffice': (f) => ({ input: {}, as: f.employee }),
+  'org.listUnits': (f) => ({ input: {}, as: f.admin }),
+  'org.listPositions': (f) => ({ input: { includeHolders: true }, as: f.admin }),
+  'people.list': (f) => ({ input: { q: '', limit: 50 }, as: f.admin }),
+  'people.get': (f) => ({ input: { id: f.employeeId }, as: f.employee }),
+  'people.appraisalChain': (f) => ({ input: { employeeId: f.employeeId }, as: f.employee }),
+  'people.problems': (f) => ({ input: {}, as: f.admin }),
+  'people.importPreview': (f) => ({ input: { rows: [{ row: 2, nip: nextTestNip(), name: 'Pegawai Pratinjau' }] }, as: f.admin }),
+  'people.exportRows': (f) => ({ input: {}, as: f.admin }),
+};
+
 function callRaw(t: TestCore, name: CommandName, input: unknown, as: Session | null) {
   return dispatch(t.core, name, input, { transport: 'ipc', sessionToken: as?.token ?? null, requireCsrf: false });
 }
@@ -1292,16 +1358,22 @@ describe('transactions', () => {
   });
 
   it('read commands never write (no audit, no change_log, no record)', () => {
-    const as = office.adminSession();
+    const f = readFixtures(office);
     for (const name of readCommandNames) {
+      const rc = readCases[name] as ReadCase<CommandName> | undefined;
+      if (!rc) throw new Error(`no read case for ${name}: add one to readCases`);
+      const { input, as } = rc(f);
       const before = snapshot(office.core);
-      try {
-        callRaw(office, name, {}, as);
-      } catch {
-        // a read needing input fails validation: it still must not write
-      }
+      // The handler must really run: a call refused by validation or access proves nothing.
+      const { result } = callRaw(office, name, input, as);
+      expect(result, `${name} answered`).toBeTruthy();
       const diffs = diffSnapshots(before, snapshot(office.core)).filter((d) => d.table !== 'sessions');
       expect(diffs, `${name} wrote`).toEqual([]);
     }
+  });
+
+  it('every read command has a case', () => {
+    const missing = readCommandNames.filter((n) => !readCases[n]);
+    expect(missing, `read commands without an entry in readCases (tests/write-invariants.test.ts): ${missing.join(', ')}`).toEqual([]);
   });
 });
