@@ -28,9 +28,10 @@ async function openYear(page: Page, server: Server, shells: boolean) {
   await page.getByRole('button', { name: 'Buka Tahun Penilaian' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Buka Tahun Penilaian' });
   await expect(dialog.getByLabel(/^Tahun/)).toHaveValue(String(year));
-  await expect(dialog.getByLabel(/^Tanggal mulai/)).toHaveValue(`${year}-01-01`);
-  await expect(dialog.getByLabel(/^Tanggal akhir/)).toHaveValue(`${year}-12-31`);
-  await expect(dialog.getByLabel(/^Batas persetujuan SKP/)).toHaveValue(`${year}-01-31`);
+  // Dates in Indonesian (issue 12 item 7), never the operating system's mm/dd/yyyy.
+  await expect(dialog.getByLabel(/^Tanggal mulai/)).toHaveValue(`1 Januari ${year}`);
+  await expect(dialog.getByLabel(/^Tanggal akhir/)).toHaveValue(`31 Desember ${year}`);
+  await expect(dialog.getByLabel(/^Batas persetujuan SKP/)).toHaveValue(`31 Januari ${year}`);
   const box = dialog.getByLabel('Buat draf SKP untuk semua pegawai');
   if (shells) await box.check();
   else await box.uncheck();

@@ -15,6 +15,7 @@ import { notifySkpError } from '../skp/labels';
 import { PageHeader } from '../app/PageHeader';
 import { useRunningYear } from '../year/ui';
 import { useWaiting } from '../reports/waiting';
+import { DateField, DateTimeField } from '../app/DateField';
 
 type Kind = (typeof dialogueKinds)[number];
 type Owner = (typeof actionOwners)[number];
@@ -467,12 +468,11 @@ function RequestModal({ forTeam, onClose, onDone }: { forTeam: boolean; onClose(
         error={fields.note}
         data-autofocus={forTeam ? undefined : true}
       />
-      <TextInput
-        type="datetime-local"
+      <DateTimeField
         label={t('dialogue.proposedAt')}
         description={t('dialogue.proposedAtHelp')}
         value={proposedAt}
-        onChange={(e) => setProposedAt(e.currentTarget.value)}
+        onChange={(value) => setProposedAt(value)}
         error={fields.proposedAt}
         maw={280}
       />
@@ -510,11 +510,10 @@ function ScheduleModal({ dialogue: d, reload, onClose }: { dialogue: Dialogue; r
   return (
     <FormModal title={t('dialogue.scheduleTitle')} onClose={onClose} onSubmit={submit} busy={schedule.isPending} submitLabel={t('dialogue.scheduleSave')}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('dialogue.scheduledAt')}
           value={when}
-          onChange={(e) => setWhen(e.currentTarget.value)}
+          onChange={(value) => setWhen(value)}
           error={(touched && !when ? t('dialogue.scheduledAtRequired') : undefined) ?? fields.scheduledAt}
           required
           data-autofocus
@@ -639,7 +638,7 @@ function RecordModal({ dialogue: d, reload, onClose }: { dialogue: Dialogue; rel
               error={(touched && !a.text.trim() ? t('dialogue.actionRequired') : undefined) ?? fields[`actions.${n}.text`]}
             />
             <Select label={t('dialogue.actionOwner')} w={150} data={ownerData} value={a.owner} allowDeselect={false} onChange={(v) => v && setAction(a.key, { owner: v as Owner })} />
-            <TextInput type="date" label={t('dialogue.actionDueDate')} w={160} value={a.dueDate} onChange={(e) => setAction(a.key, { dueDate: e.currentTarget.value })} />
+            <DateField label={t('dialogue.actionDueDate')} w={160} value={a.dueDate} onChange={(value) => setAction(a.key, { dueDate: value })} />
             <ActionIcon variant="subtle" color="red" mt={26} aria-label={t('dialogue.actionRemove', { no: n + 1 })} onClick={() => setActions((all) => all.filter((x) => x.key !== a.key))}>
               <IconTrash size={16} />
             </ActionIcon>

@@ -13,6 +13,7 @@ import { FormActions } from '../app/FormActions';
 import { useI18n } from '../i18n/I18nProvider';
 import { positionOptions, usePositionChoices } from '../org/useOrg';
 import { golonganOptions, statusKeys, todayLocal } from './labels';
+import { DateField } from '../app/DateField';
 
 /**
  * Adding (optionally with the first position) or changing an employee. The NIP is read as it is
@@ -156,7 +157,7 @@ export function EmployeeForm({ employee, onClose }: { employee?: Employee; onClo
               searchable
               error={errors.golongan}
             />
-            <TextInput type="date" label={t('people.form.tmtGolongan')} value={v.tmtGolongan} onChange={(e) => setV({ ...v, tmtGolongan: e.currentTarget.value })} error={errors.tmtGolongan} />
+            <DateField label={t('people.form.tmtGolongan')} value={v.tmtGolongan} onChange={(value) => setV({ ...v, tmtGolongan: value })} error={errors.tmtGolongan} />
             {text('phone', 'people.form.phone', { inputMode: 'tel' })}
             {text('email', 'people.form.email', { type: 'email' })}
           </SimpleGrid>
@@ -184,11 +185,10 @@ export function EmployeeForm({ employee, onClose }: { employee?: Employee; onClo
                 error={errors['assignment.positionId'] ?? errors['assignment.kind']}
               />
               {v.positionId && (
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('people.form.assignmentStart')}
                   value={v.positionStart}
-                  onChange={(e) => setV({ ...v, positionStart: e.currentTarget.value })}
+                  onChange={(value) => setV({ ...v, positionStart: value })}
                   error={errors['assignment.startDate']}
                   required
                 />

@@ -17,6 +17,7 @@ import { positionOptions, usePositionChoices } from '../org/useOrg';
 import { EmployeeForm } from './EmployeeForm';
 import { EmployeePicker } from './EmployeePicker';
 import { assignmentKindKeys, basisKeys, stateColors, stateKeys, statusColors, statusKeys, todayLocal } from './labels';
+import { DateField } from '../app/DateField';
 
 /**
  * One employee: data, positions over time, the appraisal chain on a chosen date (with why it is
@@ -76,12 +77,11 @@ function EmployeeView({ data, day, onDay }: { data: Detail; day: string; onDay(d
             </Text>
           </Group>
         </div>
-        <TextInput
-          type="date"
+        <DateField
           label={t('people.detail.date')}
           description={t('people.detail.dateHelp')}
           value={day}
-          onChange={(ev) => onDay(ev.currentTarget.value)}
+          onChange={(value) => onDay(value)}
           w={220}
         />
       </Group>
@@ -507,8 +507,8 @@ function AssignModal({ employee, day, onClose }: { employee: Employee; day: stri
         error={errors.kind}
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput type="date" label={t('people.assign.start')} value={startDate} onChange={(e) => setStart(e.currentTarget.value)} required error={errors.startDate} />
-        <TextInput type="date" label={t('people.assign.end')} value={endDate} onChange={(e) => setEnd(e.currentTarget.value)} error={errors.endDate} />
+        <DateField label={t('people.assign.start')} value={startDate} onChange={(value) => setStart(value)} required error={errors.startDate} />
+        <DateField label={t('people.assign.end')} value={endDate} onChange={(value) => setEnd(value)} error={errors.endDate} />
         <TextInput label={t('people.assign.sk')} value={skNumber} onChange={(e) => setSk(e.currentTarget.value)} error={errors.skNumber} />
       </SimpleGrid>
       {kind === 'definitif' && <Checkbox label={t('people.assign.endPrevious')} checked={endPrevious} onChange={(e) => setEndPrevious(e.currentTarget.checked)} />}
@@ -541,7 +541,7 @@ function EndModal({ assignment, onClose }: { assignment: Assignment; onClose(): 
       }
     >
       <Text size="sm">{t('people.end.help')}</Text>
-      <TextInput type="date" label={t('people.end.date')} value={endDate} onChange={(e) => setEnd(e.currentTarget.value)} required error={errors.endDate} data-autofocus />
+      <DateField label={t('people.end.date')} value={endDate} onChange={(value) => setEnd(value)} required error={errors.endDate} data-autofocus />
     </FormModal>
   );
 }
@@ -614,8 +614,8 @@ function OverrideModal({ employee, day, onClose }: { employee: Employee; day: st
         exclude={[employee.id]}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput type="date" label={t('people.override.start')} value={startDate} onChange={(e) => setStart(e.currentTarget.value)} required error={errors.startDate} />
-        <TextInput type="date" label={t('people.override.end')} value={endDate} onChange={(e) => setEnd(e.currentTarget.value)} error={errors.endDate} />
+        <DateField label={t('people.override.start')} value={startDate} onChange={(value) => setStart(value)} required error={errors.startDate} />
+        <DateField label={t('people.override.end')} value={endDate} onChange={(value) => setEnd(value)} error={errors.endDate} />
       </SimpleGrid>
       <Textarea
         label={t('people.override.reason')}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Chip, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Chip, Group, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { QueryState } from '../app/QueryState';
 import { useI18n } from '../i18n/I18nProvider';
 import { problemColors, problemKeys, todayLocal } from './labels';
 import { PageHeader } from '../app/PageHeader';
+import { DateField } from '../app/DateField';
 
 /** Masalah Penilai: whose appraisal chain is broken on a date, to fix before the year starts. */
 export function ProblemsPage() {
@@ -22,7 +23,7 @@ export function ProblemsPage() {
       <PageHeader
         title={t('people.problems.title')}
         description={t('people.problems.intro')}
-        actions={<TextInput type="date" label={t('people.detail.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} w={200} />}
+        actions={<DateField label={t('people.detail.date')} value={day} onChange={(value) => setDay(value)} w={200} />}
       />
       <QueryState query={query}>
         {(data) => {

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -13,6 +13,7 @@ import { FormActions } from '../app/FormActions';
 import { useI18n } from '../i18n/I18nProvider';
 import { SlowProgress, useYears, yearDefaults } from './ui';
 import { PageHeader } from '../app/PageHeader';
+import { DateField } from '../app/DateField';
 
 export const cadenceKeys: Record<Cadence, MessageKey> = { bulanan: 'year.cadence.bulanan', triwulanan: 'year.cadence.triwulanan' };
 
@@ -122,7 +123,7 @@ function suggestedYear(existing: PerformanceYear[]): number {
 
 /** Opening (no `year`) or changing a year. Dates default to 1 January - 31 December, deadline 31 January. */
 function YearForm({ year, existing, onClose }: { year?: PerformanceYear; existing: PerformanceYear[]; onClose(): void }) {
-  const { t, date } = useI18n();
+  const { t } = useI18n();
   const [yearNo, setYearNo] = useState<number>(year?.year ?? suggestedYear(existing));
   const [dates, setDates] = useState(year ? { startDate: year.startDate, endDate: year.endDate, skpDeadline: year.skpDeadline } : yearDefaults(yearNo));
   const [cadence, setCadence] = useState<Cadence>(year?.cadence ?? 'bulanan');
@@ -166,14 +167,13 @@ function YearForm({ year, existing, onClose }: { year?: PerformanceYear; existin
   };
 
   const dateField = (key: keyof typeof dates, label: MessageKey, help?: MessageKey) => (
-    <TextInput
+    <DateField
       data-autofocus={year && key === 'startDate' ? true : undefined}
-      type="date"
       label={t(label)}
-      description={dates[key] ? `${date(dates[key])}${help ? ` · ${t(help)}` : ''}` : undefined}
+      description={help ? t(help) : undefined}
       value={dates[key]}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
+      onChange={(value) => {
+        const v = value;
         setDates((d) => ({ ...d, [key]: v }));
       }}
       error={errors[key]}
