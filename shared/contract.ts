@@ -6,19 +6,30 @@ import type { Access } from './roles';
  * desktop bridge and the HTTP host dispatch to it, the renderer calls it through one typed client,
  * and the OpenAPI document is generated from it.
  */
-export interface CommandDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface CommandDef<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  K extends 'read' | 'write' = 'read' | 'write',
+  A extends readonly Access[] = readonly Access[],
+> {
   /** `<capability>.<verb>`: the capability word is the folder name in core, renderer and shared. */
   name: string;
   summary: string;
   input: I;
   output: O;
   /** Who may call it at all. Row-level checks happen in the handler. */
-  access: readonly Access[];
+  access: A;
   /** `write` commands run in one transaction and leave exactly one audit row. */
-  kind: 'read' | 'write';
+  kind: K;
 }
 
-export function defineCommand<I extends z.ZodType, O extends z.ZodType>(def: CommandDef<I, O>): CommandDef<I, O> {
+/**
+ * Keeps `kind` and `access` as literal types, so the backend can give a read handler a context
+ * without the writer and a non-public handler a context whose actor is known.
+ */
+export function defineCommand<I extends z.ZodType, O extends z.ZodType, K extends 'read' | 'write', const A extends readonly Access[]>(
+  def: CommandDef<I, O, K, A>,
+): CommandDef<I, O, K, A> {
   return def;
 }
 

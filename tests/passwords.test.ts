@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandNames, commands } from '../shared/commands';
+import type { Access } from '../shared/roles';
 import { verifyPassword } from '../electron/core/auth/password-hash';
 import { demoPassword } from '../electron/core/seed/demo';
 import { passwordProblem } from '../shared/auth/password';
@@ -139,12 +140,13 @@ describe('admin reset', () => {
     for (const name of commandNames) {
       // Public commands (login, first-run status) never depend on who is signed in: a must-change
       // session on a shared office PC must not keep a colleague from signing in.
-      if (allowedBeforeChange.has(name) || commands[name].access.includes('public')) continue;
+      const access: readonly Access[] = commands[name].access;
+      if (allowedBeforeChange.has(name) || access.includes('public')) continue;
       const res = await c.post(name, {});
       expect(res.status, `${name} with a temporary password`).toBe(403);
       const err = errorOf(res);
       expect(err.code).toBe('FORBIDDEN');
-      if (commands[name].access.some((a) => a === 'public' || a === 'authenticated' || a === 'pegawai' || a === 'pengelola')) {
+      if (access.some((a) => a === 'public' || a === 'authenticated' || a === 'pegawai' || a === 'pengelola')) {
         expect(err.details, name).toEqual({ reason: 'MUST_CHANGE_PASSWORD' });
         expect(err.message).toBe('Anda wajib mengganti kata sandi sementara sebelum melanjutkan.');
       }

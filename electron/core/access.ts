@@ -1,5 +1,5 @@
 import { forbidden } from '../../shared/errors';
-import type { Actor, HandlerContext } from './context';
+import type { Actor, AuthedReadContext } from './context';
 import type { Core } from './core';
 
 /**
@@ -28,7 +28,7 @@ export function canSeeEmployee(core: Core, actor: Actor, employeeId: string, on:
   return appraisalLink(core, actor.employeeId, employeeId, on) !== null;
 }
 
-export function assertCanSeeEmployee(ctx: HandlerContext & { actor: Actor }, employeeId: string): void {
+export function assertCanSeeEmployee(ctx: AuthedReadContext, employeeId: string): void {
   if (!canSeeEmployee(ctx.core, ctx.actor, employeeId, ctx.now)) {
     throw forbidden('Anda hanya dapat melihat data Anda sendiri, pegawai yang Anda nilai, atau pegawai kantor yang Anda kelola.');
   }

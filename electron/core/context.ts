@@ -1,4 +1,4 @@
-import type { CommandName, CommandOutput, ParsedInput } from '../../shared/commands';
+import type { CommandName, CommandOutput, Commands, ParsedInput } from '../../shared/commands';
 import type { AppError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { Core } from './core';
@@ -33,13 +33,12 @@ export interface SessionControl {
   end(): void;
 }
 
-export interface HandlerContext {
+/** What every handler receives. A read handler gets only this: it has no writer to call. */
+export interface ReadContext {
   core: Core;
   actor: Actor | null;
   now: Date;
   nowIso: string;
-  /** Only for `write` commands; a read command touching it is a programming error. */
-  write: RecordWriter;
   session: SessionControl;
   caller: Caller;
   /** Password checks and hashes (prepared off the event loop by `dispatchAsync`). */
@@ -48,8 +47,30 @@ export interface HandlerContext {
   auditActor(actor: { userId: string; nip: string; name: string }): void;
 }
 
+/** A write command's context: the one writer of its transaction. */
+export interface HandlerContext extends ReadContext {
+  write: RecordWriter;
+}
+
 /** A context whose actor is known (the dispatcher guarantees it for non-public commands). */
 export type AuthedContext = HandlerContext & { actor: Actor };
+/** A read command's context whose actor is known. */
+export type AuthedReadContext = ReadContext & { actor: Actor };
+
+type IsPublic<N extends CommandName> = 'public' extends Commands[N]['access'][number] ? true : false;
+type IsWrite<N extends CommandName> = Commands[N]['kind'] extends 'write' ? true : false;
+
+/**
+ * The context the dispatcher builds for command N: the writer only for `write` commands, and a
+ * known actor for every command that is not public.
+ */
+export type ContextFor<N extends CommandName> = IsWrite<N> extends true
+  ? IsPublic<N> extends true
+    ? HandlerContext
+    : AuthedContext
+  : IsPublic<N> extends true
+    ? ReadContext
+    : AuthedReadContext;
 
 /**
  * A handler may return a failure that still commits its writes (a failed login must count the
@@ -59,11 +80,11 @@ export class CommittedFailure {
   constructor(readonly error: AppError) {}
 }
 
-export type Handler<N extends CommandName> = (ctx: HandlerContext, input: ParsedInput<N>) => CommandOutput<N> | CommittedFailure;
+export type Handler<N extends CommandName> = (ctx: ContextFor<N>, input: ParsedInput<N>) => CommandOutput<N> | CommittedFailure;
 
 export type HandlerMap<N extends CommandName> = { [K in N]: Handler<K> };
 
-export function requireActor(ctx: HandlerContext): Actor {
+export function requireActor(ctx: ReadContext): Actor {
   if (!ctx.actor) throw new Error('handler needs an actor but the command is public');
   return ctx.actor;
 }

@@ -6,7 +6,7 @@ import { appendAudit } from './audit/chain';
 import { passwordWorkFor } from './auth/password-work';
 import { PasswordWork } from './auth/password-hash';
 import { resolveSession } from './auth/sessions';
-import { CommittedFailure, type Actor, type Caller, type HandlerContext } from './context';
+import { CommittedFailure, type Actor, type Caller, type HandlerContext, type ReadContext } from './context';
 import type { Core } from './core';
 import { RecordWriter } from './db/records';
 import { handlers } from './handlers';
@@ -84,11 +84,13 @@ export function call<N extends CommandName>(core: Core, caller: CallMeta, name: 
 
 function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, meta: CallMeta, passwords: PasswordWork): CallResult<N> {
   const def = commands[name];
+  // Each command's access is a literal tuple; the checks below read it as the general list.
+  const access: readonly Access[] = def.access;
   const now = core.now();
 
   const lookup = resolveSession(core, meta.sessionToken, now);
   const actor = lookup.status === 'active' ? lookup.actor : null;
-  if (!allowed(def.access, actor)) {
+  if (!allowed(access, actor)) {
     if (!actor) {
       throw new AppError(
         'UNAUTHENTICATED',
@@ -97,13 +99,13 @@ function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, 
     }
     throw new AppError('FORBIDDEN', 'Peran Anda tidak mengizinkan tindakan ini.');
   }
-  if (actor?.mustChangePassword && !def.access.includes('public') && !allowedBeforePasswordChange.has(name)) {
+  if (actor?.mustChangePassword && !access.includes('public') && !allowedBeforePasswordChange.has(name)) {
     throw new AppError('FORBIDDEN', 'Anda wajib mengganti kata sandi sementara sebelum melanjutkan.', {
       details: { reason: 'MUST_CHANGE_PASSWORD' },
     });
   }
   // Public commands (login, first-run setup) carry no prior token by design.
-  const needsCsrf = meta.requireCsrf && def.kind === 'write' && !def.access.includes('public');
+  const needsCsrf = meta.requireCsrf && def.kind === 'write' && !access.includes('public');
   if (needsCsrf && lookup.status === 'active' && meta.csrfToken !== lookup.csrfToken) {
     throw new AppError('FORBIDDEN', 'Token keamanan (CSRF) tidak cocok. Muat ulang halaman lalu coba lagi.');
   }
@@ -123,12 +125,11 @@ function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, 
     },
     nowIso,
   );
-  const ctx: HandlerContext = {
+  const readCtx: ReadContext = {
     core,
     actor,
     now,
     nowIso,
-    write: writer,
     session: {
       start: (token, expiresAt) => (sessionChange = { kind: 'start', token, expiresAt }),
       end: () => (sessionChange = { kind: 'end' }),
@@ -137,11 +138,14 @@ function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, 
     passwords,
     auditActor: (who) => (auditAs = who),
   };
-  const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => unknown;
+  // A read command gets no writer at all (its handler's type has none either): a read never writes.
+  const ctx: HandlerContext = { ...readCtx, write: writer };
+  // allowed() above guarantees the actor ContextFor<N> promises for a non-public command.
+  const handler = handlers[name] as (ctx: ReadContext, input: unknown) => unknown;
 
   let output: unknown;
   if (def.kind === 'read') {
-    output = handler(ctx, parsed.data);
+    output = handler(readCtx, parsed.data);
   } else {
     output = core.sqlite.transaction(() => {
       const out = handler(ctx, parsed.data);

@@ -3,7 +3,7 @@ import { AppError, notFound, ruleViolation } from '../../../shared/errors';
 import { employeeStatusLabels, isGone, type EmployeeStatus } from '../../../shared/people/fields';
 import { normalizeNip } from '../../../shared/people/nip';
 import { endAllSessionsOf } from '../auth/sessions';
-import { requireActor, type HandlerContext, type HandlerMap } from '../context';
+import { requireActor, type HandlerContext, type HandlerMap, type ReadContext } from '../context';
 import type { Core } from '../core';
 import type { UsersTable } from '../db/schema';
 import { issueTemporaryCredential } from './temporary-password';
@@ -52,7 +52,7 @@ function toAccount(r: AccountQueryRow): AccountRow {
   };
 }
 
-function accountOf(ctx: HandlerContext, officeId: string, userId: string): AccountRow {
+function accountOf(ctx: ReadContext, officeId: string, userId: string): AccountRow {
   const row = ctx.core.q.first(accountQuery(ctx.core, officeId).where('u.id', '=', userId));
   if (!row) throw notFound('Akun');
   return toAccount(row);
@@ -75,7 +75,7 @@ function matches(q: string | undefined, a: { nip: string; name: string; username
 }
 
 /** Employees still serving (aktif, cuti) with no account. */
-function employeesWithoutAccount(ctx: HandlerContext, officeId: string) {
+function employeesWithoutAccount(ctx: ReadContext, officeId: string) {
   return ctx.core.q.all(
     ctx.core.db
       .selectFrom('employees as e')
@@ -89,7 +89,7 @@ function employeesWithoutAccount(ctx: HandlerContext, officeId: string) {
 }
 
 /** An office admin manages the accounts of their own office only (another office's: not found). */
-function loadOfficeUser(ctx: HandlerContext, userId: string): UsersTable {
+function loadOfficeUser(ctx: ReadContext, userId: string): UsersTable {
   const actor = requireActor(ctx);
   const user = ctx.core.q.first(ctx.core.db.selectFrom('users').selectAll().where('id', '=', userId).where('deleted_at', 'is', null));
   if (!user || user.office_id !== actor.officeId) throw notFound('Akun');
@@ -116,7 +116,7 @@ function insertAccount(ctx: HandlerContext, employeeId: string, username: string
   return { account: accountOf(ctx, actor.officeId, user.id), temporaryPassword: credential.password };
 }
 
-const hasAccount = (ctx: HandlerContext, employeeId: string) =>
+const hasAccount = (ctx: ReadContext, employeeId: string) =>
   ctx.core.q.first(ctx.core.db.selectFrom('users').select('id').where('employee_id', '=', employeeId).where('deleted_at', 'is', null)) !== undefined;
 
 function goneRefusal(name: string, status: EmployeeStatus): AppError {

@@ -3,20 +3,16 @@ import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/er
 import { findPeriod } from '../../../shared/evaluation/periods';
 import { predikatOf, type Predikat, type Rating } from '../../../shared/evaluation/predikat';
 import { formatDateId, localDate } from '../../../shared/people/dates';
-import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import { type HandlerMap, type AuthedReadContext } from '../context';
 import type { AppealsTable, EvaluationsTable } from '../db/schema';
 import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
 import { judgedPlanOf } from '../evaluation/judged-plan';
 import { angkaKreditFor } from '../evaluation/service';
 
-function authed(ctx: HandlerContext): AuthedContext {
-  requireActor(ctx);
-  return ctx as AuthedContext;
-}
 
 type Side = Appeal['viewerSide'];
 
-function sideOf(ctx: AuthedContext, a: AppealsTable): Side | null {
+function sideOf(ctx: AuthedReadContext, a: AppealsTable): Side | null {
   const me = ctx.actor.employeeId;
   if (a.employee_id === me) return 'pegawai';
   if (a.atasan_employee_id === me) return 'atasan_penilai';
@@ -25,14 +21,14 @@ function sideOf(ctx: AuthedContext, a: AppealsTable): Side | null {
   return null;
 }
 
-function context(ctx: AuthedContext, a: AppealsTable): { e: EvaluationsTable; skp: SkpsTable; year: PerformanceYearsTable } {
+function context(ctx: AuthedReadContext, a: AppealsTable): { e: EvaluationsTable; skp: SkpsTable; year: PerformanceYearsTable } {
   const e = ctx.core.q.prepare('SELECT * FROM evaluations WHERE id = ?').get(a.evaluation_id) as EvaluationsTable;
   const skp = ctx.core.q.prepare('SELECT * FROM skps WHERE id = ?').get(e.skp_id) as SkpsTable;
   const year = ctx.core.q.prepare('SELECT * FROM performance_years WHERE id = ?').get(skp.year_id) as PerformanceYearsTable;
   return { e, skp, year };
 }
 
-function out(ctx: AuthedContext, a: AppealsTable): Appeal {
+function out(ctx: AuthedReadContext, a: AppealsTable): Appeal {
   const side = sideOf(ctx, a) ?? 'pengelola';
   const { e, skp, year } = context(ctx, a);
   // The people as the judged plan names them: an amendment approved since does not rename them.
@@ -75,7 +71,7 @@ function out(ctx: AuthedContext, a: AppealsTable): Appeal {
   };
 }
 
-function load(ctx: AuthedContext, id: string): { a: AppealsTable; side: Side } {
+function load(ctx: AuthedReadContext, id: string): { a: AppealsTable; side: Side } {
   const a = ctx.core.q.prepare('SELECT * FROM appeals WHERE id = ? AND deleted_at IS NULL').get(id) as AppealsTable | undefined;
   if (!a) throw notFound('Keberatan');
   const side = sideOf(ctx, a);
@@ -83,11 +79,10 @@ function load(ctx: AuthedContext, id: string): { a: AppealsTable; side: Side } {
   return { a, side };
 }
 
-const reload = (ctx: AuthedContext, id: string) => out(ctx, ctx.core.q.prepare('SELECT * FROM appeals WHERE id = ?').get(id) as AppealsTable);
+const reload = (ctx: AuthedReadContext, id: string) => out(ctx, ctx.core.q.prepare('SELECT * FROM appeals WHERE id = ?').get(id) as AppealsTable);
 
 export const appealHandlers: HandlerMap<'appeal.file' | 'appeal.explain' | 'appeal.decide' | 'appeal.get' | 'appeal.list'> = {
-  'appeal.file': (c, input) => {
-    const ctx = authed(c);
+  'appeal.file': (ctx, input) => {
     const e = ctx.core.q.prepare('SELECT * FROM evaluations WHERE id = ? AND deleted_at IS NULL').get(input.evaluationId) as EvaluationsTable | undefined;
     if (!e) throw notFound('Penilaian');
     const skp = ctx.core.q.prepare('SELECT * FROM skps WHERE id = ?').get(e.skp_id) as SkpsTable;
@@ -134,8 +129,7 @@ export const appealHandlers: HandlerMap<'appeal.file' | 'appeal.explain' | 'appe
     return { appeal: out(ctx, a) };
   },
 
-  'appeal.explain': (c, input) => {
-    const ctx = authed(c);
+  'appeal.explain': (ctx, input) => {
     const { a, side } = load(ctx, input.appealId);
     if (a.status !== 'diajukan') throw ruleViolation('Keberatan ini sudah diputus.');
     if (side === 'penilai') {
@@ -148,8 +142,7 @@ export const appealHandlers: HandlerMap<'appeal.file' | 'appeal.explain' | 'appe
     return { appeal: reload(ctx, a.id) };
   },
 
-  'appeal.decide': (c, input) => {
-    const ctx = authed(c);
+  'appeal.decide': (ctx, input) => {
     const { a, side } = load(ctx, input.appealId);
     if (side !== 'atasan_penilai') throw ruleViolation('Keberatan diputus oleh Atasan Pejabat Penilai.');
     if (a.status !== 'diajukan') throw ruleViolation('Keberatan ini sudah diputus; putusan bersifat final.');
@@ -193,13 +186,11 @@ export const appealHandlers: HandlerMap<'appeal.file' | 'appeal.explain' | 'appe
     return { appeal: reload(ctx, a.id) };
   },
 
-  'appeal.get': (c, input) => {
-    const ctx = authed(c);
+  'appeal.get': (ctx, input) => {
     return { appeal: out(ctx, load(ctx, input.appealId).a) };
   },
 
-  'appeal.list': (c, input) => {
-    const ctx = authed(c);
+  'appeal.list': (ctx, input) => {
     const me = ctx.actor.employeeId;
     let rows: AppealsTable[];
     if (input.scope === 'office') {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { accountSchema } from '../../../shared/auth/commands';
 import { AppError, notFound, ruleViolation } from '../../../shared/errors';
-import { CommittedFailure, requireActor, type HandlerContext, type HandlerMap } from '../context';
+import { CommittedFailure, requireActor, type HandlerMap, type ReadContext } from '../context';
 import type { UsersTable } from '../db/schema';
 import { attemptKey, formatWait, throttleOf } from './attempt-throttle';
 import { dummyHash } from './password-hash';
@@ -22,7 +22,7 @@ function tooManyAttempts(seconds: number): AppError {
   });
 }
 
-function accountOf(ctx: HandlerContext, userId: string): Account {
+function accountOf(ctx: ReadContext, userId: string): Account {
   const row = ctx.core.q
     .prepare(
       `SELECT u.id, u.employee_id, e.nip, e.name, u.username, u.is_pengelola, u.must_change_password, u.locked_until, u.last_login_at, u.version
@@ -47,7 +47,7 @@ function accountOf(ctx: HandlerContext, userId: string): Account {
 }
 
 /** An office admin manages accounts of their own office only. */
-function loadOfficeUser(ctx: HandlerContext, userId: string): UsersTable {
+function loadOfficeUser(ctx: ReadContext, userId: string): UsersTable {
   const actor = requireActor(ctx);
   const user = ctx.core.q.prepare('SELECT * FROM users WHERE id = ? AND deleted_at IS NULL').get(userId) as UsersTable | undefined;
   if (!user || user.office_id !== actor.officeId) throw notFound('Akun');

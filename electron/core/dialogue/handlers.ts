@@ -2,17 +2,13 @@ import type { Dialogue } from '../../../shared/dialogue/commands';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { localDate } from '../../../shared/people/dates';
 import { appraisalLink } from '../access';
-import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import { type HandlerMap, type AuthedReadContext } from '../context';
 import type { DialogueActionsTable, DialoguesTable } from '../db/schema';
 import { appraisalChain } from '../people/appraisal';
 import { loadSkp, viewerRoleOf } from '../skp/service';
 
-function authed(ctx: HandlerContext): AuthedContext {
-  requireActor(ctx);
-  return ctx as AuthedContext;
-}
 
-function nameOf(ctx: AuthedContext, employeeId: string | null): string | null {
+function nameOf(ctx: AuthedReadContext, employeeId: string | null): string | null {
   if (!employeeId) return null;
   const r = ctx.core.q.prepare("SELECT TRIM(COALESCE(front_title || ' ', '') || name || COALESCE(', ' || back_title, '')) AS n FROM employees WHERE id = ?").get(employeeId) as
     | { n: string }
@@ -21,14 +17,14 @@ function nameOf(ctx: AuthedContext, employeeId: string | null): string | null {
 }
 
 /** Which side of the dialogue the caller is on; null when it is none of their business. */
-function sideOf(ctx: AuthedContext, d: DialoguesTable): 'pegawai' | 'penilai' | 'pengelola' | null {
+function sideOf(ctx: AuthedReadContext, d: DialoguesTable): 'pegawai' | 'penilai' | 'pengelola' | null {
   if (d.employee_id === ctx.actor.employeeId) return 'pegawai';
   if (d.appraiser_employee_id === ctx.actor.employeeId) return 'penilai';
   if (ctx.actor.roles.has('pengelola') && d.office_id === ctx.actor.officeId) return 'pengelola';
   return null;
 }
 
-function load(ctx: AuthedContext, id: string): { d: DialoguesTable; side: 'pegawai' | 'penilai' } {
+function load(ctx: AuthedReadContext, id: string): { d: DialoguesTable; side: 'pegawai' | 'penilai' } {
   const d = ctx.core.q.prepare('SELECT * FROM dialogues WHERE id = ? AND deleted_at IS NULL').get(id) as DialoguesTable | undefined;
   if (!d) throw notFound('Dialog kinerja');
   const side = sideOf(ctx, d);
@@ -37,7 +33,7 @@ function load(ctx: AuthedContext, id: string): { d: DialoguesTable; side: 'pegaw
   return { d, side };
 }
 
-function out(ctx: AuthedContext, d: DialoguesTable): Dialogue {
+function out(ctx: AuthedReadContext, d: DialoguesTable): Dialogue {
   const actions = ctx.core.q
     .prepare('SELECT * FROM dialogue_actions WHERE dialogue_id = ? AND deleted_at IS NULL ORDER BY order_no')
     .all(d.id) as DialogueActionsTable[];
@@ -68,15 +64,14 @@ function out(ctx: AuthedContext, d: DialoguesTable): Dialogue {
   };
 }
 
-function reload(ctx: AuthedContext, id: string): Dialogue {
+function reload(ctx: AuthedReadContext, id: string): Dialogue {
   return out(ctx, ctx.core.q.prepare('SELECT * FROM dialogues WHERE id = ?').get(id) as DialoguesTable);
 }
 
 export const dialogueHandlers: HandlerMap<
   'dialogue.list' | 'dialogue.request' | 'dialogue.schedule' | 'dialogue.record' | 'dialogue.confirm' | 'dialogue.cancel' | 'dialogue.completeAction'
 > = {
-  'dialogue.list': (c, input) => {
-    const ctx = authed(c);
+  'dialogue.list': (ctx, input) => {
     let rows: DialoguesTable[];
     if (input.skpId) {
       const skp = loadSkp(ctx.core, input.skpId);
@@ -97,8 +92,7 @@ export const dialogueHandlers: HandlerMap<
     return { dialogues: rows.map((d) => out(ctx, d)) };
   },
 
-  'dialogue.request': (c, input) => {
-    const ctx = authed(c);
+  'dialogue.request': (ctx, input) => {
     const employeeId = input.employeeId ?? ctx.actor.employeeId;
     // The SKP a dialogue is about is the employee's own, whoever asks for it.
     const skp = input.skpId ? loadSkp(ctx.core, input.skpId) : null;
@@ -135,8 +129,7 @@ export const dialogueHandlers: HandlerMap<
     return { dialogue: out(ctx, d) };
   },
 
-  'dialogue.schedule': (c, input) => {
-    const ctx = authed(c);
+  'dialogue.schedule': (ctx, input) => {
     const { d } = load(ctx, input.dialogueId);
     if (d.status !== 'diminta' && d.status !== 'dijadwalkan') throw ruleViolation('Dialog yang sudah dicatat atau dibatalkan tidak dapat dijadwalkan ulang.');
     ctx.write.update(
@@ -149,8 +142,7 @@ export const dialogueHandlers: HandlerMap<
     return { dialogue: reload(ctx, d.id) };
   },
 
-  'dialogue.record': (c, input) => {
-    const ctx = authed(c);
+  'dialogue.record': (ctx, input) => {
     const { d } = load(ctx, input.dialogueId);
     if (d.status === 'dikonfirmasi' || d.status === 'dibatalkan') {
       throw ruleViolation(d.status === 'dikonfirmasi' ? 'Notulen sudah dikonfirmasi kedua pihak dan tidak dapat diubah.' : 'Dialog ini dibatalkan.');
@@ -180,8 +172,7 @@ export const dialogueHandlers: HandlerMap<
     return { dialogue: reload(ctx, d.id) };
   },
 
-  'dialogue.confirm': (c, input) => {
-    const ctx = authed(c);
+  'dialogue.confirm': (ctx, input) => {
     const { d, side } = load(ctx, input.dialogueId);
     if (d.status !== 'dicatat') throw ruleViolation('Hanya notulen yang sudah dicatat yang dapat dikonfirmasi.');
     const patch = side === 'pegawai' ? { employee_confirmed_at: ctx.nowIso } : { appraiser_confirmed_at: ctx.nowIso };
@@ -190,8 +181,7 @@ export const dialogueHandlers: HandlerMap<
     return { dialogue: reload(ctx, d.id) };
   },
 
-  'dialogue.cancel': (c, input) => {
-    const ctx = authed(c);
+  'dialogue.cancel': (ctx, input) => {
     const { d } = load(ctx, input.dialogueId);
     if (d.status !== 'diminta' && d.status !== 'dijadwalkan') throw ruleViolation('Dialog yang notulennya sudah dicatat tidak dapat dibatalkan.');
     ctx.write.update(
@@ -204,8 +194,7 @@ export const dialogueHandlers: HandlerMap<
     return { dialogue: reload(ctx, d.id) };
   },
 
-  'dialogue.completeAction': (c, input) => {
-    const ctx = authed(c);
+  'dialogue.completeAction': (ctx, input) => {
     const a = ctx.core.q.prepare('SELECT * FROM dialogue_actions WHERE id = ? AND deleted_at IS NULL').get(input.actionId) as DialogueActionsTable | undefined;
     if (!a) throw notFound('Tindak lanjut');
     load(ctx, a.dialogue_id);

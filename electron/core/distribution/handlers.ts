@@ -2,7 +2,7 @@ import { distributionPattern, checkDistribution } from '../../../shared/distribu
 import type { UnitDistribution } from '../../../shared/distribution/commands';
 import { forbidden } from '../../../shared/errors';
 import { predikats, type OrgRating, type Predikat } from '../../../shared/evaluation/predikat';
-import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import { type HandlerMap, type AuthedReadContext } from '../context';
 import type { Core } from '../core';
 import { unitLineage } from '../evaluation/service';
 import { primaryAssignment } from '../people/appraisal';
@@ -10,10 +10,6 @@ import { DbChainSource } from '../people/source';
 import { localDate } from '../../../shared/people/dates';
 import { loadYear } from '../skp/service';
 
-function authed(ctx: HandlerContext): AuthedContext {
-  requireActor(ctx);
-  return ctx as AuthedContext;
-}
 
 function emptyCounts(): Record<Predikat, number> {
   return Object.fromEntries(predikats.map((p) => [p, 0])) as Record<Predikat, number>;
@@ -101,8 +97,7 @@ export function distributionForPeriod(core: Core, officeId: string, yearId: stri
 }
 
 export const distributionHandlers: HandlerMap<'distribution.get'> = {
-  'distribution.get': (c, input) => {
-    const ctx = authed(c);
+  'distribution.get': (ctx, input) => {
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const isAdmin = ctx.actor.roles.has('pengelola') || ctx.actor.roles.has('admin_pusat');
     if (!isAdmin && !isHeadOfOffice(ctx)) {
@@ -126,7 +121,7 @@ export const distributionHandlers: HandlerMap<'distribution.get'> = {
 };
 
 /** The head of office leads every unit (from a position outside any unit) and records the org ratings. */
-function isHeadOfOffice(ctx: AuthedContext): boolean {
+function isHeadOfOffice(ctx: AuthedReadContext): boolean {
   const office = ctx.core.q.prepare('SELECT head_position_id FROM offices WHERE id = ?').get(ctx.actor.officeId) as { head_position_id: string | null } | undefined;
   if (!office?.head_position_id) return false;
   return primaryAssignment(new DbChainSource(ctx.core), ctx.actor.employeeId, localDate(ctx.now))?.position_id === office.head_position_id;

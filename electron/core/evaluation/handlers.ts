@@ -4,7 +4,7 @@ import { periodsOf } from '../../../shared/evaluation/periods';
 import { predikatOf, resultsRatingRefusal, type Rating } from '../../../shared/evaluation/predikat';
 import { localDate } from '../../../shared/people/dates';
 import { perilakuValues } from '../../../shared/skp/perilaku';
-import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import { type AuthedContext, type HandlerMap, type AuthedReadContext } from '../context';
 import type { AppealsTable, EvaluationRhkTable, EvaluationsTable, FeedbackTable } from '../db/schema';
 import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
 import { primaryAssignment } from '../people/appraisal';
@@ -16,10 +16,6 @@ import { judgedPlanOf } from './judged-plan';
 import { requireApprovedPlan, skpPeriod } from './period-context';
 import { angkaKreditFor, appealDeadlineFrom, loadEvaluation, orgRatingFor, resultWithheld, summaryOf, unitOfSkp } from './service';
 
-function authed(ctx: HandlerContext): AuthedContext {
-  requireActor(ctx);
-  return ctx as AuthedContext;
-}
 
 /** A year closes when every approved plan has a final annual evaluation. */
 addYearCloseCheck((ctx, year) => {
@@ -32,7 +28,7 @@ addYearCloseCheck((ctx, year) => {
   return missing.n > 0 ? `Tahun Penilaian ${year.year} belum dapat ditutup: ${missing.n} SKP belum memiliki penilaian tahunan yang final.` : null;
 });
 
-function loadById(ctx: AuthedContext, id: string): { e: EvaluationsTable; skp: SkpsTable } {
+function loadById(ctx: AuthedReadContext, id: string): { e: EvaluationsTable; skp: SkpsTable } {
   const e = ctx.core.q.prepare('SELECT * FROM evaluations WHERE id = ? AND deleted_at IS NULL').get(id) as EvaluationsTable | undefined;
   if (!e) throw notFound('Penilaian');
   const skp = ctx.core.q.prepare('SELECT * FROM skps WHERE id = ?').get(e.skp_id) as SkpsTable;
@@ -40,7 +36,7 @@ function loadById(ctx: AuthedContext, id: string): { e: EvaluationsTable; skp: S
   return { e, skp };
 }
 
-function assertAppraiser(ctx: AuthedContext, skp: SkpsTable): void {
+function assertAppraiser(ctx: AuthedReadContext, skp: SkpsTable): void {
   if (viewerRoleOf(ctx, skp) !== 'penilai') throw ruleViolation('Hanya Pejabat Penilai Kinerja pegawai ini yang dapat menilai.');
 }
 
@@ -91,7 +87,7 @@ export const evaluationHandlers: HandlerMap<
   | 'evaluation.orgRatings'
 > = {
   'evaluation.get': (c, input): EvaluationDetail => {
-    const ctx = authed(c);
+    const ctx = c;
     const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
     const role = viewerRoleOf(ctx, skp);
     if (!role) throw forbidden();
@@ -166,8 +162,7 @@ export const evaluationHandlers: HandlerMap<
     };
   },
 
-  'evaluation.save': (c, input) => {
-    const ctx = authed(c);
+  'evaluation.save': (ctx, input) => {
     const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
     assertAppraiser(ctx, skp);
     assertYearOpen(ctx, skp);
@@ -234,10 +229,9 @@ export const evaluationHandlers: HandlerMap<
     return { evaluationId: e.id, version: updated.version, predikat };
   },
 
-  'evaluation.finalize': (c, input) => ({ version: finalize(authed(c), input.evaluationId, input.version) }),
+  'evaluation.finalize': (c, input) => ({ version: finalize(c, input.evaluationId, input.version) }),
 
-  'evaluation.finalizeMany': (c, input) => {
-    const ctx = authed(c);
+  'evaluation.finalizeMany': (ctx, input) => {
     for (const item of input.items) {
       try {
         finalize(ctx, item.evaluationId, item.version);
@@ -252,8 +246,7 @@ export const evaluationHandlers: HandlerMap<
     return { finalized: input.items.length };
   },
 
-  'evaluation.acknowledge': (c, input) => {
-    const ctx = authed(c);
+  'evaluation.acknowledge': (ctx, input) => {
     const { e, skp } = loadById(ctx, input.evaluationId);
     if (skp.employee_id !== ctx.actor.employeeId) throw ruleViolation('Hanya pegawai yang dinilai yang menyatakan telah menerima hasil penilaiannya.');
     if (e.status !== 'final') throw ruleViolation('Penilaian belum final.');
@@ -263,8 +256,7 @@ export const evaluationHandlers: HandlerMap<
     return { version: updated.version, appealDeadline };
   },
 
-  'evaluation.pending': (c, input) => {
-    const ctx = authed(c);
+  'evaluation.pending': (ctx, input) => {
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const skps = ctx.core.q
       .prepare('SELECT * FROM skps WHERE year_id = ? AND appraiser_employee_id = ? AND approved_version > 0 AND deleted_at IS NULL ORDER BY employee_name')
@@ -278,8 +270,7 @@ export const evaluationHandlers: HandlerMap<
     return { items };
   },
 
-  'evaluation.mine': (c, input) => {
-    const ctx = authed(c);
+  'evaluation.mine': (ctx, input) => {
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const employeeId = input.employeeId ?? ctx.actor.employeeId;
     const skps = ctx.core.q
@@ -295,8 +286,7 @@ export const evaluationHandlers: HandlerMap<
     return { items };
   },
 
-  'evaluation.setOrgRating': (c, input) => {
-    const ctx = authed(c);
+  'evaluation.setOrgRating': (ctx, input) => {
     if (!canSetOrgRating(ctx)) {
       throw forbidden('Capaian Kinerja Organisasi dicatat oleh Pengelola Kinerja atau kepala kantor.');
     }
@@ -321,8 +311,7 @@ export const evaluationHandlers: HandlerMap<
     return { ok: true as const };
   },
 
-  'evaluation.orgRatings': (c, input) => {
-    const ctx = authed(c);
+  'evaluation.orgRatings': (ctx, input) => {
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const rows = ctx.core.q
       .prepare(
@@ -339,7 +328,7 @@ export const evaluationHandlers: HandlerMap<
 };
 
 /** The office admin records it, or the head of the office (who leads the units). */
-function canSetOrgRating(ctx: AuthedContext): boolean {
+function canSetOrgRating(ctx: AuthedReadContext): boolean {
   if (ctx.actor.roles.has('pengelola')) return true;
   const office = ctx.core.q.prepare('SELECT head_position_id FROM offices WHERE id = ?').get(ctx.actor.officeId) as { head_position_id: string | null } | undefined;
   if (!office?.head_position_id) return false;

@@ -1,15 +1,11 @@
 import { forbidden, notFound } from '../../../shared/errors';
 import type { FeedbackMessage, FeedbackTarget } from '../../../shared/feedback/commands';
 import type { PerilakuCode } from '../../../shared/skp/perilaku';
-import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import { type HandlerMap, type AuthedReadContext } from '../context';
 import type { FeedbackTable } from '../db/schema';
 import { requireApprovedPlan, skpPeriod } from '../evaluation/period-context';
 import { loadSkp, viewerRoleOf } from '../skp/service';
 
-function authed(ctx: HandlerContext): AuthedContext {
-  requireActor(ctx);
-  return ctx as AuthedContext;
-}
 
 function targetOf(f: FeedbackTable): FeedbackTarget {
   if (f.target_kind === 'rhk') return { kind: 'rhk', rhkId: f.rhk_id! };
@@ -17,14 +13,14 @@ function targetOf(f: FeedbackTable): FeedbackTarget {
   return { kind: 'umum' };
 }
 
-function lastRead(ctx: AuthedContext, skpId: string): string {
+function lastRead(ctx: AuthedReadContext, skpId: string): string {
   const r = ctx.core.q.prepare('SELECT read_at FROM feedback_reads WHERE skp_id = ? AND reader_employee_id = ? AND deleted_at IS NULL').get(skpId, ctx.actor.employeeId) as
     | { read_at: string }
     | undefined;
   return r?.read_at ?? '';
 }
 
-function messageOut(ctx: AuthedContext, f: FeedbackTable, readAt: string): FeedbackMessage {
+function messageOut(ctx: AuthedReadContext, f: FeedbackTable, readAt: string): FeedbackMessage {
   const mine = f.author_employee_id === ctx.actor.employeeId;
   return {
     id: f.id,
@@ -40,8 +36,7 @@ function messageOut(ctx: AuthedContext, f: FeedbackTable, readAt: string): Feedb
 }
 
 export const feedbackHandlers: HandlerMap<'feedback.thread' | 'feedback.post' | 'feedback.markRead' | 'feedback.unread'> = {
-  'feedback.thread': (c, input) => {
-    const ctx = authed(c);
+  'feedback.thread': (ctx, input) => {
     const skp = loadSkp(ctx.core, input.skpId);
     const role = viewerRoleOf(ctx, skp);
     if (!role) throw forbidden();
@@ -55,8 +50,7 @@ export const feedbackHandlers: HandlerMap<'feedback.thread' | 'feedback.post' | 
     };
   },
 
-  'feedback.post': (c, input) => {
-    const ctx = authed(c);
+  'feedback.post': (ctx, input) => {
     const { skp, period } = skpPeriod(ctx.core, input.skpId, input.period);
     const role = viewerRoleOf(ctx, skp);
     if (!role || role === 'pengelola') throw forbidden('Umpan balik diberikan oleh Pejabat Penilai (atau atasannya) dan ditanggapi oleh pegawai pemilik SKP.');
@@ -80,8 +74,7 @@ export const feedbackHandlers: HandlerMap<'feedback.thread' | 'feedback.post' | 
     return { message: messageOut(ctx, row, lastRead(ctx, skp.id)) };
   },
 
-  'feedback.markRead': (c, input) => {
-    const ctx = authed(c);
+  'feedback.markRead': (ctx, input) => {
     const skp = loadSkp(ctx.core, input.skpId);
     if (!viewerRoleOf(ctx, skp)) throw forbidden();
     const existing = ctx.core.q
@@ -93,8 +86,7 @@ export const feedbackHandlers: HandlerMap<'feedback.thread' | 'feedback.post' | 
   },
 
   // Unread = written by someone else on an SKP I own or appraise, after I last read that SKP's thread.
-  'feedback.unread': (c) => {
-    const ctx = authed(c);
+  'feedback.unread': (ctx) => {
     const rows = ctx.core.q
       .prepare(
         `SELECT s.id AS skp_id, s.employee_name, COUNT(f.id) AS n

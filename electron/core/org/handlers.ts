@@ -1,18 +1,14 @@
 import { AppError, ruleViolation } from '../../../shared/errors';
 import { checkTypeLevel, isManagerial, positionTypeLabels, type PositionLevel, type PositionType } from '../../../shared/org/jabatan';
 import { localDate } from '../../../shared/people/dates';
-import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import { type AuthedContext, type HandlerMap, type AuthedReadContext, type ReadContext } from '../context';
 import type { PositionsTable } from '../db/schema';
 import { loadOffice, loadPosition, loadUnit, officeOut, positionsOut, scopeOffice, unitsOut } from './queries';
 
-function authed(ctx: HandlerContext): AuthedContext {
-  requireActor(ctx);
-  return ctx as AuthedContext;
-}
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION', message, { fields: { [field]: message } });
 
-function today(ctx: HandlerContext): string {
+function today(ctx: ReadContext): string {
   return localDate(ctx.now);
 }
 
@@ -20,7 +16,7 @@ function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-function assertUniqueUnit(ctx: AuthedContext, officeId: string, parentId: string | null, name: string, code: string | null, exceptId?: string): void {
+function assertUniqueUnit(ctx: AuthedReadContext, officeId: string, parentId: string | null, name: string, code: string | null, exceptId?: string): void {
   const siblings = ctx.core.q
     .prepare('SELECT id, name FROM units WHERE office_id = ? AND deleted_at IS NULL AND parent_id IS ?')
     .all(officeId, parentId) as { id: string; name: string }[];
@@ -36,7 +32,7 @@ function assertUniqueUnit(ctx: AuthedContext, officeId: string, parentId: string
 }
 
 /** A unit may not become its own ancestor. */
-function assertNoUnitCycle(ctx: AuthedContext, unitId: string, newParentId: string | null): void {
+function assertNoUnitCycle(ctx: AuthedReadContext, unitId: string, newParentId: string | null): void {
   let cur = newParentId;
   for (let i = 0; cur && i < 1000; i++) {
     if (cur === unitId) throw fieldError('parentId', 'Unit induk tidak boleh unit itu sendiri atau salah satu sub-unitnya.');
@@ -46,7 +42,7 @@ function assertNoUnitCycle(ctx: AuthedContext, unitId: string, newParentId: stri
 }
 
 /** A position may not report (directly or not) to itself. */
-function assertNoPositionCycle(ctx: AuthedContext, positionId: string, reportsTo: string | null): void {
+function assertNoPositionCycle(ctx: AuthedReadContext, positionId: string, reportsTo: string | null): void {
   let cur = reportsTo;
   for (let i = 0; cur && i < 1000; i++) {
     if (cur === positionId) throw fieldError('reportsToPositionId', 'Jabatan atasan tidak boleh jabatan itu sendiri atau jabatan bawahannya.');
@@ -55,7 +51,7 @@ function assertNoPositionCycle(ctx: AuthedContext, positionId: string, reportsTo
   }
 }
 
-function definitiveHoldersOn(ctx: HandlerContext, positionId: string, date: string): number {
+function definitiveHoldersOn(ctx: ReadContext, positionId: string, date: string): number {
   const row = ctx.core.q
     .prepare(
       `SELECT COUNT(*) AS n FROM assignments WHERE position_id = ? AND kind = 'definitif' AND deleted_at IS NULL
@@ -69,7 +65,7 @@ function definitiveHoldersOn(ctx: HandlerContext, positionId: string, date: stri
  * A position others report to must be held by one person at a time, otherwise "the holder of the
  * superior position" would be ambiguous.
  */
-function assertCanBeSuperior(ctx: AuthedContext, superior: PositionsTable): void {
+function assertCanBeSuperior(ctx: AuthedReadContext, superior: PositionsTable): void {
   if (isManagerial(superior.type as PositionType)) return;
   if (definitiveHoldersOn(ctx, superior.id, today(ctx)) > 1) {
     throw fieldError(
@@ -79,7 +75,7 @@ function assertCanBeSuperior(ctx: AuthedContext, superior: PositionsTable): void
   }
 }
 
-function assertUniquePosition(ctx: AuthedContext, officeId: string, unitId: string | null, name: string, exceptId?: string): void {
+function assertUniquePosition(ctx: AuthedReadContext, officeId: string, unitId: string | null, name: string, exceptId?: string): void {
   const rows = ctx.core.q
     .prepare('SELECT id, name FROM positions WHERE office_id = ? AND deleted_at IS NULL AND unit_id IS ?')
     .all(officeId, unitId) as { id: string; name: string }[];
@@ -105,13 +101,11 @@ export const orgHandlers: HandlerMap<
   | 'org.updatePosition'
   | 'org.removePosition'
 > = {
-  'org.getOffice': (c, input) => {
-    const ctx = authed(c);
+  'org.getOffice': (ctx, input) => {
     return { office: officeOut(ctx.core, scopeOffice(ctx, input.officeId), today(ctx)) };
   },
 
-  'org.updateOffice': (c, input) => {
-    const ctx = authed(c);
+  'org.updateOffice': (ctx, input) => {
     const officeId = ctx.actor.officeId;
     const office = loadOffice(ctx.core, officeId);
     if (input.headPositionId) {
@@ -143,13 +137,11 @@ export const orgHandlers: HandlerMap<
     return { office: officeOut(ctx.core, officeId, today(ctx)) };
   },
 
-  'org.listUnits': (c, input) => {
-    const ctx = authed(c);
+  'org.listUnits': (ctx, input) => {
     return { units: unitsOut(ctx.core, scopeOffice(ctx, input.officeId), input.date ?? today(ctx)) };
   },
 
-  'org.createUnit': (c, input) => {
-    const ctx = authed(c);
+  'org.createUnit': (ctx, input) => {
     const officeId = ctx.actor.officeId;
     const parentId = input.parentId ?? null;
     if (parentId) loadUnit(ctx.core, officeId, parentId, 'Unit induk');
@@ -158,8 +150,7 @@ export const orgHandlers: HandlerMap<
     return { unit: unitsOut(ctx.core, officeId, today(ctx), new Set([unit.id]))[0]! };
   },
 
-  'org.updateUnit': (c, input) => {
-    const ctx = authed(c);
+  'org.updateUnit': (ctx, input) => {
     const officeId = ctx.actor.officeId;
     const unit = loadUnit(ctx.core, officeId, input.id);
     const parentId = input.parentId === undefined ? unit.parent_id : input.parentId;
@@ -171,8 +162,7 @@ export const orgHandlers: HandlerMap<
     return { unit: unitsOut(ctx.core, officeId, today(ctx), new Set([unit.id]))[0]! };
   },
 
-  'org.removeUnit': (c, input) => {
-    const ctx = authed(c);
+  'org.removeUnit': (ctx, input) => {
     const unit = loadUnit(ctx.core, ctx.actor.officeId, input.id);
     const children = ctx.core.q.prepare('SELECT COUNT(*) AS n FROM units WHERE parent_id = ? AND deleted_at IS NULL').get(unit.id) as { n: number };
     const positions = ctx.core.q.prepare('SELECT COUNT(*) AS n FROM positions WHERE unit_id = ? AND deleted_at IS NULL').get(unit.id) as { n: number };
@@ -185,16 +175,14 @@ export const orgHandlers: HandlerMap<
     return { ok: true as const };
   },
 
-  'org.listPositions': (c, input) => {
-    const ctx = authed(c);
+  'org.listPositions': (ctx, input) => {
     const officeId = scopeOffice(ctx, input.officeId);
     const date = input.date ?? today(ctx);
     if (input.unitId) loadUnit(ctx.core, officeId, input.unitId);
     return { date, positions: positionsOut(ctx.core, officeId, date, { unitId: input.unitId, q: input.q, includeHolders: input.includeHolders }) };
   },
 
-  'org.createPosition': (c, input) => {
-    const ctx = authed(c);
+  'org.createPosition': (ctx, input) => {
     const officeId = ctx.actor.officeId;
     const unitId = input.unitId ?? null;
     if (unitId) loadUnit(ctx.core, officeId, unitId);
@@ -215,8 +203,7 @@ export const orgHandlers: HandlerMap<
     return { position: positionsOut(ctx.core, officeId, today(ctx), { ids: new Set([position.id]) })[0]! };
   },
 
-  'org.updatePosition': (c, input) => {
-    const ctx = authed(c);
+  'org.updatePosition': (ctx, input) => {
     const officeId = ctx.actor.officeId;
     const position = loadPosition(ctx.core, officeId, input.id);
     const office = loadOffice(ctx.core, officeId);
@@ -253,8 +240,7 @@ export const orgHandlers: HandlerMap<
     return { position: positionsOut(ctx.core, officeId, today(ctx), { ids: new Set([position.id]) })[0]! };
   },
 
-  'org.removePosition': (c, input) => {
-    const ctx = authed(c);
+  'org.removePosition': (ctx, input) => {
     const officeId = ctx.actor.officeId;
     const position = loadPosition(ctx.core, officeId, input.id);
     const office = loadOffice(ctx.core, officeId);

@@ -2,14 +2,14 @@ import { forbidden, notFound } from '../../../shared/errors';
 import { actingPrefix, isManagerial, positionTypes, unitKinds, type PositionLevel, type PositionType, type UnitKind } from '../../../shared/org/jabatan';
 import type { Holder, Office, Position, Unit } from '../../../shared/org/commands';
 import { formatFullName } from '../../../shared/people/names';
-import type { AuthedContext } from '../context';
+import type { AuthedReadContext } from '../context';
 import type { Core } from '../core';
 import { effectiveHolder } from '../people/appraisal';
 import { DbChainSource } from '../people/source';
 import type { OfficesTable, PositionsTable, UnitsTable } from '../db/schema';
 
 /** The office a read is about: one's own, or (central HR only) the one asked for. */
-export function scopeOffice(ctx: AuthedContext, officeId: string | undefined): string {
+export function scopeOffice(ctx: AuthedReadContext, officeId: string | undefined): string {
   if (!officeId || officeId === ctx.actor.officeId) return ctx.actor.officeId;
   if (!ctx.actor.roles.has('admin_pusat')) throw forbidden('Anda hanya dapat melihat data instansi Anda sendiri.');
   const exists = ctx.core.q.prepare('SELECT 1 FROM offices WHERE id = ? AND deleted_at IS NULL').get(officeId);

@@ -1,5 +1,6 @@
 import { assertCanSeeEmployee } from '../access';
-import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import { RecordWriter } from '../db/records';
+import { type HandlerMap, type AuthedReadContext } from '../context';
 import type { AppraisalOverridesTable, AssignmentsTable } from '../db/schema';
 import { AppError, notFound, ruleViolation } from '../../../shared/errors';
 import { canonicalGolongan, isGone } from '../../../shared/people/fields';
@@ -29,10 +30,6 @@ import {
 } from './service';
 import { DbChainSource } from './source';
 
-function authed(ctx: HandlerContext): AuthedContext {
-  requireActor(ctx);
-  return ctx as AuthedContext;
-}
 
 function values(input: {
   kind: 'PNS' | 'PPPK';
@@ -64,13 +61,13 @@ function values(input: {
   };
 }
 
-function loadAssignment(ctx: AuthedContext, id: string): AssignmentsTable {
+function loadAssignment(ctx: AuthedReadContext, id: string): AssignmentsTable {
   const row = ctx.core.q.prepare('SELECT * FROM assignments WHERE id = ? AND deleted_at IS NULL').get(id) as AssignmentsTable | undefined;
   if (!row || row.office_id !== ctx.actor.officeId) throw notFound('Penempatan jabatan');
   return row;
 }
 
-function loadOverride(ctx: AuthedContext, id: string): AppraisalOverridesTable {
+function loadOverride(ctx: AuthedReadContext, id: string): AppraisalOverridesTable {
   const row = ctx.core.q.prepare('SELECT * FROM appraisal_overrides WHERE id = ? AND deleted_at IS NULL').get(id) as AppraisalOverridesTable | undefined;
   if (!row || row.office_id !== ctx.actor.officeId) throw notFound('Penetapan khusus pejabat penilai');
   return row;
@@ -92,16 +89,14 @@ export const peopleHandlers: HandlerMap<
   | 'people.import'
   | 'people.exportRows'
 > = {
-  'people.list': (c, input) => {
-    const ctx = authed(c);
+  'people.list': (ctx, input) => {
     const officeId = scopeOffice(ctx, input.officeId);
     const date = input.date ?? today(ctx);
     const { total, items } = listEmployees(ctx.core, officeId, date, input);
     return { total, offset: input.offset, limit: input.limit, date, items };
   },
 
-  'people.get': (c, input) => {
-    const ctx = authed(c);
+  'people.get': (ctx, input) => {
     assertCanSeeEmployee(ctx, input.id);
     const row = loadEmployee(ctx.core, null, input.id);
     const date = input.date ?? today(ctx);
@@ -132,8 +127,7 @@ export const peopleHandlers: HandlerMap<
     };
   },
 
-  'people.create': (c, input) => {
-    const ctx = authed(c);
+  'people.create': (ctx, input) => {
     const employee = createEmployee(ctx, values(input));
     if (input.assignment) {
       if (isGone(employee.status ?? 'aktif')) throw fieldError('assignment.positionId', 'Pegawai yang pindah atau pensiun tidak dapat ditempatkan pada jabatan.');
@@ -162,8 +156,7 @@ export const peopleHandlers: HandlerMap<
     return { employee: employeeOut(loadEmployee(ctx.core, ctx.actor.officeId, employee.id)) };
   },
 
-  'people.update': (c, input) => {
-    const ctx = authed(c);
+  'people.update': (ctx, input) => {
     const row = loadEmployee(ctx.core, ctx.actor.officeId, input.id);
     const kind = input.kind ?? row.kind;
     const patch: Partial<EmployeeValues> = {
@@ -184,8 +177,7 @@ export const peopleHandlers: HandlerMap<
     return { employee: employeeOut(employee), endedAssignments };
   },
 
-  'people.assign': (c, input) => {
-    const ctx = authed(c);
+  'people.assign': (ctx, input) => {
     const employee = loadEmployee(ctx.core, ctx.actor.officeId, input.employeeId);
     if (isGone(employee.status)) {
       throw ruleViolation(`${employee.name} berstatus ${employee.status}; ubah statusnya lebih dulu bila ia kembali bertugas.`);
@@ -205,8 +197,7 @@ export const peopleHandlers: HandlerMap<
     return { assignment: assignmentsOut(ctx.core, { id: assignment.id }, today(ctx))[0]!, endedAssignmentId: endedId };
   },
 
-  'people.endAssignment': (c, input) => {
-    const ctx = authed(c);
+  'people.endAssignment': (ctx, input) => {
     const a = loadAssignment(ctx, input.id);
     // History is never rewritten: an end date, once set, stays.
     if (a.end_date) throw ruleViolation(`Penempatan ini sudah berakhir pada ${formatDateId(a.end_date)}.`);
@@ -215,16 +206,14 @@ export const peopleHandlers: HandlerMap<
     return { assignment: assignmentsOut(ctx.core, { id: a.id }, today(ctx))[0]! };
   },
 
-  'people.cancelAssignment': (c, input) => {
-    const ctx = authed(c);
+  'people.cancelAssignment': (ctx, input) => {
     const a = loadAssignment(ctx, input.id);
     ctx.write.update('assignments', a.id, { cancel_reason: input.reason }, input.version, 'Penempatan jabatan');
     ctx.write.remove('assignments', a.id);
     return { ok: true as const };
   },
 
-  'people.setOverride': (c, input) => {
-    const ctx = authed(c);
+  'people.setOverride': (ctx, input) => {
     const employee = loadEmployee(ctx.core, ctx.actor.officeId, input.employeeId);
     // The appraiser may work in another office (e.g. a kepala dinas appraised by the Sekda).
     const appraiser = loadEmployee(ctx.core, null, input.appraiserEmployeeId);
@@ -267,22 +256,19 @@ export const peopleHandlers: HandlerMap<
     return { override: overridesOut(ctx.core, { id: created.id }, today(ctx))[0]!, endedOverrideId: toEnd?.id ?? null };
   },
 
-  'people.removeOverride': (c, input) => {
-    const ctx = authed(c);
+  'people.removeOverride': (ctx, input) => {
     const o = loadOverride(ctx, input.id);
     ctx.write.remove('appraisal_overrides', o.id, input.version, 'Penetapan khusus pejabat penilai');
     return { ok: true as const };
   },
 
-  'people.appraisalChain': (c, input) => {
-    const ctx = authed(c);
+  'people.appraisalChain': (ctx, input) => {
     assertCanSeeEmployee(ctx, input.employeeId);
     loadEmployee(ctx.core, null, input.employeeId);
     return appraisalChain(ctx.core, input.employeeId, input.date ?? today(ctx));
   },
 
-  'people.problems': (c, input) => {
-    const ctx = authed(c);
+  'people.problems': (ctx, input) => {
     const officeId = scopeOffice(ctx, input.officeId);
     const date = input.date ?? today(ctx);
     const items = appraisalProblems(ctx.core, officeId, date);
@@ -291,15 +277,15 @@ export const peopleHandlers: HandlerMap<
     return { date, items, counts: counts as Record<ProblemKind, number> };
   },
 
-  'people.importPreview': (c, input) => {
-    const ctx = authed(c);
+  'people.importPreview': (ctx, input) => {
     // The preview is the import itself, run in a transaction that is always rolled back, so its
     // report is exactly what the import would do. Nothing it writes survives.
     let outcome: ReturnType<typeof runImport> | null = null;
     const rollback = new Error('preview rollback');
     try {
       ctx.core.sqlite.transaction(() => {
-        outcome = runImport(ctx, input.rows);
+        // A read has no writer: the preview brings its own, whose writes the rollback discards.
+        outcome = runImport({ ...ctx, write: new RecordWriter(ctx.core, () => ctx.actor.officeId, ctx.nowIso) }, input.rows);
         throw rollback;
       })();
     } catch (err) {
@@ -310,8 +296,7 @@ export const peopleHandlers: HandlerMap<
     return { ok: result.problems.length === 0, summary: result.summary, problems: result.problems };
   },
 
-  'people.import': (c, input) => {
-    const ctx = authed(c);
+  'people.import': (ctx, input) => {
     const { problems, summary } = runImport(ctx, input.rows);
     if (problems.length > 0) {
       // Thrown inside the command's transaction: every row written so far is rolled back.
@@ -323,8 +308,7 @@ export const peopleHandlers: HandlerMap<
     return { summary };
   },
 
-  'people.exportRows': (c, input) => {
-    const ctx = authed(c);
+  'people.exportRows': (ctx, input) => {
     const officeId = scopeOffice(ctx, input.officeId);
     const date = input.date ?? today(ctx);
     const office = ctx.core.q.prepare('SELECT name FROM offices WHERE id = ?').get(officeId) as { name: string };

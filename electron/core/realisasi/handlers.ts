@@ -4,7 +4,7 @@ import { periodsOf } from '../../../shared/evaluation/periods';
 import type { Evidence, RealisasiRow, RemovedIndicator } from '../../../shared/realisasi/commands';
 import type { Indicator, Rhk } from '../../../shared/skp/commands';
 import { contentMatchesExtension, evidenceNameRefusal, evidenceTypes, extensionOf, maxEvidenceBytes } from '../../../shared/realisasi/evidence-rules';
-import { requireActor, type Actor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import { type Actor, type AuthedContext, type HandlerMap, type AuthedReadContext } from '../context';
 import type { Core } from '../core';
 import type { EvaluationsTable, EvidenceTable, PeriodReportsTable, RealisasiTable } from '../db/schema';
 import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
@@ -14,10 +14,6 @@ import { rhkOf } from '../skp/read';
 import { indicatorOut, loadSkp, viewerRoleOf } from '../skp/service';
 import { evidencePath, storeEvidence } from './evidence-store';
 
-function authed(ctx: HandlerContext): AuthedContext {
-  requireActor(ctx);
-  return ctx as AuthedContext;
-}
 
 export function evidenceOut(e: EvidenceTable): Evidence {
   return {
@@ -33,13 +29,13 @@ export function evidenceOut(e: EvidenceTable): Evidence {
   };
 }
 
-export function periodReport(ctx: AuthedContext, skpId: string, period: string): PeriodReportsTable | undefined {
+export function periodReport(ctx: AuthedReadContext, skpId: string, period: string): PeriodReportsTable | undefined {
   return ctx.core.q.prepare('SELECT * FROM period_reports WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').get(skpId, period) as
     | PeriodReportsTable
     | undefined;
 }
 
-function isEvaluationFinal(ctx: AuthedContext, skpId: string, period: string): boolean {
+function isEvaluationFinal(ctx: AuthedReadContext, skpId: string, period: string): boolean {
   return !!ctx.core.q.prepare("SELECT 1 FROM evaluations WHERE skp_id = ? AND period = ? AND status = 'final' AND deleted_at IS NULL").get(skpId, period);
 }
 
@@ -64,7 +60,7 @@ function reportedOn(i: Indicator, v: RealisasiTable | undefined, evidence: Evide
  * the SKP's live RHK unless the caller passes another: a final period's evaluation passes the
  * approved version it judged (evaluation/judged-plan.ts), whose indicator ids the realisasi keeps.
  */
-export function realisasiRows(ctx: AuthedContext, skp: SkpsTable, period: string, rhk: Rhk[] = rhkOf(ctx.core, skp.id)): RealisasiRow[] {
+export function realisasiRows(ctx: AuthedReadContext, skp: SkpsTable, period: string, rhk: Rhk[] = rhkOf(ctx.core, skp.id)): RealisasiRow[] {
   const values = new Map(
     (ctx.core.q.prepare('SELECT * FROM realisasi WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').all(skp.id, period) as RealisasiTable[]).map((r) => [
       r.indicator_id,
@@ -87,7 +83,7 @@ export function realisasiRows(ctx: AuthedContext, skp: SkpsTable, period: string
  * Evidence uploaded for the period without choosing an indicator (addEvidence allows it). Shown
  * beside the rows by realisasi.get and evaluation.get, after the same row check as the rows.
  */
-export function generalEvidenceOf(ctx: AuthedContext, skpId: string, period: string): Evidence[] {
+export function generalEvidenceOf(ctx: AuthedReadContext, skpId: string, period: string): Evidence[] {
   return (
     ctx.core.q
       .prepare('SELECT * FROM evidence WHERE skp_id = ? AND period = ? AND indicator_id IS NULL AND deleted_at IS NULL ORDER BY created_at')
@@ -101,7 +97,7 @@ export function generalEvidenceOf(ctx: AuthedContext, skpId: string, period: str
  * the unapproved rows: realisasi is reported on the agreed targets, and an indicator the draft
  * amendment deletes is not "removed" until the amendment is approved.
  */
-function reportedPlan(ctx: AuthedContext, skp: SkpsTable, period: string): { rhk: Rhk[]; locked: boolean; indicatorIds: Set<string> } {
+function reportedPlan(ctx: AuthedReadContext, skp: SkpsTable, period: string): { rhk: Rhk[]; locked: boolean; indicatorIds: Set<string> } {
   const evaluation = ctx.core.q.prepare('SELECT id, status, skp_version_no FROM evaluations WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').get(skp.id, period) as
     | Pick<EvaluationsTable, 'id' | 'status' | 'skp_version_no'>
     | undefined;
@@ -116,7 +112,7 @@ function reportedPlan(ctx: AuthedContext, skp: SkpsTable, period: string): { rhk
  * screen never silently drops what was recorded. Callers check row access first, as for the rows.
  * An empty realisasi row without evidence is nothing to show.
  */
-export function removedIndicatorsOf(ctx: AuthedContext, skpId: string, period: string, rows: RealisasiRow[]): RemovedIndicator[] {
+export function removedIndicatorsOf(ctx: AuthedReadContext, skpId: string, period: string, rows: RealisasiRow[]): RemovedIndicator[] {
   const shown = new Set(rows.map((r) => r.indicatorId));
   const values = (ctx.core.q.prepare('SELECT * FROM realisasi WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').all(skpId, period) as RealisasiTable[]).filter(
     (r) => !shown.has(r.indicator_id),
@@ -188,7 +184,7 @@ export function evidenceFileFor(core: Core, actor: Actor, evidenceId: string): E
  * The owner edits a period's report until it is sent, never once its evaluation is final, and
  * never in a closed Tahun Penilaian (what realisasi.get's canEdit tells the screen).
  */
-function assertOwnerCanEdit(ctx: AuthedContext, skp: SkpsTable, period: string): void {
+function assertOwnerCanEdit(ctx: AuthedReadContext, skp: SkpsTable, period: string): void {
   if (skp.employee_id !== ctx.actor.employeeId) throw forbidden('Hanya pegawai pemilik SKP yang melaporkan realisasinya.');
   requireApprovedPlan(skp);
   const year = ctx.core.q.prepare('SELECT year, status FROM performance_years WHERE id = ?').get(skp.year_id) as { year: number; status: string };
@@ -239,8 +235,7 @@ function staleRealisasi(n: number, currentVersion: number | null): AppError {
 export const realisasiHandlers: HandlerMap<
   'realisasi.get' | 'realisasi.save' | 'realisasi.submit' | 'realisasi.withdraw' | 'realisasi.addEvidence' | 'realisasi.removeEvidence' | 'realisasi.incoming'
 > = {
-  'realisasi.get': (c, input) => {
-    const ctx = authed(c);
+  'realisasi.get': (ctx, input) => {
     const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
     assertCanSeeRealisasi(ctx.actor, skp);
     const report = periodReport(ctx, skp.id, period.code);
@@ -275,8 +270,7 @@ export const realisasiHandlers: HandlerMap<
     };
   },
 
-  'realisasi.save': (c, input) => {
-    const ctx = authed(c);
+  'realisasi.save': (ctx, input) => {
     const { skp, period } = skpPeriod(ctx.core, input.skpId, input.period);
     assertOwnerCanEdit(ctx, skp, period.code);
     const indicators = reportedPlan(ctx, skp, period.code).indicatorIds;
@@ -302,8 +296,7 @@ export const realisasiHandlers: HandlerMap<
     return { saved, rows };
   },
 
-  'realisasi.submit': (c, input) => {
-    const ctx = authed(c);
+  'realisasi.submit': (ctx, input) => {
     const { skp, period } = skpPeriod(ctx.core, input.skpId, input.period);
     assertOwnerCanEdit(ctx, skp, period.code);
     // Only values on the plan's indicators count: one left on an indicator since removed is not a report.
@@ -326,8 +319,7 @@ export const realisasiHandlers: HandlerMap<
   // started judging it (no evaluation row for the period yet, not even a draft). Once judging has
   // begun, a correction goes through the appraiser (feedback) instead, so their draft never judges
   // a report that changed under it.
-  'realisasi.withdraw': (c, input) => {
-    const ctx = authed(c);
+  'realisasi.withdraw': (ctx, input) => {
     const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
     if (skp.employee_id !== ctx.actor.employeeId) throw forbidden('Hanya pegawai pemilik SKP yang dapat menarik kembali realisasinya.');
     if (year.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup; realisasinya tidak dapat ditarik kembali.`);
@@ -347,8 +339,7 @@ export const realisasiHandlers: HandlerMap<
     return { ok: true as const };
   },
 
-  'realisasi.addEvidence': (c, input) => {
-    const ctx = authed(c);
+  'realisasi.addEvidence': (ctx, input) => {
     const { skp, period } = skpPeriod(ctx.core, input.skpId, input.period);
     assertOwnerCanEdit(ctx, skp, period.code);
     if (!!input.file === !!input.link) throw new AppError('VALIDATION', 'Pilih satu: unggah berkas atau isi tautan.', { fields: { file: 'Unggah berkas atau isi tautan.' } });
@@ -394,8 +385,7 @@ export const realisasiHandlers: HandlerMap<
     return { evidence: evidenceOut(row) };
   },
 
-  'realisasi.removeEvidence': (c, input) => {
-    const ctx = authed(c);
+  'realisasi.removeEvidence': (ctx, input) => {
     const e = ctx.core.q.prepare('SELECT * FROM evidence WHERE id = ? AND deleted_at IS NULL').get(input.evidenceId) as EvidenceTable | undefined;
     if (!e) throw notFound('Bukti dukung');
     const { skp } = skpPeriod(ctx.core, e.skp_id, e.period);
@@ -404,8 +394,7 @@ export const realisasiHandlers: HandlerMap<
     return { ok: true as const };
   },
 
-  'realisasi.incoming': (c, input) => {
-    const ctx = authed(c);
+  'realisasi.incoming': (ctx, input) => {
     const rows = ctx.core.q
       .prepare(
         `SELECT r.skp_id, r.employee_id, s.employee_name, r.period, r.submitted_at, y.year, y.cadence,

@@ -3,17 +3,13 @@ import { periodsOf, type Period } from '../../../shared/evaluation/periods';
 import { predikatLabels, type Predikat } from '../../../shared/evaluation/predikat';
 import { formatDateId, localDate } from '../../../shared/people/dates';
 import type { Reminder } from '../../../shared/reports/commands';
-import { requireActor, type AuthedContext, type HandlerContext, type HandlerMap } from '../context';
+import { type HandlerMap, type AuthedReadContext } from '../context';
 import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
 import { distributionForPeriod } from '../distribution/handlers';
 import { appraiseesOf } from '../people/appraisal';
 import { skpStatusLabels } from '../../../shared/skp/workflow';
 import { loadYear } from '../skp/service';
 
-function authed(ctx: HandlerContext): AuthedContext {
-  requireActor(ctx);
-  return ctx as AuthedContext;
-}
 
 const overlaps = (p: Period, s: Pick<SkpsTable, 'period_start' | 'period_end'>) => !(p.end < s.period_start || p.start > s.period_end);
 
@@ -26,7 +22,7 @@ type DashboardRow = [string, string, string, string, number, string | null];
 type DashboardPlan = [...DashboardRow, string | null, string | null];
 
 /** The SKP each employee works on in a year (the latest period), optionally restricted. */
-function currentSkps(ctx: AuthedContext, yearId: string, where: 'office' | { appraiser: string } | { employee: string }): SkpsTable[] {
+function currentSkps(ctx: AuthedReadContext, yearId: string, where: 'office' | { appraiser: string } | { employee: string }): SkpsTable[] {
   const rows =
     where === 'office'
       ? (ctx.core.q.prepare('SELECT * FROM skps WHERE year_id = ? AND office_id = ? AND deleted_at IS NULL ORDER BY period_start').all(yearId, ctx.actor.officeId) as SkpsTable[])
@@ -38,7 +34,7 @@ function currentSkps(ctx: AuthedContext, yearId: string, where: 'office' | { app
   return [...latest.values()];
 }
 
-function statusMaps(ctx: AuthedContext, skpIds: string[]) {
+function statusMaps(ctx: AuthedReadContext, skpIds: string[]) {
   const reports = new Map<string, string>();
   const evaluations = new Map<string, { status: string; predikat: Predikat | null; acknowledged_at: string | null; appeal_deadline: string | null; id: string }>();
   if (skpIds.length === 0) return { reports, evaluations };
@@ -63,8 +59,7 @@ function statusMaps(ctx: AuthedContext, skpIds: string[]) {
 }
 
 export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.team' | 'reports.myYear' | 'reports.reminders'> = {
-  'reports.officeDashboard': (c, input) => {
-    const ctx = authed(c);
+  'reports.officeDashboard': (ctx, input) => {
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const period = periodsOf(year.year, year.cadence).find((p) => p.code === input.period);
     if (!period) throw forbidden('Periode tidak sesuai siklus Tahun Penilaian.');
@@ -152,8 +147,7 @@ export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.te
     };
   },
 
-  'reports.team': (c, input) => {
-    const ctx = authed(c);
+  'reports.team': (ctx, input) => {
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const today = localDate(ctx.now);
     const periods = periodsOf(year.year, year.cadence).filter((p) => !p.annual);
@@ -210,8 +204,7 @@ export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.te
     return { members };
   },
 
-  'reports.myYear': (c, input) => {
-    const ctx = authed(c);
+  'reports.myYear': (ctx, input) => {
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const skp = currentSkps(ctx, year.id, { employee: ctx.actor.employeeId })[0];
     const { reports, evaluations } = statusMaps(ctx, skp ? [skp.id] : []);
@@ -247,8 +240,7 @@ export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.te
     return { skp: skp ? { id: skp.id, status: skp.status, rhkCount: rhk } : null, periods, dialogues: dialogues.n, openAppeals: appeals.n };
   },
 
-  'reports.reminders': (c) => {
-    const ctx = authed(c);
+  'reports.reminders': (ctx) => {
     const me = ctx.actor.employeeId;
     const today = localDate(ctx.now);
     const out: Reminder[] = [];

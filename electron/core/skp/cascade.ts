@@ -1,7 +1,7 @@
 import { forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import type { CascadeNode } from '../../../shared/skp/commands';
 import { skpStatusLabels } from '../../../shared/skp/workflow';
-import type { AuthedContext } from '../context';
+import type { AuthedContext, AuthedReadContext } from '../context';
 import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
 import { resolveChain } from '../people/appraisal';
 import { OfficeSnapshot } from '../people/source';
@@ -86,7 +86,7 @@ export function cascadeRhk(ctx: AuthedContext, sourceRhkId: string, employeeIds:
  * RHK; an RHK not linked to any superior RHK (where the employee has an appraiser in the office and
  * is not JPT) is flagged, because it supports nothing above it.
  */
-export function cascadeTree(ctx: AuthedContext, yearId: string, rootEmployeeId?: string): { roots: CascadeNode[]; unlinkedCount: number } {
+export function cascadeTree(ctx: AuthedReadContext, yearId: string, rootEmployeeId?: string): { roots: CascadeNode[]; unlinkedCount: number } {
   const year = loadYear(ctx.core, ctx.actor.officeId, yearId);
   const date = chainDate(year, ctx.now);
   const src = new OfficeSnapshot(ctx.core, ctx.actor.officeId, date);

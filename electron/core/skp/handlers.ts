@@ -1,18 +1,13 @@
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { localDate } from '../../../shared/people/dates';
 import type { SkpSnapshot } from '../../../shared/skp/commands';
-import { requireActor, type AuthedContext, type HandlerMap } from '../context';
+import { type AuthedContext, type HandlerMap, type AuthedReadContext } from '../context';
 import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
 import { cascadeRhk, cascadeTree } from './cascade';
 import { skpMonitor } from './monitor';
 import { detailOf, snapshotOf } from './read';
 import { headerSnapshot } from './snapshot';
 import { assertAction, chainDate, createSkp, loadSkp, loadYear, recordEvent, summaryOf, touchSkp, viewerRoleOf } from './service';
-
-function authed(ctx: Parameters<typeof requireActor>[0]): AuthedContext {
-  requireActor(ctx);
-  return ctx as AuthedContext;
-}
 
 /** Approving stores the whole plan as a numbered version; later amendments never touch it. */
 function approve(ctx: AuthedContext, s: SkpsTable, version: number): { version: number; versionNo: number } {
@@ -32,7 +27,7 @@ function approve(ctx: AuthedContext, s: SkpsTable, version: number): { version: 
   return { version: updated.version, versionNo };
 }
 
-function editable(ctx: AuthedContext, skpId: string): SkpsTable {
+function editable(ctx: AuthedReadContext, skpId: string): SkpsTable {
   const s = loadSkp(ctx.core, skpId);
   assertAction(ctx, s, 'edit');
   return s;
@@ -59,8 +54,7 @@ export const skpHandlers: HandlerMap<
   | 'skp.inbox'
   | 'skp.monitor'
 > = {
-  'skp.list': (c, input) => {
-    const ctx = authed(c);
+  'skp.list': (ctx, input) => {
     const employeeId = input.employeeId ?? ctx.actor.employeeId;
     const rows = ctx.core.q
       .prepare(
@@ -80,13 +74,11 @@ export const skpHandlers: HandlerMap<
     return { skps: visible.map((s) => summaryOf(ctx.core, s)) };
   },
 
-  'skp.get': (c, input) => {
-    const ctx = authed(c);
+  'skp.get': (ctx, input) => {
     return detailOf(ctx, loadSkp(ctx.core, input.skpId));
   },
 
-  'skp.create': (c, input) => {
-    const ctx = authed(c);
+  'skp.create': (ctx, input) => {
     const employeeId = input.employeeId ?? ctx.actor.employeeId;
     if (employeeId !== ctx.actor.employeeId && !ctx.actor.roles.has('pengelola')) {
       throw forbidden('SKP dibuat oleh pegawai sendiri (atau oleh Pengelola Kinerja atas namanya).');
@@ -98,14 +90,12 @@ export const skpHandlers: HandlerMap<
     return { skp: summaryOf(ctx.core, s) };
   },
 
-  'skp.setApproach': (c, input) => {
-    const ctx = authed(c);
+  'skp.setApproach': (ctx, input) => {
     const s = editable(ctx, input.skpId);
     return { version: touchSkp(ctx, s, input.version, { approach: input.approach }).version };
   },
 
-  'skp.saveRhk': (c, input) => {
-    const ctx = authed(c);
+  'skp.saveRhk': (ctx, input) => {
     const s = editable(ctx, input.skpId);
     const r = input.rhk;
     if (r.parentRhkId) {
@@ -175,8 +165,7 @@ export const skpHandlers: HandlerMap<
     return { rhkId: rhkId!, version: touchSkp(ctx, s, input.version).version };
   },
 
-  'skp.removeRhk': (c, input) => {
-    const ctx = authed(c);
+  'skp.removeRhk': (ctx, input) => {
     const s = editable(ctx, input.skpId);
     const r = ctx.core.q.prepare('SELECT * FROM skp_rhk WHERE id = ? AND deleted_at IS NULL').get(input.rhkId) as SkpRhkTable | undefined;
     if (!r || r.skp_id !== s.id) throw notFound('RHK');
@@ -191,8 +180,7 @@ export const skpHandlers: HandlerMap<
     return { version: touchSkp(ctx, s, input.version).version };
   },
 
-  'skp.saveAnnex': (c, input) => {
-    const ctx = authed(c);
+  'skp.saveAnnex': (ctx, input) => {
     const s = editable(ctx, input.skpId);
     for (const old of ctx.core.q.prepare('SELECT id FROM skp_annex WHERE skp_id = ? AND deleted_at IS NULL').all(s.id) as { id: string }[]) {
       ctx.write.remove('skp_annex', old.id);
@@ -203,8 +191,7 @@ export const skpHandlers: HandlerMap<
     return { version: touchSkp(ctx, s, input.version).version };
   },
 
-  'skp.setExpectations': (c, input) => {
-    const ctx = authed(c);
+  'skp.setExpectations': (ctx, input) => {
     const s = loadSkp(ctx.core, input.skpId);
     if (viewerRoleOf(ctx, s) !== 'penilai') throw ruleViolation('Hanya Pejabat Penilai Kinerja pegawai ini yang dapat menetapkan Ekspektasi Khusus Pimpinan.');
     if (s.status === 'disetujui') throw ruleViolation('SKP sudah disetujui; ubah ekspektasi melalui adendum.');
@@ -226,8 +213,7 @@ export const skpHandlers: HandlerMap<
     return { version: touchSkp(ctx, s, input.version).version };
   },
 
-  'skp.submit': (c, input) => {
-    const ctx = authed(c);
+  'skp.submit': (ctx, input) => {
     const s = loadSkp(ctx.core, input.skpId);
     assertAction(ctx, s, 'submit');
     const rhk = ctx.core.q.prepare("SELECT COUNT(*) AS n FROM skp_rhk WHERE skp_id = ? AND kind = 'utama' AND deleted_at IS NULL").get(s.id) as { n: number };
@@ -243,8 +229,7 @@ export const skpHandlers: HandlerMap<
     return { version: updated.version };
   },
 
-  'skp.return': (c, input) => {
-    const ctx = authed(c);
+  'skp.return': (ctx, input) => {
     const s = loadSkp(ctx.core, input.skpId);
     assertAction(ctx, s, 'return');
     const updated = touchSkp(ctx, s, input.version, { status: 'dikembalikan', return_note: input.note });
@@ -252,13 +237,11 @@ export const skpHandlers: HandlerMap<
     return { version: updated.version };
   },
 
-  'skp.approve': (c, input) => {
-    const ctx = authed(c);
+  'skp.approve': (ctx, input) => {
     return approve(ctx, loadSkp(ctx.core, input.skpId), input.version);
   },
 
-  'skp.approveMany': (c, input) => {
-    const ctx = authed(c);
+  'skp.approveMany': (ctx, input) => {
     for (const item of input.items) {
       const s = loadSkp(ctx.core, item.skpId);
       try {
@@ -273,8 +256,7 @@ export const skpHandlers: HandlerMap<
     return { approved: input.items.length };
   },
 
-  'skp.amend': (c, input) => {
-    const ctx = authed(c);
+  'skp.amend': (ctx, input) => {
     const s = loadSkp(ctx.core, input.skpId);
     assertAction(ctx, s, 'amend');
     const updated = touchSkp(ctx, s, input.version, { status: 'draf', amending: 1 });
@@ -282,8 +264,7 @@ export const skpHandlers: HandlerMap<
     return { version: updated.version };
   },
 
-  'skp.compare': (c, input) => {
-    const ctx = authed(c);
+  'skp.compare': (ctx, input) => {
     const s = loadSkp(ctx.core, input.skpId);
     if (!viewerRoleOf(ctx, s)) throw forbidden();
     const load = (n: number): { snap: SkpSnapshot; label: string } => {
@@ -299,8 +280,7 @@ export const skpHandlers: HandlerMap<
     return { from: a.snap, to: b.snap, fromLabel: a.label, toLabel: b.label };
   },
 
-  'skp.parentOptions': (c, input) => {
-    const ctx = authed(c);
+  'skp.parentOptions': (ctx, input) => {
     const s = loadSkp(ctx.core, input.skpId);
     if (!viewerRoleOf(ctx, s)) throw forbidden();
     if (!s.appraiser_employee_id) return { appraiserName: s.appraiser_name, options: [] };
@@ -314,11 +294,10 @@ export const skpHandlers: HandlerMap<
     return { appraiserName: s.appraiser_name, options };
   },
 
-  'skp.cascade': (c, input) => cascadeRhk(authed(c), input.sourceRhkId, input.employeeIds),
-  'skp.cascadeTree': (c, input) => cascadeTree(authed(c), input.yearId, input.rootEmployeeId),
+  'skp.cascade': (c, input) => cascadeRhk(c, input.sourceRhkId, input.employeeIds),
+  'skp.cascadeTree': (c, input) => cascadeTree(c, input.yearId, input.rootEmployeeId),
 
-  'skp.inbox': (c, input) => {
-    const ctx = authed(c);
+  'skp.inbox': (ctx, input) => {
     const rows = ctx.core.q
       .prepare(
         `SELECT * FROM skps WHERE appraiser_employee_id = ? AND status = 'diajukan' AND deleted_at IS NULL
@@ -328,5 +307,5 @@ export const skpHandlers: HandlerMap<
     return { skps: rows.map((s) => summaryOf(ctx.core, s)) };
   },
 
-  'skp.monitor': (c, input) => skpMonitor(authed(c), input.yearId, input.scope, input.unitId),
+  'skp.monitor': (c, input) => skpMonitor(c, input.yearId, input.scope, input.unitId),
 };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { forbidden } from '../../../shared/errors';
 import { localDate } from '../../../shared/people/dates';
 import type { monitorRowSchema } from '../../../shared/skp/commands';
-import type { AuthedContext } from '../context';
+import type { AuthedReadContext } from '../context';
 import type { SkpsTable } from '../db/schema';
 import { appraiseesOf, resolveChain } from '../people/appraisal';
 import { OfficeSnapshot } from '../people/source';
@@ -11,7 +11,7 @@ import { personOn } from './snapshot';
 
 type Row = z.infer<typeof monitorRowSchema>;
 
-function unitAndDescendants(ctx: AuthedContext, unitId: string): Set<string> {
+function unitAndDescendants(ctx: AuthedReadContext, unitId: string): Set<string> {
   const units = ctx.core.q.prepare('SELECT id, parent_id FROM units WHERE office_id = ? AND deleted_at IS NULL').all(ctx.actor.officeId) as {
     id: string;
     parent_id: string | null;
@@ -34,7 +34,7 @@ function unitAndDescendants(ctx: AuthedContext, unitId: string): Set<string> {
  * Each employee's SKP status for a year ("Belum Dibuat" when there is none), with counts: the
  * whole office for an admin, the appraiser's team otherwise.
  */
-export function skpMonitor(ctx: AuthedContext, yearId: string, scope: 'office' | 'team', unitId?: string) {
+export function skpMonitor(ctx: AuthedReadContext, yearId: string, scope: 'office' | 'team', unitId?: string) {
   if (scope === 'office' && !ctx.actor.roles.has('pengelola')) throw forbidden('Pemantauan seluruh kantor khusus Pengelola Kinerja.');
   const year = loadYear(ctx.core, ctx.actor.officeId, yearId);
   const date = chainDate(year, ctx.now);

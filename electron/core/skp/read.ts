@@ -2,7 +2,7 @@ import { forbidden } from '../../../shared/errors';
 import type { Rhk, SkpDetail, SkpSnapshot } from '../../../shared/skp/commands';
 import { perilakuCodes, type PerilakuCode } from '../../../shared/skp/perilaku';
 import { skpActionRefusal } from '../../../shared/skp/workflow';
-import type { AuthedContext } from '../context';
+import type { AuthedReadContext } from '../context';
 import type { Core } from '../core';
 import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
 import { indicatorOut, summaryOf, viewerRoleOf, workflowSideOf } from './service';
@@ -85,7 +85,7 @@ export function snapshotOf(core: Core, s: SkpsTable): SkpSnapshot {
   };
 }
 
-export function detailOf(ctx: AuthedContext, s: SkpsTable): SkpDetail {
+export function detailOf(ctx: AuthedReadContext, s: SkpsTable): SkpDetail {
   const role = viewerRoleOf(ctx, s);
   if (!role) throw forbidden('Anda hanya dapat melihat SKP Anda sendiri, SKP pegawai yang Anda nilai, atau SKP kantor yang Anda kelola.');
   const as = workflowSideOf(ctx, s);

@@ -2,7 +2,7 @@ import { notFound, ruleViolation } from '../../../shared/errors';
 import { addDays, localDate } from '../../../shared/people/dates';
 import type { Indicator, SkpSummary } from '../../../shared/skp/commands';
 import { skpActionRefusal, type SkpAction } from '../../../shared/skp/workflow';
-import type { AuthedContext, HandlerContext } from '../context';
+import type { HandlerContext, AuthedReadContext } from '../context';
 import type { Core } from '../core';
 import type { RecordPatch } from '../db/records';
 import type { PerformanceYearsTable, SkpIndicatorsTable, SkpsTable } from '../db/schema';
@@ -81,7 +81,7 @@ export function indicatorOut(i: SkpIndicatorsTable): Indicator {
 }
 
 /** Who the caller is to this SKP; null when they have no business with it. */
-export function viewerRoleOf(ctx: AuthedContext, s: SkpsTable): 'pegawai' | 'penilai' | 'atasan_penilai' | 'pengelola' | null {
+export function viewerRoleOf(ctx: AuthedReadContext, s: SkpsTable): 'pegawai' | 'penilai' | 'atasan_penilai' | 'pengelola' | null {
   const me = ctx.actor.employeeId;
   if (s.employee_id === me) return 'pegawai';
   if (s.appraiser_employee_id === me) return 'penilai';
@@ -95,7 +95,7 @@ export function viewerRoleOf(ctx: AuthedContext, s: SkpsTable): 'pegawai' | 'pen
  * the office's database: the Pengelola Kinerja records that appraiser's return or approval, so the
  * head's plan is not stuck at Diajukan.
  */
-export function workflowSideOf(ctx: AuthedContext, s: SkpsTable): 'pegawai' | 'penilai' | null {
+export function workflowSideOf(ctx: AuthedReadContext, s: SkpsTable): 'pegawai' | 'penilai' | null {
   const role = viewerRoleOf(ctx, s);
   if (role === 'pegawai' || role === 'penilai') return role;
   if (role === 'pengelola' && !s.appraiser_employee_id && s.appraiser_name && ctx.actor.roles.has('pengelola')) return 'penilai';
@@ -103,7 +103,7 @@ export function workflowSideOf(ctx: AuthedContext, s: SkpsTable): 'pegawai' | 'p
 }
 
 /** Refuses a workflow action with the reason, checked in the backend whatever the UI showed. */
-export function assertAction(ctx: AuthedContext, s: SkpsTable, action: SkpAction): void {
+export function assertAction(ctx: AuthedReadContext, s: SkpsTable, action: SkpAction): void {
   const as = workflowSideOf(ctx, s);
   const year = ctx.core.q.prepare('SELECT status, year FROM performance_years WHERE id = ?').get(s.year_id) as { status: string; year: number };
   if (year.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup; SKP-nya tidak dapat diubah lagi.`);

@@ -1,6 +1,6 @@
 import { AppError, ruleViolation } from '../../../shared/errors';
 import type { PerformanceYear } from '../../../shared/year/commands';
-import { requireActor, type HandlerContext, type HandlerMap } from '../context';
+import { requireActor, type HandlerMap, type ReadContext } from '../context';
 import type { PerformanceYearsTable } from '../db/schema';
 import { localDate } from '../../../shared/people/dates';
 import { OfficeSnapshot } from '../people/source';
@@ -21,7 +21,7 @@ export function yearOut(y: PerformanceYearsTable): PerformanceYear {
 }
 
 /** Closing a year waits for its annual evaluations; the evaluation capability says what is missing. */
-export type YearCloseCheck = (ctx: HandlerContext, year: PerformanceYearsTable) => string | null;
+export type YearCloseCheck = (ctx: ReadContext, year: PerformanceYearsTable) => string | null;
 const closeChecks: YearCloseCheck[] = [];
 export function addYearCloseCheck(check: YearCloseCheck): void {
   if (!closeChecks.includes(check)) closeChecks.push(check);
