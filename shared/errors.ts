@@ -11,6 +11,8 @@ export const errorCodes = [
   'CONFLICT',
   'RULE_VIOLATION',
   'RATE_LIMITED',
+  /** The disk holding the data folder is full (ENOSPC, SQLITE_FULL): nothing was written. */
+  'STORAGE_FULL',
   'INTERNAL',
 ] as const;
 
@@ -33,6 +35,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RULE_VIOLATION: 422,
   RATE_LIMITED: 429,
+  STORAGE_FULL: 507,
   INTERNAL: 500,
 };
 
@@ -69,6 +72,16 @@ export function isErrorBody(value: unknown): value is ErrorBody {
     (errorCodes as readonly string[]).includes((value as ErrorBody).code) &&
     typeof (value as ErrorBody).message === 'string'
   );
+}
+
+/** The message of STORAGE_FULL: what happened, that nothing was half-written, and what to do. */
+export const storageFullMessage =
+  'Penyimpanan penuh: ruang disk di folder data habis, sehingga perubahan ini tidak disimpan (tidak ada yang tersimpan setengah). Kosongkan ruang disk (hapus berkas yang tidak perlu atau cadangan lama) lalu ulangi.';
+
+/** Whether a thrown error means the disk (or the database's size limit) is full. */
+export function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === 'STORAGE_FULL';
 }
 
 /** Shorthands used by handlers, so the messages stay consistent. */

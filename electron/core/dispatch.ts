@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commands, isCommandName, type CommandInput, type CommandName, type CommandOutput } from '../../shared/commands';
-import { AppError } from '../../shared/errors';
+import { AppError, isStorageFull, storageFullMessage } from '../../shared/errors';
 import type { Access } from '../../shared/roles';
 import { appendAudit } from './audit/chain';
 import { passwordWorkFor } from './auth/password-work';
@@ -206,6 +206,7 @@ export function toAppError(err: unknown): AppError {
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return new AppError('CONFLICT', 'Data bentrok dengan data yang sudah ada (misalnya nomor yang sama sudah terdaftar).');
   }
+  if (isStorageFull(err)) return new AppError('STORAGE_FULL', storageFullMessage);
   if (code === 'SQLITE_BUSY') {
     return new AppError('CONFLICT', 'Basis data sedang sibuk dipakai proses lain. Coba lagi sebentar lagi.');
   }
