@@ -20,6 +20,7 @@ const cliCommands: Record<string, () => Promise<CliCommand>> = {
   import: () => import('./commands/import'),
   export: () => import('./commands/export'),
   seed: () => import('./commands/seed'),
+  release: () => import('./commands/release'),
   sync: () => import('./commands/sync'),
   central: () => import('./commands/central'),
 };

@@ -48,6 +48,8 @@ import {
 import { classifyStartupError, errorPagePath, parseStartupAction, renderStartupErrorPage, type StartupProblem } from './startup-error';
 import { leaveDespiteUnsaved, unsavedChangesDialog } from './unsaved-changes';
 import type * as ElectronUpdater from 'electron-updater';
+import { checkSignedRelease, matchesPin, trustFromConfig } from './release-check';
+import { builtInReleaseKeys } from './release-keys';
 import { UpdateController, resolveFeedUrl, updaterAvailability } from './updater';
 import { loadWindowState, saveWindowState, windowStateFile } from './window-state';
 
@@ -418,6 +420,17 @@ function createUpdater(): void {
     updater = new UpdateController(inertBackend, prompts, { currentVersion: appVersion, availability });
     return;
   }
+  // Signed releases over pinned TLS (issue 13): the office server's certificate is trusted by the
+  // fingerprint in update.json, for the update feed's host only, in the sessions electron-updater uses.
+  const trust = trustFromConfig(configText, builtInReleaseKeys);
+  const feedHost = feed.url ? new URL(feed.url).hostname : null;
+  if (feedHost && trust.fingerprint) {
+    for (const s of [session.defaultSession, session.fromPartition('electron-updater')]) {
+      s.setCertificateVerifyProc((request, callback) => {
+        callback(request.hostname === feedHost && matchesPin(request.certificate.data, trust.fingerprint) ? 0 : -3);
+      });
+    }
+  }
   // Loaded only when enabled: electron-updater reads app-update.yml, which exists only when packaged.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { autoUpdater } = require('electron-updater') as typeof ElectronUpdater;
@@ -425,6 +438,10 @@ function createUpdater(): void {
     currentVersion: appVersion,
     availability,
     feedUrl: feed.url,
+    verifyRelease: (info) =>
+      feed.url
+        ? checkSignedRelease(feed.url, info, trust)
+        : Promise.resolve('Pembaruan ditolak: alamat server pembaruan kantor belum diatur (update.json "url"), sehingga tanda tangan rilis tidak dapat diperiksa.'),
     onState: (s) => {
       log(`Pembaruan: ${JSON.stringify(s)}`);
       if (s.status === 'downloading') mainWindow?.setProgressBar(s.percent / 100);

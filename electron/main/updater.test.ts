@@ -62,9 +62,9 @@ function prompts(answers: { download: boolean; install: boolean }) {
 const enabled = { enabled: true } as const;
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-function controller(fake: FakeUpdater, p: UpdatePrompts, feedUrl: string | null = null) {
+function controller(fake: FakeUpdater, p: UpdatePrompts, feedUrl: string | null = null, verifyRelease: (info: { version: string }) => Promise<string | null> = async () => null) {
   const states: UpdateState['status'][] = [];
-  const c = new UpdateController(fake, p, { currentVersion: '0.1.0', availability: enabled, feedUrl, onState: (s) => states.push(s.status) });
+  const c = new UpdateController(fake, p, { currentVersion: '0.1.0', availability: enabled, feedUrl, onState: (s) => states.push(s.status), verifyRelease });
   return { c, states };
 }
 

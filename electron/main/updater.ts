@@ -21,6 +21,8 @@ export type UpdateState =
 
 export interface UpdateInfoLike {
   version: string;
+  files?: { url?: string; sha512?: string }[];
+  sha512?: string;
 }
 
 export interface ProgressLike {
@@ -164,6 +166,12 @@ export class UpdateController {
       availability: ReturnType<typeof updaterAvailability>;
       feedUrl?: string | null;
       onState?: (state: UpdateState) => void;
+      /**
+       * The signed-release check (release-check.ts): null when the update is covered by the
+       * office's release key, else the refusal. Asked before offering the download and again
+       * before offering the install; without it nothing is downloaded nor installed.
+       */
+      verifyRelease?: (info: UpdateInfoLike) => Promise<string | null>;
     },
   ) {
     this.current = options.availability.enabled ? { status: 'idle' } : { status: 'disabled', reason: options.availability.reason };
@@ -172,13 +180,13 @@ export class UpdateController {
     backend.autoInstallOnAppQuit = false;
     backend.allowDowngrade = false;
     if (options.feedUrl) backend.setFeedURL({ provider: 'generic', url: options.feedUrl });
-    backend.on('update-available', (info) => void this.onAvailable(info.version));
+    backend.on('update-available', (info) => void this.onAvailable(info));
     backend.on('update-not-available', () => {
       this.apply({ type: 'not-available' });
       if (this.interactive) this.prompts.inform('info', `Kinerja sudah versi terbaru (${options.currentVersion}).`);
     });
     backend.on('download-progress', (progress) => this.apply({ type: 'progress', progress }));
-    backend.on('update-downloaded', (info) => void this.onDownloaded(info.version));
+    backend.on('update-downloaded', (info) => void this.onDownloaded(info));
     backend.on('error', (error) => this.fail(error));
   }
 
@@ -211,8 +219,25 @@ export class UpdateController {
     return this.current;
   }
 
-  private async onAvailable(version: string): Promise<void> {
+  /** The release check; a refusal is an error state the user is told about (even when quiet). */
+  private async refused(info: UpdateInfoLike): Promise<boolean> {
+    const verify = this.options.verifyRelease;
+    let problem: string | null;
+    try {
+      problem = verify ? await verify(info) : 'Pembaruan ditolak: pemeriksaan tanda tangan rilis tidak tersedia.';
+    } catch (err) {
+      problem = `Pembaruan ditolak: ${(err as Error)?.message ?? String(err)}`;
+    }
+    if (problem === null) return false;
+    this.apply({ type: 'error', message: problem });
+    this.prompts.inform('error', problem);
+    return true;
+  }
+
+  private async onAvailable(info: UpdateInfoLike): Promise<void> {
+    const version = info.version;
     this.apply({ type: 'available', version });
+    if (await this.refused(info)) return;
     if (!(await this.prompts.confirmDownload(version))) return;
     this.apply({ type: 'download' });
     try {
@@ -222,9 +247,11 @@ export class UpdateController {
     }
   }
 
-  private async onDownloaded(version: string): Promise<void> {
-    this.apply({ type: 'downloaded', version });
-    await this.offerInstall(version);
+  private async onDownloaded(info: UpdateInfoLike): Promise<void> {
+    // Checked again: the feed may have changed between the check and the end of the download.
+    if (await this.refused(info)) return;
+    this.apply({ type: 'downloaded', version: info.version });
+    await this.offerInstall(info.version);
   }
 
   private async offerInstall(version: string): Promise<void> {
