@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { periodsOf, type Period } from '../../shared/evaluation/periods';
 import type { OrgRating } from '../../shared/evaluation/predikat';
 import { call, inRollback, sessionFor, type Dataset } from '../lib/data';
 import { summarize } from '../lib/stats';
@@ -168,9 +169,10 @@ export function changeLogMeasure(d: Dataset, label: string): Measure {
     db
       .prepare(
         `SELECT s.id, s.employee_id, s.appraiser_employee_id FROM skps s
-         WHERE s.year_id = ? AND s.approved_version > 0 AND s.appraiser_employee_id IS NOT NULL AND s.deleted_at IS NULL LIMIT 500`,
+         WHERE s.year_id = ? AND s.approved_version > 0 AND s.appraiser_employee_id IS NOT NULL AND s.deleted_at IS NULL
+           AND s.period_start <= ? AND s.period_end >= ? LIMIT 500`,
       )
-      .all(d.yearId) as { id: string; employee_id: string; appraiser_employee_id: string }[]
+      .all(d.yearId, currentPeriod(d).end, currentPeriod(d).start) as { id: string; employee_id: string; appraiser_employee_id: string }[]
   ).find((s) => !submitted.get(s.id, currentPeriodCode(d)))!;
   const indicator = db.prepare('SELECT id FROM skp_indicators WHERE skp_id = ? ORDER BY order_no LIMIT 1').get(current.id) as { id: string };
   const rhk = db.prepare("SELECT id FROM skp_rhk WHERE skp_id = ? AND kind = 'utama' ORDER BY order_no").all(current.id) as { id: string }[];
@@ -232,9 +234,14 @@ export function changeLogMeasure(d: Dataset, label: string): Measure {
   };
 }
 
-function currentPeriodCode(d: Dataset): string {
+/** The period running today in the dataset's year; the year's last when that year is already over (a bench run in January). */
+function currentPeriod(d: Dataset): Period {
   const today = d.core.now().toISOString().slice(0, 10);
-  const month = Number(today.slice(5, 7));
-  return d.cadence === 'bulanan' ? String(month) : `Q${Math.ceil(month / 3)}`;
+  const periods = periodsOf(d.year, d.cadence).filter((p) => !p.annual);
+  return periods.find((p) => p.start <= today && today <= p.end) ?? periods.at(-1)!;
+}
+
+function currentPeriodCode(d: Dataset): string {
+  return currentPeriod(d).code;
 }
 

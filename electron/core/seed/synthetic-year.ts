@@ -208,7 +208,10 @@ export function seedSyntheticYear(ctx: SyntheticContext): void {
   const random = rng((ctx.seed * 2654435761) >>> 0 || 1);
   const cadence = ctx.options.cadence ?? 'bulanan';
   const today = ctx.today;
-  const yearNo = Number(today.slice(0, 4));
+  // The running year once two of its periods have ended, before that the year just past, so that
+  // a synthetic office made in January still has a year of results to measure (issue 11).
+  const running = Number(today.slice(0, 4));
+  const yearNo = periodsOf(running, cadence).filter((p) => !p.annual && p.end < today).length >= 2 ? running : running - 1;
   const w = new YearWriter(core, officeId);
   const nowIso = core.now().toISOString();
   // A city's indexes are far larger than SQLite's default 2 MB page cache; inserting into them
