@@ -17,8 +17,7 @@ export function appraisalLink(core: Core, viewerEmployeeId: string, employeeId: 
 }
 
 function employeeOffice(core: Core, employeeId: string): string | null {
-  const row = core.q.prepare('SELECT office_id FROM employees WHERE id = ?').get(employeeId) as { office_id: string } | undefined;
-  return row?.office_id ?? null;
+  return core.q.first(core.db.selectFrom('employees').select('office_id').where('id', '=', employeeId))?.office_id ?? null;
 }
 
 export function canSeeEmployee(core: Core, actor: Actor, employeeId: string, on: Date): boolean {

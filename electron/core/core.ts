@@ -82,8 +82,7 @@ export class Core {
   }
 
   getMeta(key: string): string | null {
-    const row = this.sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value ?? null;
+    return this.q.first(this.db.selectFrom('meta').select('value').where('key', '=', key))?.value ?? null;
   }
 
   setMeta(key: string, value: string): void {
