@@ -13,6 +13,10 @@ export const goalSpecs: Omit<Goal, 'actual' | 'met' | 'note'>[] = [
   { id: 'excel.laporan', text: 'Excel Laporan Penilaian 20.000 baris < 3 s', measure: 'excel.laporanPenilaian', figure: 'median', op: '<', target: 3000, needsFullScale: true },
   { id: 'pdf.rate', text: 'Paling sedikit 10 PDF evaluasi per detik', measure: 'pdf.evaluasi', figure: 'value', op: '>=', target: 10, needsFullScale: false },
   { id: 'server.start', text: 'Server hidup sampai sehat < 1,5 s', measure: 'server.start', figure: 'median', op: '<', target: 1500, needsFullScale: false },
+  { id: 'sync.first', text: 'Sinkronisasi pertama tahun kantor (2.000 pegawai) ke pusat loopback < 20 s', measure: 'sync.first', figure: 'median', op: '<', target: 20_000, needsFullScale: true },
+  { id: 'sync.first.ratio', text: 'Sinkronisasi pertama paling sedikit 25% laju sisip SQLite mentah', measure: 'sync.first', figure: 'ratio', op: '>=', target: 0.25, needsFullScale: false },
+  { id: 'sync.increment', text: 'Sinkronisasi 100 perubahan pulang-pergi < 100 ms', measure: 'sync.increment', figure: 'median', op: '<', target: 100, needsFullScale: false },
+  { id: 'sync.first.pg', text: 'Sinkronisasi pertama ke PostgreSQL < 60 s (dicatat)', measure: 'sync.first.pg', figure: 'median', op: '<', target: 60_000, needsFullScale: true },
   { id: 'memory', text: 'Memori resident dengan kota 20.000 dimuat < 250 MB', measure: 'memory.rss', figure: 'value', op: '<', target: 250, needsFullScale: true },
 ];
 

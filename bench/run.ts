@@ -11,6 +11,7 @@ import type { BenchResult, Measure } from './lib/types';
 import { employeeExcelMeasure, evaluationPdfMeasure, laporanMeasure } from './measures/documents';
 import { buildServeBundle, httpMeasures, memoryMeasure, serverStartMeasure } from './measures/process';
 import { dashboardMeasure, listMeasure, teamMeasure } from './measures/reads';
+import { syncMeasures } from './measures/sync';
 import { changeLogMeasure, finalizeManyMeasure, yearOpenMeasure } from './measures/writes';
 
 /**
@@ -49,6 +50,8 @@ interface Plan {
   pdfs: number;
   httpSeconds: number;
   starts: number;
+  /** Increments of 100 changes synced after the first sync. */
+  syncIncrements: number;
 }
 
 const plans: Record<BenchResult['mode'], Plan> = {
@@ -63,6 +66,7 @@ const plans: Record<BenchResult['mode'], Plan> = {
     pdfs: 100,
     httpSeconds: 10,
     starts: 5,
+    syncIncrements: 20,
   },
   quick: {
     office: { name: 'office', employees: 2000, offices: 1, cadence: 'bulanan', seed },
@@ -75,6 +79,7 @@ const plans: Record<BenchResult['mode'], Plan> = {
     pdfs: 20,
     httpSeconds: 3,
     starts: 2,
+    syncIncrements: 5,
   },
   smoke: {
     office: { name: 'office', employees: 300, offices: 1, cadence: 'bulanan', seed },
@@ -87,6 +92,7 @@ const plans: Record<BenchResult['mode'], Plan> = {
     pdfs: 3,
     httpSeconds: 1,
     starts: 1,
+    syncIncrements: 2,
   },
 };
 
@@ -164,6 +170,7 @@ async function main(): Promise<number> {
     await step('memori server (tsx)', () => memoryMeasure(c, label(c), 'tsx'));
     await step('server hidup', () => serverStartMeasure(c, plan.starts, label(c), 'bundle'));
     await step('server hidup (tsx)', () => serverStartMeasure(c, plan.starts, label(c), 'tsx'));
+    await step('sinkronisasi ke pusat', () => syncMeasures(o, root, label(o), plan.syncIncrements));
     await step('membuka tahun', () => yearOpenMeasure(c, plan.yearOpen, label(c)));
   } finally {
     office?.core.close();
