@@ -20,6 +20,7 @@ const required = [
   'dashboard',
   'people.list',
   'reports.team',
+  'auth.loginLoad',
   'year.open',
   'evaluation.finalizeMany',
   'excel.employees',

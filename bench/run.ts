@@ -8,6 +8,7 @@ import { benchRoot, buildDataset, type Dataset, type DatasetSpec } from './lib/d
 import { finishMachineInfo, machineInfo, raisePriority } from './lib/machine';
 import { printGoals, printTable } from './lib/report';
 import type { BenchResult, Measure } from './lib/types';
+import { loginLoadMeasure } from './measures/auth';
 import { employeeExcelMeasure, evaluationPdfMeasure, laporanMeasure } from './measures/documents';
 import { buildServeBundle, httpMeasures, memoryMeasure, serverStartMeasure } from './measures/process';
 import { dashboardMeasure, listMeasure, teamMeasure } from './measures/reads';
@@ -160,6 +161,7 @@ async function main(): Promise<number> {
     await step('byte change_log per perintah', () => changeLogMeasure(o, label(o)));
     await step('PDF evaluasi', () => evaluationPdfMeasure(o, plan.pdfs, label(o)));
     await step('HTTP loopback', () => httpMeasures(o, plan.httpSeconds, label(o)));
+    await step('health selama 20 login', () => loginLoadMeasure(o, label(o)));
     await step('Excel daftar pegawai', () => employeeExcelMeasure(c, plan.exports, label(c), files));
     await step('Excel Laporan Penilaian', () => laporanMeasure(c, plan.exports, label(c), files));
     await step('bundel server (esbuild)', async () => {
