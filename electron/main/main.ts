@@ -1,3 +1,4 @@
+import { SyncScheduler } from '../core/sync/scheduler';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -83,6 +84,8 @@ const dataDir = resolveDataDir({ env: process.env, userDataDir: app.getPath('use
 let core: Core | null = null;
 let backups: BackupService | null = null;
 let scheduler: { stop(): void } | null = null;
+/** LAN sync with the central in the background once this office is enrolled (docs/sync.md). */
+let syncScheduler: SyncScheduler | null = null;
 let startupProblem: StartupProblem | null = null;
 let mainWindow: BrowserWindow | null = null;
 let updater: UpdateController | null = null;
@@ -137,6 +140,7 @@ function openDatabase(): void {
     core = Core.open({ dataDir, beforeMigrate: backupBeforeMigrate(dataDir) });
     backups = backupServiceFor(core, { log });
     scheduler = startBackupScheduler(backups, { log });
+    syncScheduler = new SyncScheduler(core, { log }).start();
     log(`Basis data dibuka: ${dataDir} (skema ${schemaVersion}, aplikasi ${appVersion})`);
   } catch (err) {
     startupProblem = classifyStartupError(err);
@@ -147,6 +151,8 @@ function openDatabase(): void {
 function closeDatabase(): void {
   scheduler?.stop();
   scheduler = null;
+  void syncScheduler?.stop();
+  syncScheduler = null;
   core?.close();
   core = null;
   backups = null;
