@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import os from 'node:os';
 
 /**
  * scrypt with a per-user random salt; parameters are stored with the hash so they can be raised
@@ -32,8 +33,24 @@ function encode(salt: Buffer, hash: Buffer): string {
 
 const normalize = (password: string) => password.normalize('NFKC');
 
-function scryptAsync(password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => crypto.scrypt(normalize(password), salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+/**
+ * At most (cores - 1) scrypts at once: libuv's pool has 4 threads, and on an office PC with 2 cores
+ * four CPU-bound hashes would starve the event loop's own thread (health answered in ~300 ms).
+ * Leaving a core free keeps other requests fast; logins queue a little longer instead.
+ */
+const maxConcurrent = Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function scryptAsync(password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions): Promise<Buffer> {
+  if (running >= maxConcurrent) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await new Promise<Buffer>((resolve, reject) => crypto.scrypt(normalize(password), salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
 export function hashPassword(password: string): string {
