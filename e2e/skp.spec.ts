@@ -168,7 +168,7 @@ test('the appraiser cascades one RHK to three appraisees at once and sees the ca
   await expect(page.getByTestId('rhk-group-utama')).toContainText('Diturunkan ke 3 pegawai');
 
   // The tree: the appraiser's RHK is flagged (not linked to the head's), the three have the linked draft RHK.
-  await page.getByRole('link', { name: 'Cascading' }).click();
+  await page.getByRole('link', { name: 'Pohon Kaskade' }).click();
   await expect(page.getByTestId('unlinked-count')).toContainText('1 RHK belum terhubung');
   const nodes = page.getByTestId('tree-node');
   for (const o of others) {

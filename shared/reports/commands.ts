@@ -61,7 +61,8 @@ export const reportsCommands = {
     summary: 'Tahun penilaian pegawai sendiri dalam satu halaman: SKP, realisasi dan penilaian setiap periode, dialog, keberatan.',
     input: z.object({ yearId: idSchema }),
     output: z.object({
-      skp: z.object({ id: idSchema, status: z.string(), rhkCount: z.number() }).nullable(),
+      /** `approved`: the plan has an approved version (realisasi can be reported, also while amending). */
+      skp: z.object({ id: idSchema, status: z.string(), rhkCount: z.number(), approved: z.boolean() }).nullable(),
       periods: z.array(
         z.object({
           code: z.string(),

@@ -237,7 +237,7 @@ export const reportsHandlers: HandlerMap<'reports.officeDashboard' | 'reports.te
     const appeals = ctx.core.q.prepare("SELECT COUNT(*) AS n FROM appeals WHERE employee_id = ? AND status = 'diajukan' AND deleted_at IS NULL").get(ctx.actor.employeeId) as {
       n: number;
     };
-    return { skp: skp ? { id: skp.id, status: skp.status, rhkCount: rhk } : null, periods, dialogues: dialogues.n, openAppeals: appeals.n };
+    return { skp: skp ? { id: skp.id, status: skp.status, rhkCount: rhk, approved: skp.approved_version > 0 } : null, periods, dialogues: dialogues.n, openAppeals: appeals.n };
   },
 
   'reports.reminders': (ctx) => {

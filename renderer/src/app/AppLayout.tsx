@@ -1,7 +1,7 @@
 import { ActionIcon, AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconKey, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
-import { Link, NavLink as RouterNavLink, Route, Routes, useNavigate } from 'react-router';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { EmptyState } from './EmptyState';
@@ -116,14 +116,17 @@ export function AppLayout() {
 
 function NavItem({ page, onNavigate }: { page: PageDef; onNavigate(): void }) {
   const { t } = useI18n();
+  const { pathname } = useLocation();
   const nav = page.nav!;
   const Icon = nav.icon;
+  const own = page.path === '/' ? pathname === '/' : pathname === page.path || pathname.startsWith(`${page.path}/`);
+  // A path another entry claims (the realisasi page under /skp/...) highlights that entry instead.
+  const claimed = pages.some((p) => p !== page && p.nav?.alsoActiveOn?.test(pathname));
+  const active = (own && !claimed) || !!nav.alsoActiveOn?.test(pathname);
   return (
-    <RouterNavLink to={page.path} end={page.path === '/'} onClick={onNavigate} className="nav-link" style={{ textDecoration: 'none', color: 'inherit' }}>
-      {({ isActive }) => (
-        <NavLink component="span" label={t(nav.label)} leftSection={<Icon size={18} />} rightSection={nav.badge ? <NavCount useCount={nav.badge} /> : undefined} active={isActive} />
-      )}
-    </RouterNavLink>
+    <Link to={page.path} onClick={onNavigate} className="nav-link" aria-current={active ? 'page' : undefined} style={{ textDecoration: 'none', color: 'inherit' }}>
+      <NavLink component="span" label={t(nav.label)} leftSection={<Icon size={18} />} rightSection={nav.badge ? <NavCount useCount={nav.badge} /> : undefined} active={active} />
+    </Link>
   );
 }
 

@@ -48,6 +48,8 @@ export interface PageDef {
     section: 'main' | 'admin';
     /** A hook giving a count shown next to the entry (e.g. unread feedback); null or 0 shows nothing. */
     badge?: () => number | null;
+    /** Pages under another entry's path that belong to this one (a realisasi lives under /skp/:id). */
+    alsoActiveOn?: RegExp;
   };
 }
 
@@ -57,7 +59,7 @@ export const pages: PageDef[] = [
   { path: '/tahun-saya', element: <MyYearPage />, nav: { label: 'nav.myYear', icon: IconCalendarUser, section: 'main' } },
   { path: '/skp', element: <MySkpPage />, nav: { label: 'nav.skp', icon: IconChecklist, section: 'main' } },
   { path: '/skp/:skpId', element: <SkpPage /> },
-  { path: '/realisasi', element: <MyRealisasiPage />, nav: { label: 'nav.realisasi', icon: IconProgressCheck, section: 'main' } },
+  { path: '/realisasi', element: <MyRealisasiPage />, nav: { label: 'nav.realisasi', icon: IconProgressCheck, section: 'main', alsoActiveOn: /^\/skp\/[^/]+\/realisasi(\/|$)/ } },
   { path: '/skp/:skpId/realisasi', element: <RealisasiIndexPage /> },
   { path: '/skp/:skpId/realisasi/:period', element: <RealisasiPage /> },
   { path: '/umpan-balik', element: <FeedbackPage />, nav: { label: 'nav.feedback', icon: IconMessageCircle, section: 'main', badge: useUnreadFeedbackCount } },

@@ -50,7 +50,8 @@ export function LoginPage({ officeName }: { officeName: string | null }) {
             </div>
             <Text size="sm">{t('login.subtitle')}</Text>
             {error && (
-              <Alert color="red" title={t(`error.${error.code}`)} role="alert">
+              // A refused login is a wrong NIP or password, not "Perlu masuk" (sign-in needed).
+              <Alert color="red" title={error.code === 'UNAUTHENTICATED' ? t('login.wrong') : t(`error.${error.code}`)} role="alert">
                 {error.message}
               </Alert>
             )}

@@ -4,6 +4,7 @@ export const authMessages = defineMessages(
   {
     'login.title': 'Masuk ke Kinerja',
     'login.subtitle': 'Gunakan NIP atau nama pengguna dan kata sandi Anda.',
+    'login.wrong': 'NIP atau kata sandi salah',
     'login.login': 'NIP atau nama pengguna',
     'login.loginPlaceholder': 'contoh: 19860926 201505 1 001',
     'login.password': 'Kata sandi',
@@ -22,6 +23,7 @@ export const authMessages = defineMessages(
   {
     'login.title': 'Sign in to Kinerja',
     'login.subtitle': 'Use your NIP or username and your password.',
+    'login.wrong': 'Wrong NIP or password',
     'login.login': 'NIP or username',
     'login.loginPlaceholder': 'e.g. 19860926 201505 1 001',
     'login.password': 'Password',

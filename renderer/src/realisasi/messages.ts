@@ -7,6 +7,7 @@ export const realisasiMessages = defineMessages(
     'realisasi.status.belum': 'Belum Dibuat',
     'realisasi.status.draf': 'Draf',
     'realisasi.status.diajukan': 'Diajukan',
+    'realisasi.status.dikunci': 'Final / Dikunci',
 
     'realisasi.title': 'Realisasi {period}',
     'realisasi.titleOf': 'Realisasi {period}: {name}',
@@ -114,6 +115,7 @@ export const realisasiMessages = defineMessages(
     'realisasi.status.belum': 'Not started',
     'realisasi.status.draf': 'Draft',
     'realisasi.status.diajukan': 'Submitted',
+    'realisasi.status.dikunci': 'Final / locked',
 
     'realisasi.title': 'Results for {period}',
     'realisasi.titleOf': 'Results for {period}: {name}',

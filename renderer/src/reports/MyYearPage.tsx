@@ -159,7 +159,7 @@ function YearView({ data, today }: { data: MyYear; today: string }) {
             </Table.Thead>
             <Table.Tbody>
               {data.periods.map((p) => (
-                <PeriodLine key={p.code} p={p} skpId={skp?.id ?? null} canReport={!!skp} today={today} />
+                <PeriodLine key={p.code} p={p} skpId={skp?.id ?? null} canReport={!!skp?.approved} today={today} />
               ))}
             </Table.Tbody>
           </Table>
@@ -173,6 +173,8 @@ function PeriodLine({ p, skpId, canReport, today }: { p: PeriodRow; skpId: strin
   const { t, date, periodName } = useI18n();
   const started = p.start <= today;
   const realisasiLink = skpId ? `/skp/${skpId}/realisasi/${p.code}` : null;
+  // Sent, or judged final (locked): there is nothing left to fill in, only to read.
+  const readOnly = p.realisasi === 'diajukan' || p.evaluation === 'final';
   return (
     <Table.Tr data-testid={`my-year-period-${p.code}`}>
       <Table.Td>
@@ -193,15 +195,22 @@ function PeriodLine({ p, skpId, canReport, today }: { p: PeriodRow; skpId: strin
           </Text>
         ) : (
           <Group gap="xs" wrap="nowrap">
-            <RealisasiStatusBadge status={p.realisasi} />
+            {/* A final evaluation locks the period's realisasi, whatever was (or was not) sent. */}
+            {p.evaluation === 'final' ? (
+              <Badge color="gray" variant="light" size="sm" miw="fit-content" data-testid="realisasi-status">
+                {t('realisasi.status.dikunci')}
+              </Badge>
+            ) : (
+              <RealisasiStatusBadge status={p.realisasi} />
+            )}
             {realisasiLink && canReport && (
               <Anchor
                 component={Link}
                 to={realisasiLink}
                 size="sm"
-                aria-label={p.realisasi === 'diajukan' ? t('myYear.viewFor', { period: periodName(p.code, p.label) }) : t('myYear.fillFor', { period: periodName(p.code, p.label) })}
+                aria-label={readOnly ? t('myYear.viewFor', { period: periodName(p.code, p.label) }) : t('myYear.fillFor', { period: periodName(p.code, p.label) })}
               >
-                {p.realisasi === 'diajukan' ? t('myYear.view') : t('myYear.fill')}
+                {readOnly ? t('myYear.view') : t('myYear.fill')}
               </Anchor>
             )}
           </Group>

@@ -5,7 +5,7 @@ export const skpMessages = defineMessages(
     'nav.skp': 'SKP',
     'nav.skpInbox': 'Persetujuan SKP',
     'nav.skpMonitor': 'Pemantauan SKP',
-    'nav.skpTree': 'Cascading',
+    'nav.skpTree': 'Pohon Kaskade',
 
     'skp.status.belum_dibuat': 'Belum Dibuat',
     'skp.status.draf': 'Draf',
@@ -256,7 +256,7 @@ export const skpMessages = defineMessages(
     'skp.monitor.noTeam': 'Tidak ada pegawai yang Anda nilai pada tahun ini.',
     'skp.monitor.shown': 'Menampilkan {from}–{to} dari {total} pegawai',
 
-    'skp.tree.title': 'Cascading',
+    'skp.tree.title': 'Pohon Kaskade RHK',
     'skp.tree.introOffice': 'Pohon cascading RHK dari Kepala Dinas ke bawah: setiap pegawai di bawah Pejabat Penilainya, dengan RHK-nya.',
     'skp.tree.introTeam': 'Pohon cascading RHK Anda dan pegawai yang Anda nilai.',
     'skp.tree.empty': 'Belum ada pegawai dengan jabatan pada tahun ini.',
@@ -286,7 +286,7 @@ export const skpMessages = defineMessages(
     'nav.skp': 'Performance plan',
     'nav.skpInbox': 'Plan approvals',
     'nav.skpMonitor': 'Plan monitoring',
-    'nav.skpTree': 'Cascading',
+    'nav.skpTree': 'Cascade tree',
 
     'skp.status.belum_dibuat': 'Not started',
     'skp.status.draf': 'Draft',
@@ -532,7 +532,7 @@ export const skpMessages = defineMessages(
     'skp.monitor.noTeam': 'You appraise nobody in this year.',
     'skp.monitor.shown': 'Showing {from}–{to} of {total} employees',
 
-    'skp.tree.title': 'Cascading',
+    'skp.tree.title': 'Cascade of planned results',
     'skp.tree.introOffice': 'The cascade of planned results from the head of office down: each employee under their appraiser, with their results.',
     'skp.tree.introTeam': 'The cascade of your results and those of the employees you appraise.',
     'skp.tree.empty': 'No employee holds a position in this year.',
