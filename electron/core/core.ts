@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
+import { confirmAuditHead, ensureAnchor } from './audit/anchor';
+import { recordBaselineAfterMigration } from './audit/baseline';
 import { backupBeforeMigrate } from './backup/create';
 import { systemNow } from './clock';
 import { databasePath, openSqlite, queryBuilder } from './db/connection';
@@ -67,14 +69,26 @@ export class Core {
   static open(options: CoreOptions): Core {
     fs.mkdirSync(options.dataDir, { recursive: true });
     const sqlite = openSqlite(databasePath(options.dataDir), { nativeBinding: options.nativeBinding });
+    let migrated: { from: number; to: number; columnsBefore: Map<string, string[]> };
     try {
       const beforeMigrate = options.beforeMigrate === undefined ? backupBeforeMigrate(options.dataDir) : (options.beforeMigrate ?? undefined);
-      migrate(sqlite, { beforeMigrate, now: options.clock });
+      const columnsBefore = columnsOfTables(sqlite);
+      migrated = { ...migrate(sqlite, { beforeMigrate, now: options.clock }), columnsBefore };
     } catch (err) {
       sqlite.close();
       throw err;
     }
-    return new Core(options, sqlite);
+    const core = new Core(options, sqlite);
+    try {
+      // The audit anchor (key and head beside the database), and, when a migration changed what
+      // rows hold, the trail's record of those rows brought along (audit/baseline.ts).
+      ensureAnchor(core);
+      recordBaselineAfterMigration(core, migrated);
+    } catch (err) {
+      core.close();
+      throw err;
+    }
+    return core;
   }
 
   now(): Date {
@@ -95,7 +109,14 @@ export class Core {
   }
 
   close(): void {
-    if (this.sqlite.open) this.sqlite.close();
+    if (!this.sqlite.open) return;
+    try {
+      confirmAuditHead(this);
+    } catch {
+      // The head is confirmed again at the next open; closing must not fail because of it.
+    } finally {
+      this.sqlite.close();
+    }
   }
 
   private nodeId(): string {
@@ -114,4 +135,14 @@ export class Core {
     if (floor && (!row || floor > row.hlc)) return floor;
     return row?.hlc ?? null;
   }
+}
+
+/** Each table's columns, to tell after migrating which tables' rows now hold more. */
+function columnsOfTables(sqlite: Database.Database): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  for (const { name } of tables) {
+    out.set(name, (sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(name) as { name: string }[]).map((c) => c.name));
+  }
+  return out;
 }

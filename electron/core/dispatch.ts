@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { commands, isCommandName, type CommandInput, type CommandName, type CommandOutput } from '../../shared/commands';
 import { AppError, isStorageFull, storageFullMessage } from '../../shared/errors';
 import type { Access } from '../../shared/roles';
+import { confirmAuditHead } from './audit/anchor';
 import { appendAudit } from './audit/chain';
 import { passwordWorkFor } from './auth/password-work';
 import { PasswordWork } from './auth/password-hash';
+import { writtenRows } from './audit/rows';
 import { resolveSession } from './auth/sessions';
 import { CommittedFailure, type Actor, type Caller, type HandlerContext, type ReadContext } from './context';
 import type { Core } from './core';
@@ -161,9 +163,11 @@ function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, 
         recordId: first?.id ?? null,
         before: single ? (first?.before ?? null) : writer.changes.map((c) => ({ table: c.table, id: c.id, before: c.before })),
         after: single ? (first?.after ?? null) : writer.changes.map((c) => ({ table: c.table, id: c.id, after: c.after })),
-      });
+      }, writtenRows(writer));
       return out;
     })();
+    // Committed: the anchor outside the database moves to this entry.
+    confirmAuditHead(core);
   }
   if (output instanceof CommittedFailure) throw output.error;
   const checked = def.output.safeParse(output);

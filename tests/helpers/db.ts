@@ -15,6 +15,8 @@ export interface AuditRow {
   after: string | null;
   prev_hash: string;
   hash: string;
+  /** Since migration 0007; null on older entries. */
+  rows_digest: string | null;
 }
 
 export interface ChangeLogRow {

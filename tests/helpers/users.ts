@@ -1,7 +1,10 @@
 import type { CommandInput } from '../../shared/commands';
 import type { Role } from '../../shared/roles';
+import { confirmAuditHead } from '../../electron/core/audit/anchor';
+import { recordCurrentState } from '../../electron/core/audit/baseline';
 import { appendAudit } from '../../electron/core/audit/chain';
 import type { DerivedRoleProvider } from '../../electron/core/auth/derived-roles';
+import { writtenRows } from '../../electron/core/audit/rows';
 import { RecordWriter } from '../../electron/core/db/records';
 import type { Office, OfficeUser, Session } from './office';
 
@@ -22,7 +25,7 @@ export function seedWrite<T>(office: Office, fn: (w: RecordWriter) => T, command
   const core = office.core;
   const nowIso = office.clock.nowIso();
   const writer = new RecordWriter(core, () => office.officeId, nowIso);
-  return core.sqlite.transaction(() => {
+  const result = core.sqlite.transaction(() => {
     const out = fn(writer);
     const first = writer.changes[0];
     appendAudit(core, {
@@ -35,9 +38,11 @@ export function seedWrite<T>(office: Office, fn: (w: RecordWriter) => T, command
       recordId: first?.id ?? null,
       before: null,
       after: writer.changes.map((c) => ({ table: c.table, id: c.id, after: c.after })),
-    });
+    }, writtenRows(writer));
     return out;
   })();
+  confirmAuditHead(core);
+  return result;
 }
 
 export interface TestEmployee {
@@ -98,6 +103,12 @@ export function createUserWithRoles(office: Office, roles: readonly Role[] = ['p
   const sql = office.core.sqlite;
   if (roles.includes('admin_pusat')) sql.prepare('UPDATE users SET is_admin_pusat = 1 WHERE id = ?').run(account.userId);
   if (!options.mustChangePassword) sql.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(account.userId);
+  // The shortcut above is a write outside any command: the trail records it as the test's setup,
+  // so `audit verify` holds in every test office (it would rightly name the row otherwise).
+  if (roles.includes('admin_pusat') || !options.mustChangePassword) {
+    recordCurrentState(office.core, { actorName: 'persiapan tes', command: 'tes.aturAkun', tables: ['users'], accept: (_t, s) => s.row.id === account.userId });
+    confirmAuditHead(office.core);
+  }
   if (roles.includes('penilai')) grantPenilai(employee.id);
   return { userId: account.userId, employeeId: employee.id, nip: employee.nip, name: employee.name, password };
 }

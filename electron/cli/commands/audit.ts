@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Core } from '../../core/core';
 import { databasePath } from '../../core/db/connection';
-import { verifyAuditChain } from '../../core/audit/chain';
+import { verifyAudit } from '../../core/audit/verify';
 import { dataDirFrom, parse, UsageError } from '../args';
 
 export const usage = 'audit verify --data DIR';
@@ -18,9 +18,16 @@ export async function run(argv: string[]): Promise<number> {
   }
   const core = Core.open({ dataDir });
   try {
-    const result = verifyAuditChain(core);
-    (result.ok ? console.log : console.error)(result.message);
-    return result.ok ? 0 : 1;
+    const report = verifyAudit(core);
+    if (report.ok) {
+      console.log(report.message);
+      return 0;
+    }
+    // Every finding on its own line (table, row and field, or the audit row), for the record.
+    console.error(`Jejak audit TIDAK utuh: ${report.findingsTotal} temuan.`);
+    for (const f of report.findings) console.error(`- ${f.message}`);
+    if (report.findingsTotal > report.findings.length) console.error(`- ... dan ${report.findingsTotal - report.findings.length} temuan lainnya.`);
+    return 1;
   } finally {
     core.close();
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { auditHeadOf, type SignedHead } from '../audit/anchor';
 import { openRawSqlite } from '../db/connection';
 import { systemNow } from '../clock';
 import { appVersion } from '../version';
@@ -69,6 +70,13 @@ function finish(dataDir: string, slot: { id: string; partial: string; final: str
   const check = checkDatabaseFile(dbFile);
   if (!check.ok) throw new AppError('INTERNAL', `Cadangan yang baru dibuat gagal diperiksa: ${check.message}`);
   const evidence = snapshotEvidence(evidenceDir(dataDir), path.join(slot.partial, evidenceDirName));
+  const readCopy = openRawSqlite(dbFile, { readonly: true });
+  let auditHead: SignedHead | null;
+  try {
+    auditHead = auditHeadOf(dataDir, readCopy);
+  } finally {
+    readCopy.close();
+  }
   const manifest: BackupManifest = {
     format: 'kinerja-backup',
     formatVersion: 1,
@@ -80,6 +88,7 @@ function finish(dataDir: string, slot: { id: string; partial: string; final: str
     officeId: check.officeId,
     database: { file: backupDbFileName, bytes: fs.statSync(dbFile).size, sha256: sha256File(dbFile) },
     evidence,
+    ...(auditHead ? { auditHead } : {}),
   };
   fs.writeFileSync(path.join(slot.partial, manifestFileName), JSON.stringify(manifest, null, 2) + '\n');
   fs.renameSync(slot.partial, slot.final);

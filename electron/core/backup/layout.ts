@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SignedHead } from '../audit/anchor';
 
 /**
  * Where backups live and what one looks like on disk.
@@ -38,6 +39,11 @@ export interface BackupManifest {
   officeId: string | null;
   database: { file: string; bytes: number; sha256: string };
   evidence: { files: number; bytes: number };
+  /**
+   * The audit trail's head in this copy, signed with the office's audit key (issue 13): a restore
+   * refuses a copy whose trail no longer ends there. Absent in backups made before it existed.
+   */
+  auditHead?: SignedHead;
 }
 
 /** A listed backup: its manifest plus where it is. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { databaseFileName, databasePath } from '../db/connection';
+import { genesis, hmacValid, readAuditKey, reanchorAfterRestore, type SignedHead } from '../audit/anchor';
+import { databaseFileName, databasePath, openRawSqlite } from '../db/connection';
 import { isTarArchive, unpackArchive } from './archive';
 import { systemNow } from '../clock';
 import { assertRestorableDatabase, isDatabaseInUse, looksLikeSqlite, sha256File } from './database-file';
@@ -30,6 +31,7 @@ interface Candidate {
   dbFile: string;
   evidenceRoot: string | null;
   expectedSha256: string | null;
+  auditHead?: SignedHead | null;
   cleanup: () => void;
 }
 
@@ -51,7 +53,13 @@ function openCandidate(source: string, scratchRoot: string): Candidate {
     if (!fs.existsSync(dbFile)) throw notABackup();
     const manifest = readManifest(source);
     const ev = path.join(source, evidenceDirName);
-    return { dbFile, evidenceRoot: fs.existsSync(ev) ? ev : null, expectedSha256: manifest?.database.sha256 ?? null, cleanup: () => {} };
+    return {
+      dbFile,
+      evidenceRoot: fs.existsSync(ev) ? ev : null,
+      expectedSha256: manifest?.database.sha256 ?? null,
+      auditHead: manifest?.auditHead ?? null,
+      cleanup: () => {},
+    };
   }
   if (isTarArchive(source)) {
     fs.mkdirSync(scratchRoot, { recursive: true });
@@ -67,6 +75,32 @@ function openCandidate(source: string, scratchRoot: string): Candidate {
   }
   if (looksLikeSqlite(source)) return { dbFile: source, evidenceRoot: null, expectedSha256: null, cleanup: () => {} };
   throw notABackup();
+}
+
+/**
+ * A manifest head signed with this office's key vouches for the copy's audit trail: a copy whose
+ * trail no longer ends there was changed after it was made, even if its sha256 in the manifest was
+ * rewritten too. A head from another office's key (a backup carried from another computer) cannot
+ * be checked here and is let through; the sha256 check above still applies.
+ */
+function assertMatchesSignedHead(dataDir: string, candidate: Candidate): void {
+  const head = candidate.auditHead;
+  const key = readAuditKey(dataDir);
+  if (!head || !key || !hmacValid(key, head)) return;
+  const db = openRawSqlite(candidate.dbFile, { readonly: true, fileMustExist: true });
+  let last: { seq: number; hash: string } | undefined;
+  try {
+    last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  } finally {
+    db.close();
+  }
+  if ((last?.seq ?? 0) !== head.seq || (last?.hash ?? genesis.hash) !== head.hash) {
+    throw new AppError(
+      'RULE_VIOLATION',
+      `Jejak audit dalam cadangan ini tidak lagi sama dengan yang ditandatangani saat dicadangkan (baris ${head.seq}): basis datanya diubah sesudah dicadangkan. Pilih cadangan lain.`,
+      { details: { reason: 'AUDIT_HEAD_MISMATCH' } },
+    );
+  }
 }
 
 function timestamp(now: Date): string {
@@ -107,6 +141,7 @@ export function restoreBackup(options: { dataDir: string; source: string; now?: 
       });
     }
     const { schemaVersion } = assertRestorableDatabase(candidate.dbFile);
+    assertMatchesSignedHead(dataDir, candidate);
     if (isDatabaseInUse(live)) {
       throw new AppError('CONFLICT', 'Basis data sedang dipakai (aplikasi atau server Kinerja masih berjalan). Tutup aplikasi atau hentikan server, lalu ulangi pemulihan.', {
         details: { reason: 'IN_USE' },
@@ -137,6 +172,14 @@ export function restoreBackup(options: { dataDir: string; source: string; now?: 
       for (const f of moved) fs.renameSync(path.join(setAsideDir!, f), path.join(dataDir, f));
       fs.rmSync(incoming, { force: true });
       throw err;
+    }
+
+    // The trail is the backup's now: the anchor moves to it (the restoring administrator's act).
+    const restored = openRawSqlite(live, { readonly: true, fileMustExist: true });
+    try {
+      reanchorAfterRestore(dataDir, restored, now.toISOString());
+    } finally {
+      restored.close();
     }
 
     const evidence = candidate.evidenceRoot

@@ -10,6 +10,8 @@ export interface RecordChange {
   op: 'insert' | 'update' | 'delete';
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** Set by `noteRecord`: named for the audit entry only, no row was written. */
+  noted?: true;
 }
 
 /** Columns the writer owns; callers never set them. */
@@ -26,7 +28,7 @@ type Row = Record<string, unknown> & { id: string; version: number };
 export class RecordWriter {
   readonly changes: RecordChange[] = [];
   /** The change_log row this command wrote for each record, to keep one per record. */
-  private readonly logged = new Map<string, { id: string; op: RecordChange['op'] }>();
+  private readonly logged = new Map<string, { id: string; op: RecordChange['op']; row: Record<string, unknown> }>();
 
   constructor(
     private readonly core: Core,
@@ -97,7 +99,12 @@ export class RecordWriter {
 
   /** Names the record a command acted on when it changed nothing else worth auditing. */
   noteRecord(table: string, id: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): void {
-    this.changes.push({ table, id, op: 'update', before, after });
+    this.changes.push({ table, id, op: 'update', before, after, noted: true });
+  }
+
+  /** The change_log rows this command leaves behind, as stored (the audit entry hashes them too). */
+  changeLogRows(): Record<string, unknown>[] {
+    return [...this.logged.values()].map((l) => l.row);
   }
 
   private load(table: TableName, id: string, what: string): Row {
@@ -115,7 +122,12 @@ export class RecordWriter {
       .prepare(`UPDATE ${table} SET ${cols.map((c) => `${quote(c)} = @${c}`).join(', ')} WHERE id = @__id AND version = @__version`)
       .run(bindable({ ...set, __id: before.id, __version: before.version }));
     if (result.changes !== 1) throw conflict('Data');
-    const after = { ...before, ...bindable(set) };
+    // What SQLite stores, so the audit entry's hash of this row matches a later read: the merged
+    // object, unless a value is one SQLite converts (type affinity), then the row read back.
+    const bound = bindable(set);
+    const after = tableShape(this.core, table).keepsAsBound(bound)
+      ? { ...before, ...bound }
+      : (this.core.q.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(before.id) as Row);
     this.record({ table, id: before.id, op, before, after });
     return after as unknown as TableRow<T>;
   }
@@ -136,13 +148,26 @@ export class RecordWriter {
       this.core.q.prepare('DELETE FROM change_log WHERE id = ?').run(earlier.id);
     }
     const id = uuidv7();
-    this.core.q
+    const data = JSON.stringify(after);
+    const { lastInsertRowid } = this.core.q
       .prepare(
         `INSERT INTO change_log (id, office_id, table_name, row_id, op, hlc, data, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, after.office_id, change.table, change.id, op, after.hlc, JSON.stringify(after), this.nowIso);
-    this.logged.set(key, { id, op });
+      .run(id, after.office_id, change.table, change.id, op, after.hlc, data, this.nowIso);
+    const row = {
+      seq: Number(lastInsertRowid),
+      id,
+      office_id: after.office_id,
+      table_name: change.table,
+      row_id: change.id,
+      op,
+      hlc: after.hlc,
+      data,
+      created_at: this.nowIso,
+      sent_at: null,
+    };
+    this.logged.set(key, { id, op, row });
   }
 }
 
@@ -176,7 +201,10 @@ interface Column {
  * read once per connection and table from the schema.
  */
 class TableShape {
-  constructor(private readonly columns: Column[]) {}
+  private readonly byName: Map<string, Column>;
+  constructor(private readonly columns: Column[]) {
+    this.byName = new Map(columns.map((c) => [c.name, c]));
+  }
 
   /** The row as SQLite will store it, or null when that is not certain and it must be read back. */
   storedRow(values: Record<string, unknown>): Record<string, unknown> | null {
@@ -194,6 +222,16 @@ class TableShape {
       out[c.name] = v;
     }
     return Object.keys(values).every((k) => k in out) ? out : null;
+  }
+
+  /** True when SQLite stores each value exactly as bound (no affinity conversion) in known columns. */
+  keepsAsBound(values: Record<string, unknown>): boolean {
+    for (const [k, v] of Object.entries(values)) {
+      const c = this.byName.get(k);
+      if (!c) return false;
+      if (v !== null && ((c.affinity === 'text' && typeof v !== 'string') || (c.affinity === 'numeric' && typeof v === 'string'))) return false;
+    }
+    return true;
   }
 }
 

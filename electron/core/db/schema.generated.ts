@@ -83,6 +83,14 @@ export interface AuditLogTable {
   after: string | null;
   prev_hash: string;
   hash: string;
+  rows_digest: string | null;
+}
+
+export interface AuditRowsTable {
+  table_name: string;
+  row_id: string;
+  seq: number;
+  hash: string;
 }
 
 export interface ChangeLogTable {
@@ -590,6 +598,7 @@ export interface DB {
   appraisal_overrides: AppraisalOverridesTable;
   assignments: AssignmentsTable;
   audit_log: AuditLogTable;
+  audit_rows: AuditRowsTable;
   change_log: ChangeLogTable;
   dialogue_actions: DialogueActionsTable;
   dialogues: DialoguesTable;

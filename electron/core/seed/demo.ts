@@ -4,6 +4,7 @@ import { addDays, localDate } from '../../../shared/people/dates';
 import { findGolongan } from '../../../shared/people/golongan';
 import { formatFullName } from '../../../shared/people/names';
 import { formatNip } from '../../../shared/people/nip';
+import { recordSeededRows } from '../audit/baseline';
 import type { Core } from '../core';
 import { dispatch } from '../dispatch';
 import { makeNip, personName, rng, titlesFor } from './names';
@@ -321,6 +322,8 @@ export function seedDemo(core: Core, log: (line: string) => void = () => {}): De
       log(`Menambah data demo: ${step.name}`);
       step.run(ctx);
     }
+    // Rows the seed wrote directly (the fix-ups above, bulk steps) get one audit entry of their own.
+    recordSeededRows(core, 'kinerja seed --demo', 'seed.demo');
     const order = ['admin', 'kadis', 'sekretaris', 'kabidSd', 'kasubbagUmum', 'kasiKurikulumSd', 'staf'];
     return { officeName, logins: order.map((k) => people[k]!).filter(Boolean), employees: employeeIds.length };
   } finally {

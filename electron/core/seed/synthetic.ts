@@ -3,6 +3,7 @@ import type { AssignmentKind, PositionLevel, PositionType, UnitKind } from '../.
 import { addDays, localDate } from '../../../shared/people/dates';
 import { pnsGolongan } from '../../../shared/people/golongan';
 import { formatNip } from '../../../shared/people/nip';
+import { recordSeededRows } from '../audit/baseline';
 import { appendAudit } from '../audit/chain';
 import { hashPassword } from '../auth/password-hash';
 import type { Core } from '../core';
@@ -364,6 +365,9 @@ export function seedSynthetic(core: Core, count: number, log: (line: string) => 
     }
     core.q.prepare("UPDATE users SET username = 'admin' WHERE id = ?").run(admin.id);
   })();
+  // The bulk rows (the performance year is written with plain INSERTs) and the accounts above get
+  // one audit entry recording their state, so `audit verify` holds on a synthetic city too.
+  recordSeededRows(core, 'kinerja seed --synthetic', 'seed.synthetic.rows');
   logins.unshift({ nip: formatNip(adminNip), name: 'Administrator Sintetis', role: 'Pengelola Kinerja', username: 'admin' });
   return { officeName, employees: employeeIds.length, units: unitCount, positions: positionCount, assignments: assignmentCount, logins, ms: Date.now() - started };
 }

@@ -6,9 +6,10 @@ import { performanceIndexes } from './0005_performance_indexes';
 import { evaluationPlanVersion } from './0006_evaluation_plan_version';
 import { accounts } from './0007_accounts';
 import { sync } from './0008_sync';
+import { auditRows } from './0009_audit_rows';
 import type { Migration } from './types';
 
 /** In order. Never edit a released migration: add the next one. */
-export const migrations: Migration[] = [foundation, people, skp, evaluation, performanceIndexes, evaluationPlanVersion, accounts, sync];
+export const migrations: Migration[] = [foundation, people, skp, evaluation, performanceIndexes, evaluationPlanVersion, accounts, sync, auditRows];
 
 export const latestSchemaVersion = (): number => migrations.reduce((max, m) => Math.max(max, m.version), 0);
