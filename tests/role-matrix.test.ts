@@ -64,6 +64,8 @@ const samples: { [N in CommandName]?: Sample<N> } = {
   'accounts.reactivate': { input: { userId: missingId, version: 1 }, status: 404 },
   'audit.verify': { input: {}, status: 200 },
   'audit.list': { input: { limit: 5 }, status: 200 },
+  'audit.actors': { input: {}, status: 200 },
+  'audit.get': { input: { seq: 999_999_999 }, status: 404 },
   'backup.list': { input: {}, status: 200 },
   'sync.status': { input: {}, status: 200 },
   // Not enrolled at a central: refused after the access check.

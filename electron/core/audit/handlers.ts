@@ -24,8 +24,11 @@ function firstRecord(after: string | null): { rec: Rec | null; count: number } {
   try {
     const parsed = JSON.parse(after) as unknown;
     if (Array.isArray(parsed)) {
-      const first = parsed[0] as { after?: Rec } | undefined;
-      return { rec: first?.after ?? null, count: parsed.length };
+      const items = parsed as { table?: string; id?: string; after?: Rec }[];
+      const first = items[0];
+      // "and 19 others" counts records like the first (19 more SKP approved), not their parts.
+      const alike = new Set(items.filter((i) => i?.table === first?.table).map((i) => i.id));
+      return { rec: first?.after ?? null, count: alike.size };
     }
     return { rec: parsed && typeof parsed === 'object' ? (parsed as Rec) : null, count: 1 };
   } catch {
@@ -34,8 +37,7 @@ function firstRecord(after: string | null): { rec: Rec | null; count: number } {
 }
 
 function entryOf(d: Describer, r: ListedRow): AuditEntry {
-  // A year opening's entry holds 20,000 records: only the head of its text is read for the words.
-  const { rec, count } = r.after && r.after.length > 200_000 ? { rec: null, count: 2 } : firstRecord(r.after);
+  const { rec, count } = firstRecord(r.after);
   return {
     seq: r.seq,
     at: r.at,

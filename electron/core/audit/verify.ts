@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AuditFinding, AuditVerifyReport } from '../../../shared/audit/commands';
 import type { Core } from '../core';
@@ -5,7 +6,6 @@ import { anchoredEnd, genesis, hmacValid, readAuditKey, readHeadFile } from './a
 import { hashOf, redactedText, type AuditRowStored } from './chain';
 import { rowHash, rowsDigest } from './rows';
 import { auditedTables, recordedTables, tableStates } from './state';
-import crypto from 'node:crypto';
 
 /** Findings listed in full; the total is always counted. */
 const maxFindings = 200;
@@ -182,9 +182,19 @@ function verifyRowDigests(sqlite: Database.Database, digests: Map<number, string
   }
 }
 
-function verifyData(sqlite: Database.Database, findings: Findings): { rowsChecked: number; tablesChecked: number } {
+/**
+ * Only the data of some tables against the trail (no chain, no anchor): for a quick look at one
+ * table. `verifyAudit` is the whole check.
+ */
+export function verifyTables(core: Core, tables: readonly string[]): AuditFinding[] {
+  const findings = new Findings();
+  verifyData(core.sqlite, findings, tables);
+  return findings.list;
+}
+
+function verifyData(sqlite: Database.Database, findings: Findings, only?: readonly string[]): { rowsChecked: number; tablesChecked: number } {
   const existing = new Set(auditedTables(sqlite));
-  const tables = [...new Set([...existing, ...recordedTables(sqlite)])].sort();
+  const tables = only ? [...only] : [...new Set([...existing, ...recordedTables(sqlite)])].sort();
   const contents = new EntryContents(sqlite);
   let rowsChecked = 0;
   for (const table of tables) {
