@@ -31,6 +31,7 @@ const required = [
   'server.start',
   'memory.rss',
   'changeLog.bytes',
+  'audit.verify',
 ];
 
 describe('npm run bench -- --smoke', () => {

@@ -18,6 +18,7 @@ export const goalSpecs: Omit<Goal, 'actual' | 'met' | 'note'>[] = [
   { id: 'sync.first.ratio', text: 'Sinkronisasi pertama paling sedikit 25% laju sisip SQLite mentah', measure: 'sync.first', figure: 'ratio', op: '>=', target: 0.25, needsFullScale: false },
   { id: 'sync.increment', text: 'Sinkronisasi 100 perubahan pulang-pergi < 100 ms', measure: 'sync.increment', figure: 'median', op: '<', target: 100, needsFullScale: false },
   { id: 'sync.first.pg', text: 'Sinkronisasi pertama ke PostgreSQL < 60 s (dicatat)', measure: 'sync.first.pg', figure: 'median', op: '<', target: 60_000, needsFullScale: true },
+  { id: 'audit.verify', text: 'audit verify atas kota 20.000 (rantai, jangkar, seluruh data) < 30 s', measure: 'audit.verify', figure: 'median', op: '<', target: 30_000, needsFullScale: true },
   { id: 'memory', text: 'Memori resident dengan kota 20.000 dimuat < 250 MB', measure: 'memory.rss', figure: 'value', op: '<', target: 250, needsFullScale: true },
 ];
 

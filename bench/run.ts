@@ -9,6 +9,7 @@ import { finishMachineInfo, machineInfo, raisePriority } from './lib/machine';
 import { printGoals, printTable } from './lib/report';
 import type { BenchResult, Measure } from './lib/types';
 import { loginLoadMeasure } from './measures/auth';
+import { auditVerifyMeasure } from './measures/audit';
 import { employeeExcelMeasure, evaluationPdfMeasure, laporanMeasure } from './measures/documents';
 import { buildServeBundle, httpMeasures, memoryMeasure, serverStartMeasure } from './measures/process';
 import { dashboardMeasure, listMeasure, teamMeasure } from './measures/reads';
@@ -53,6 +54,8 @@ interface Plan {
   starts: number;
   /** Increments of 100 changes synced after the first sync. */
   syncIncrements: number;
+  /** Full `audit verify` runs on the city (each reads the whole database). */
+  auditVerify: number;
 }
 
 const plans: Record<BenchResult['mode'], Plan> = {
@@ -68,6 +71,7 @@ const plans: Record<BenchResult['mode'], Plan> = {
     httpSeconds: 10,
     starts: 5,
     syncIncrements: 20,
+    auditVerify: 2,
   },
   quick: {
     office: { name: 'office', employees: 2000, offices: 1, cadence: 'bulanan', seed },
@@ -81,6 +85,7 @@ const plans: Record<BenchResult['mode'], Plan> = {
     httpSeconds: 3,
     starts: 2,
     syncIncrements: 5,
+    auditVerify: 1,
   },
   smoke: {
     office: { name: 'office', employees: 300, offices: 1, cadence: 'bulanan', seed },
@@ -94,6 +99,7 @@ const plans: Record<BenchResult['mode'], Plan> = {
     httpSeconds: 1,
     starts: 1,
     syncIncrements: 2,
+    auditVerify: 1,
   },
 };
 
@@ -178,6 +184,7 @@ async function main(): Promise<number> {
         ? ['sync.first', 'sync.increment', 'sync.first.pg'].map((id): Measure => ({ id, title: id, scale: label(o), unit: 'ms', status: 'pending', note: 'tidak diukur pada --smoke' }))
         : syncMeasures(o, root, label(o), plan.syncIncrements),
     );
+    await step('audit verify kota', () => auditVerifyMeasure(c, plan.auditVerify, label(c)));
     await step('membuka tahun', () => yearOpenMeasure(c, plan.yearOpen, label(c)));
   } finally {
     office?.core.close();

@@ -1,4 +1,5 @@
 import type { Core } from '../core';
+import { auditRows } from '../db/migrations/0008_audit_rows';
 import { confirmAuditHead } from './anchor';
 import { appendAudit } from './chain';
 import { rowHash, type AuditedRow } from './rows';
@@ -74,7 +75,7 @@ export function recordSeededRows(core: Core, actorName: string, command: string)
  */
 export function recordBaselineAfterMigration(core: Core, migrated: { from: number; to: number; columnsBefore: Map<string, string[]> }): void {
   if (migrated.to <= migrated.from || migrated.from === 0) return;
-  if (migrated.from < 7) {
+  if (migrated.from < auditRows.version) {
     recordCurrentState(core, { actorName: 'Kinerja (pembaruan basis data)', command: 'sistem.garis_dasar', note: { dariSkema: migrated.from } });
     confirmAuditHead(core);
     return;

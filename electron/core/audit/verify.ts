@@ -259,7 +259,7 @@ class EntryContents {
       const row = this.sqlite.prepare('SELECT at, record_table, record_id, after FROM audit_log WHERE seq = ?').get(seq) as
         | { at: string; record_table: string | null; record_id: string | null; after: string | null }
         | undefined;
-      let after: unknown = null;
+      let after: unknown;
       try {
         after = row?.after ? JSON.parse(row.after) : null;
       } catch {
@@ -272,26 +272,56 @@ class EntryContents {
     return e;
   }
 
-  private record(seq: number, table: string, id: string): Record<string, unknown> | null {
+  /** The records an entry holds, with their table and id (the last state of each). */
+  private records(seq: number): { table: string; id: string; after: Record<string, unknown> }[] {
     const e = this.entry(seq);
     if (Array.isArray(e.after)) {
-      let found: Record<string, unknown> | null = null;
-      for (const item of e.after as { table?: string; id?: string; after?: Record<string, unknown> }[]) {
-        if (item && item.table === table && item.id === id && item.after) found = item.after;
-      }
-      return found;
+      return (e.after as { table?: string; id?: string; after?: Record<string, unknown> }[])
+        .filter((i) => i && typeof i.table === 'string' && typeof i.id === 'string' && i.after)
+        .map((i) => ({ table: i.table!, id: i.id!, after: i.after! }));
     }
-    if (e.table === table && e.id === id && e.after && typeof e.after === 'object') return e.after as Record<string, unknown>;
-    return null;
+    if (e.table && e.id && e.after && typeof e.after === 'object') return [{ table: e.table, id: e.id, after: e.after as Record<string, unknown> }];
+    return [];
+  }
+
+  private record(seq: number, table: string, id: string): Record<string, unknown> | null {
+    let found: Record<string, unknown> | null = null;
+    for (const r of this.records(seq)) if (r.table === table && r.id === id) found = r.after;
+    return found;
   }
 
   changedFields(table: string, row: Record<string, unknown>, recorded: { seq: number; hash: string }): { field: string; was?: unknown }[] {
     const candidates: Record<string, unknown>[] = [];
     if (table === 'change_log') {
-      const rec = this.record(recorded.seq, String(row.table_name), String(row.row_id));
-      if (rec) {
+      // The record this change_log row carried, found by what is least likely to be the edit: its
+      // table and row, else the row id alone, else the id inside its data.
+      let dataId: unknown = null;
+      try {
+        dataId = (JSON.parse(String(row.data)) as { id?: unknown }).id;
+      } catch {
+        dataId = null;
+      }
+      const all = this.records(recorded.seq);
+      const recs = [
+        ...all.filter((r) => r.table === row.table_name && r.id === row.row_id),
+        ...all.filter((r) => r.id === row.row_id && r.table !== row.table_name),
+        ...all.filter((r) => r.id === dataId && r.id !== row.row_id),
+      ];
+      const seen = new Set<string>();
+      for (const r of recs) {
+        const key = `${r.table}\u0000${r.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         for (const op of ['insert', 'update', 'delete']) {
-          candidates.push({ office_id: rec.office_id, hlc: rec.hlc, data: JSON.stringify(rec), created_at: this.entry(recorded.seq).at, op });
+          candidates.push({
+            table_name: r.table,
+            row_id: r.id,
+            office_id: r.after.office_id,
+            hlc: r.after.hlc,
+            data: JSON.stringify(r.after),
+            created_at: this.entry(recorded.seq).at,
+            op,
+          });
         }
       }
     } else {
