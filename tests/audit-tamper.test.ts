@@ -11,7 +11,7 @@ import { readManifest } from '../electron/core/backup/layout';
 import { restoreBackup } from '../electron/core/backup/restore';
 import { Core } from '../electron/core/core';
 import { databasePath } from '../electron/core/db/connection';
-import { auditRows as auditRowsMigration } from '../electron/core/db/migrations/0008_audit_rows';
+import { auditRows as auditRowsMigration } from '../electron/core/db/migrations/0009_audit_rows';
 import { seedDemo } from '../electron/core/seed';
 import type { AuditFinding, AuditVerifyReport } from '../shared/audit/commands';
 import { TestClock, createUserWithRoles, makeOffice, makeTempDir, removeAllTempDirs, runCli, type AuditRow } from './helpers';

@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { auditRows } from '../db/migrations/0008_audit_rows';
+import { auditRows } from '../db/migrations/0009_audit_rows';
 import { confirmAuditHead } from './anchor';
 import { appendAudit } from './chain';
 import { rowHash, type AuditedRow } from './rows';

@@ -1,4 +1,5 @@
 import type { AuditHead } from '../../../shared/sync/protocol';
+import { headHmac, readAuditKey } from '../audit/anchor';
 import type { Core } from '../core';
 
 /**
@@ -9,5 +10,8 @@ import type { Core } from '../core';
  */
 export function auditHeadForWitness(core: Core): AuditHead | null {
   const row = core.q.first(core.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
-  return row ? { seq: row.seq, hash: row.hash, keyed: null } : null;
+  if (!row) return null;
+  // The HMAC of this head under the office's audit key (electron/core/audit/anchor.ts).
+  const key = readAuditKey(core.dataDir);
+  return { seq: row.seq, hash: row.hash, keyed: key ? headHmac(key, row.seq, row.hash) : null };
 }
