@@ -140,9 +140,9 @@ export class Core {
 /** Each table's columns, to tell after migrating which tables' rows now hold more. */
 function columnsOfTables(sqlite: Database.Database): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  const tables = sqlite.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
   for (const { name } of tables) {
-    out.set(name, (sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(name) as { name: string }[]).map((c) => c.name));
+    out.set(name, sqlite.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(name).map((c) => c.name));
   }
   return out;
 }

@@ -127,11 +127,11 @@ interface LastEntry {
 }
 
 function lastEntry(sqlite: Database.Database): LastEntry | null {
-  return (sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as LastEntry | undefined) ?? null;
+  return sqlite.prepare<[], LastEntry>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() ?? null;
 }
 
 function entryAt(sqlite: Database.Database, seq: number): LastEntry | null {
-  return (sqlite.prepare('SELECT seq, hash FROM audit_log WHERE seq = ?').get(seq) as LastEntry | undefined) ?? null;
+  return sqlite.prepare<[number], LastEntry>('SELECT seq, hash FROM audit_log WHERE seq = ?').get(seq) ?? null;
 }
 
 export const genesis = { seq: 0, hash: '0'.repeat(64) };

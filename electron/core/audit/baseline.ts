@@ -84,7 +84,7 @@ export function recordBaselineAfterMigration(core: Core, migrated: { from: numbe
   for (const table of auditedTables(core.sqlite)) {
     const before = migrated.columnsBefore.get(table);
     if (!before) continue;
-    const now = (core.sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
+    const now = core.sqlite.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table).map((c) => c.name);
     const extra = now.filter((c) => !before.includes(c));
     if (extra.length) added.set(table, new Set(extra));
   }

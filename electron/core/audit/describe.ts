@@ -159,7 +159,7 @@ export class Describer {
 
   private one<T>(sql: string, id: string): T | undefined {
     try {
-      return this.sqlite.prepare(sql).get(id) as T | undefined;
+      return this.sqlite.prepare<[string], T>(sql).get(id);
     } catch {
       return undefined;
     }

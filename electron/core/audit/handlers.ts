@@ -78,7 +78,7 @@ export const auditHandlers: HandlerMap<'audit.verify' | 'audit.list' | 'audit.ac
     if (input.to) q = q.where('at', '<', dayAfter(input.to));
     if (input.outcome === 'gagal') q = q.where('command', 'like', '%:gagal');
     if (input.outcome === 'berhasil') q = q.where('command', 'not like', '%:gagal');
-    const rows = ctx.core.q.all(q) as ListedRow[];
+    const rows: ListedRow[] = ctx.core.q.all(q);
     const page = rows.slice(0, input.limit);
     const d = new Describer(ctx.core.sqlite);
     return {

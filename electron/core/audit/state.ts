@@ -7,11 +7,11 @@ import { rowHash, sortedKeysOf } from './rows';
  * the audit tables themselves are not records.
  */
 export function auditedTables(sqlite: Database.Database): string[] {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+  const tables = sqlite.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
   const out: string[] = [];
   for (const { name } of tables) {
     if (name === 'audit_log' || name === 'audit_rows') continue;
-    const cols = new Set((sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(name) as { name: string }[]).map((c) => c.name));
+    const cols = new Set(sqlite.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(name).map((c) => c.name));
     if (name === 'change_log' || (cols.has('id') && cols.has('version'))) out.push(name);
   }
   return out;
@@ -19,9 +19,9 @@ export function auditedTables(sqlite: Database.Database): string[] {
 
 /** Tables the trail has rows for, whether or not they still exist (walked through the primary key). */
 export function recordedTables(sqlite: Database.Database): string[] {
-  const next = sqlite.prepare('SELECT table_name FROM audit_rows WHERE table_name > ? ORDER BY table_name LIMIT 1').pluck();
+  const next = sqlite.prepare<[string], { table_name: string }>('SELECT table_name FROM audit_rows WHERE table_name > ? ORDER BY table_name LIMIT 1');
   const out: string[] = [];
-  for (let t = next.get('') as string | undefined; t !== undefined; t = next.get(t) as string | undefined) out.push(t);
+  for (let t = next.get('')?.table_name; t !== undefined; t = next.get(t)?.table_name) out.push(t);
   return out;
 }
 

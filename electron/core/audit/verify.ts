@@ -53,7 +53,7 @@ function verifyChain(sqlite: Database.Database, findings: Findings) {
   let prev = { seq: 0, hash: genesis.hash, contentOk: true };
   let checked = 0;
   const digests = new Map<number, string>();
-  const findSeqOfHash = sqlite.prepare('SELECT seq FROM audit_log WHERE hash = ? ORDER BY seq LIMIT 1').pluck();
+  const findSeqOfHash = sqlite.prepare<[string], { seq: number }>('SELECT seq FROM audit_log WHERE hash = ? ORDER BY seq LIMIT 1');
   let lookups = 0;
   let quietUntil = 0;
   for (const row of sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRowStored>) {
@@ -72,7 +72,7 @@ function verifyChain(sqlite: Database.Database, findings: Findings) {
           message: `Baris audit ${range(prev.seq + 1, row.seq - 1)} dihapus di luar aplikasi: rantai audit terputus pada baris ${row.seq}.`,
         });
       } else {
-        const target = lookups++ < 20 ? (findSeqOfHash.get(row.prev_hash) as number | undefined) : undefined;
+        const target = lookups++ < 20 ? findSeqOfHash.get(row.prev_hash)?.seq : undefined;
         if (target !== undefined && target < prev.seq) {
           findings.add({
             kind: 'audit_inserted',
@@ -120,7 +120,7 @@ function verifyAnchor(core: Core, last: { seq: number; hash: string } | null, fi
     return out;
   }
   const lastSeq = last?.seq ?? 0;
-  const atHead = head.seq === 0 ? genesis : (core.sqlite.prepare('SELECT seq, hash FROM audit_log WHERE seq = ?').get(head.seq) as { seq: number; hash: string } | undefined);
+  const atHead = head.seq === 0 ? genesis : core.sqlite.prepare<[number], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log WHERE seq = ?').get(head.seq);
   if (lastSeq < head.seq) {
     findings.add({
       kind: 'chain_truncated',

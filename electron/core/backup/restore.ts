@@ -90,7 +90,7 @@ function assertMatchesSignedHead(dataDir: string, candidate: Candidate): void {
   const db = openRawSqlite(candidate.dbFile, { readonly: true, fileMustExist: true });
   let last: { seq: number; hash: string } | undefined;
   try {
-    last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
   } finally {
     db.close();
   }

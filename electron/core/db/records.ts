@@ -107,6 +107,13 @@ export class RecordWriter {
     return [...this.logged.values()].map((l) => l.row);
   }
 
+  /** The row as stored, right after this writer changed it. */
+  private reread(table: TableName, id: string): Row {
+    const row = this.core.sqlite.prepare<[string], Row>(`SELECT * FROM ${table} WHERE id = ?`).get(id);
+    if (!row) throw conflict('Data');
+    return row;
+  }
+
   private load(table: TableName, id: string, what: string): Row {
     const row = this.core.q.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
     if (!row || row.deleted_at) throw notFound(what);
@@ -127,7 +134,7 @@ export class RecordWriter {
     const bound = bindable(set);
     const after = tableShape(this.core, table).keepsAsBound(bound)
       ? { ...before, ...bound }
-      : (this.core.q.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(before.id) as Row);
+      : this.reread(table, before.id);
     this.record({ table, id: before.id, op, before, after });
     return after as unknown as TableRow<T>;
   }
