@@ -91,12 +91,12 @@ export const auditHandlers: HandlerMap<'audit.verify' | 'audit.list' | 'audit.ac
     const rows = ctx.core.q.all(
       ctx.core.db
         .selectFrom('audit_log')
-        .select(['actor_user_id', sql<string>`MAX(actor_name)`.as('name'), sql<string | null>`MAX(actor_nip)`.as('nip')])
+        .select(['actor_user_id', sql<string | null>`MAX(actor_name)`.as('name'), sql<string | null>`MAX(actor_nip)`.as('nip')])
         .where('actor_user_id', 'is not', null)
         .groupBy('actor_user_id')
         .orderBy('name'),
-    ) as { actor_user_id: string; name: string | null; nip: string | null }[];
-    return { actors: rows.map((r) => ({ userId: r.actor_user_id, name: r.name ?? '-', nip: r.nip })) };
+    );
+    return { actors: rows.map((r) => ({ userId: r.actor_user_id ?? '', name: r.name ?? '-', nip: r.nip })) };
   },
 
   'audit.get': (ctx, input) => {
@@ -105,7 +105,7 @@ export const auditHandlers: HandlerMap<'audit.verify' | 'audit.list' | 'audit.ac
         .selectFrom('audit_log')
         .select(['seq', 'at', 'actor_name', 'actor_nip', 'command', 'record_table', 'record_id', 'before', 'after'])
         .where('seq', '=', input.seq),
-    ) as (ListedRow & { before: string | null }) | undefined;
+    );
     if (!row) throw notFound('Entri jejak audit');
     const d = new Describer(ctx.core.sqlite);
     const parse = (text: string | null): unknown => {

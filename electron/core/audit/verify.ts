@@ -256,9 +256,9 @@ class EntryContents {
   private entry(seq: number) {
     let e = this.cache.get(seq);
     if (!e) {
-      const row = this.sqlite.prepare('SELECT at, record_table, record_id, after FROM audit_log WHERE seq = ?').get(seq) as
-        | { at: string; record_table: string | null; record_id: string | null; after: string | null }
-        | undefined;
+      const row = this.sqlite
+        .prepare<[number], { at: string; record_table: string | null; record_id: string | null; after: string | null }>('SELECT at, record_table, record_id, after FROM audit_log WHERE seq = ?')
+        .get(seq);
       let after: unknown;
       try {
         after = row?.after ? JSON.parse(row.after) : null;
