@@ -65,9 +65,9 @@ describe('backup while the server is writing', () => {
   it('restores to a database that passes integrity_check and holds every row committed before the backup', async () => {
     const data = dir();
     const core = track(openOffice(data));
-    // Each failed login costs a password-hash verification (tens of ms, synchronous), so a modest
-    // database and large steps keep the test quick while still interleaving requests with the copy.
-    pad(core, 8);
+    // Each failed login costs a password-hash verification (tens of ms, on the thread pool), so the
+    // copy goes a page per event-loop turn over a database large enough for logins to land meanwhile.
+    pad(core, 16);
     const app = await buildServer({ core, loginRateLimit: 1_000_000 });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
@@ -90,7 +90,7 @@ describe('backup while the server is writing', () => {
       const maxSeq = () => (core.sqlite.prepare('SELECT MAX(seq) AS s FROM audit_log').get() as { s: number }).s;
       const beforeSeq = maxSeq();
       const committedBefore = committed;
-      const entry = await createBackup(core.sqlite, { dataDir: data, kind: 'manual', pagesPerStep: 128 });
+      const entry = await createBackup(core.sqlite, { dataDir: data, kind: 'manual', pagesPerStep: 1 });
       const committedDuring = committed - committedBefore;
       writing = false;
       await writer;

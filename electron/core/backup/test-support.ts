@@ -8,7 +8,7 @@ import { dispatch } from '../dispatch';
 /** Helpers for the backup tests: a temp folder and a set-up office, nothing shared with other suites. */
 
 export const adminNip = '198609262015051001';
-export const adminPassword = 'rahasia123';
+export const adminPassword = 'Rahasia-Cadangan-42';
 
 export function tempDir(prefix = 'kinerja-backup-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
