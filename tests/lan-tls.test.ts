@@ -6,6 +6,13 @@ import type tls from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer, sessionCookie } from '../electron/server/app';
 import { certificateFingerprint, ensureAutoCertificate, loadTlsFiles, normalizeFingerprint } from '../electron/server/tls';
+
+/**
+ * Certificates are checked by OpenSSL against the machine's real clock, while this suite's `Date`
+ * runs on a fixed test date (tests/setup/fixed-clock.ts): certificates made here must be dated by
+ * the machine's clock (performance is not faked) or they are "not yet valid" or expired.
+ */
+const machineNow = (): Date => new Date(performance.timeOrigin + performance.now());
 import { makeOffice, makeTempDir, removeAllTempDirs, runCli, startCliServer, type CliServer } from './helpers';
 
 /**
@@ -78,7 +85,7 @@ describe('serve over TLS', { timeout: 180_000 }, () => {
 
   it('with TLS the session cookie is Secure and HSTS is sent; a wrong certificate/key pair is refused before listening', async () => {
     const dir = makeTempDir();
-    const auto = await ensureAutoCertificate(dir);
+    const auto = await ensureAutoCertificate(dir, { now: machineNow() });
     const office = makeOffice();
     const app = await buildServer({ core: office.core, rendererDir: null, tls: { key: auto.key, cert: auto.cert } });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -104,7 +111,7 @@ describe('serve over TLS', { timeout: 180_000 }, () => {
       plainOffice.close();
     }
 
-    const other = await ensureAutoCertificate(makeTempDir());
+    const other = await ensureAutoCertificate(makeTempDir(), { now: machineNow() });
     const certFile = path.join(dir, 'tls', 'kinerja-cert.pem');
     const otherKey = path.join(makeTempDir(), 'key.pem');
     fs.writeFileSync(otherKey, other.key);
@@ -116,7 +123,7 @@ describe('serve over TLS', { timeout: 180_000 }, () => {
 
   it('--tls-cert/--tls-key serve the office certificate; fingerprints are accepted in any common spelling', async () => {
     const dir = makeTempDir();
-    const made = await ensureAutoCertificate(dir);
+    const made = await ensureAutoCertificate(dir, { now: machineNow() });
     const data = path.join(dir, 'data');
     const s = await startCliServer(data, 60_000, { args: ['--tls-cert', path.join(dir, 'tls', 'kinerja-cert.pem'), '--tls-key', path.join(dir, 'tls', 'kinerja-key.pem')] });
     servers.push(s);

@@ -271,6 +271,7 @@ const exempt: Partial<Record<CommandName, string>> = {
   'skp.create': 'creates an SKP; a second one for the same year is refused',
   'skp.cascade': "adds RHK rows, overwriting none; it moves each SKP's version so an editor holding the old one gets CONFLICT",
   'realisasi.submit': 'carries no content (sends what is stored); a second send is refused',
+  'sync.requestRun': 'asks the background sync to run now; it changes no record the caller read (a flag)',
   'realisasi.withdraw': 'carries no content (takes back what is stored); a second withdrawal is refused (not sent), and it is refused once judging has begun',
   'realisasi.addEvidence': 'creates evidence',
   'realisasi.removeEvidence': 'evidence is never edited, only added or removed; one removed meanwhile is NOT_FOUND',
