@@ -5,6 +5,7 @@ import { dialogueCommands } from './dialogue/commands';
 import { distributionCommands } from './distribution/commands';
 import { evaluationCommands } from './evaluation/commands';
 import { feedbackCommands } from './feedback/commands';
+import { homeCommands } from './home/commands';
 import { realisasiCommands } from './realisasi/commands';
 import { reportsCommands } from './reports/commands';
 import { auditCommands } from './audit/commands';
@@ -22,6 +23,7 @@ export const commands = {
   ...setupCommands,
   ...authCommands,
   ...accountsCommands,
+  ...homeCommands,
   ...auditCommands,
   ...yearCommands,
   ...skpCommands,

@@ -56,6 +56,7 @@ const samples: { [N in CommandName]?: Sample<N> } = {
   'auth.createAccount': { input: { employeeId: missingId, temporaryPassword: 'Sementara1' }, status: 404 },
   'auth.resetPassword': { input: { userId: missingId, temporaryPassword: 'Sementara1' }, status: 404 },
   'auth.setPengelola': { input: { userId: missingId, isPengelola: true, version: 1 }, status: 404 },
+  'home.summary': { input: {}, status: 200 },
   'accounts.list': { input: { q: 'sampel', status: 'semua' }, status: 200 },
   'accounts.create': { input: { employeeId: missingId }, status: 404 },
   'accounts.createMissing': { input: { employeeIds: [missingId] }, status: 404 },

@@ -5,6 +5,7 @@ import { dialogueHandlers } from './dialogue/handlers';
 import { distributionHandlers } from './distribution/handlers';
 import { evaluationHandlers } from './evaluation/handlers';
 import { feedbackHandlers } from './feedback/handlers';
+import { homeHandlers } from './home/handlers';
 import { realisasiHandlers } from './realisasi/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { waitingHandlers } from './reports/waiting';
@@ -24,6 +25,7 @@ export const handlers: HandlerMap<CommandName> = {
   ...setupHandlers,
   ...authHandlers,
   ...accountsHandlers,
+  ...homeHandlers,
   ...auditHandlers,
   ...yearHandlers,
   ...skpHandlers,

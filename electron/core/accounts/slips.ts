@@ -51,14 +51,15 @@ function slip(issued: IssuedAccount, o: SlipOptions): Content {
             row('Nama', { text: a.name, bold: true }),
             row('NIP', formatNip(a.nip)),
             row('Masuk dengan', a.username ? `NIP atau nama pengguna ${a.username}` : 'NIP'),
-            row('Kata sandi sementara', { text: issued.temporaryPassword, bold: true, fontSize: 15, characterSpacing: 1.5 }),
+            row('Kata sandi sementara', // No extra letter spacing: the text layer (copy, search) must keep the password whole.
+            { text: issued.temporaryPassword, bold: true, fontSize: 16 }),
           ],
         },
         layout: 'noBorders',
       },
       { ol: steps, margin: [0, 6, 0, 4] },
       {
-        text: `Rahasiakan slip ini dan musnahkan setelah kata sandi diganti. Slip tidak dapat dicetak ulang: bila hilang, minta Pengelola Kinerja mengatur ulang kata sandi. Diterbitkan ${tanggalOf(o.issuedAt)} oleh ${o.issuedBy}.`,
+        text: `Rahasiakan slip ini dan musnahkan setelah kata sandi diganti. Slip tidak dapat dicetak ulang: bila hilang, minta Pengelola Kinerja mengatur ulang kata sandi. Diterbitkan ${tanggalOf(o.issuedAt)} oleh ${o.issuedBy.replace(/\.$/, '')}.`,
         fontSize: 7.5,
         color: '#333333',
       },

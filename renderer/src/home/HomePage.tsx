@@ -1,12 +1,14 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatNip } from '../../../shared/people/nip';
+import { useCommand } from '../api/hooks';
 import { useAuth } from '../auth/AuthProvider';
 import { EmptyState } from '../app/EmptyState';
 import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
 import { Reminders } from '../reports/Reminders';
 import { WaitingForYou } from '../skp/WaitingForYou';
+import { ProfileCard } from './ProfileCard';
+import { SetupChecklist } from './SetupChecklist';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 11) return 'home.morning';
@@ -19,6 +21,7 @@ function greetingKey(hour: number): MessageKey {
 export function HomePage() {
   const { t, date } = useI18n();
   const { user, hasRole } = useAuth();
+  const summary = useCommand('home.summary', {}, { enabled: !!user });
   if (!user) return null;
   const now = new Date();
   return (
@@ -29,6 +32,7 @@ export function HomePage() {
         </Title>
         <Text c="dimmed">{t('home.today', { date: date(now) })}</Text>
       </div>
+      {summary.data?.setup && <SetupChecklist setup={summary.data.setup} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">
@@ -36,27 +40,7 @@ export function HomePage() {
           </Title>
           <Reminders>{(any) => <WaitingForYou empty={any ? null : <EmptyState message={t('home.waitingEmpty')} />} />}</Reminders>
         </Card>
-        <Card withBorder>
-          <Title order={2} size="h4" mb="sm">
-            {t('home.profile')}
-          </Title>
-          <Stack gap={4}>
-            <Text fw={600}>{user.name}</Text>
-            <Text size="sm" ff="monospace">
-              NIP {formatNip(user.nip)}
-            </Text>
-            <Text size="sm">
-              {t('home.office')}: {user.officeName}
-            </Text>
-            <Group gap="xs" mt="xs" aria-label={t('home.roles')}>
-              {user.roles.map((r) => (
-                <Badge key={r} variant="light">
-                  {t(`role.${r}`)}
-                </Badge>
-              ))}
-            </Group>
-          </Stack>
-        </Card>
+        <ProfileCard />
       </SimpleGrid>
       {hasRole('pengelola') && (
         <Card withBorder>
