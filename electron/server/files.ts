@@ -5,6 +5,7 @@ import { resolveSession } from '../core/auth/sessions';
 import type { Core } from '../core/core';
 import { dispatch, toAppError } from '../core/dispatch';
 import { evidenceDownload } from '../core/documents/downloads';
+import { registerBackupDownload } from './backup-download';
 import { registerDocumentRoutes } from './documents';
 
 /**
@@ -52,6 +53,8 @@ export function attachmentDisposition(fileName: string): string {
 export async function registerFileRoutes(app: FastifyInstance, core: Core): Promise<void> {
   // Every named download (PDFs, the employee spreadsheets): electron/server/documents.ts.
   registerDocumentRoutes(app, core);
+  // A backup as one .tar, for browser mode: electron/server/backup-download.ts.
+  registerBackupDownload(app, core);
 
   /**
    * GET /api/files/evidence/:id -> the evidence file (bukti dukung) as an attachment, for whoever may

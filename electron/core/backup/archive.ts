@@ -114,6 +114,51 @@ export function packDirectory(sourceDir: string, outFile: string): { files: numb
   return { files, bytes };
 }
 
+/**
+ * The same archive as `packDirectory`, as a stream of chunks (the browser download of a backup,
+ * electron/server/backup-download.ts): nothing is written to disk, the event loop is free between
+ * chunks, and `bytes` (known before the first chunk) lets the browser show progress. Files are
+ * read as they are streamed; one that changes size meanwhile aborts the stream (a backup folder
+ * never changes once written).
+ */
+export function packDirectoryStream(sourceDir: string): { bytes: number; chunks: AsyncGenerator<Buffer> } {
+  const entries = listTree(sourceDir).map((entry) => {
+    if (!isSafeName(entry.rel)) throw new Error(`Nama berkas tidak dapat diarsipkan: ${entry.rel}`);
+    const stat = fs.statSync(path.join(sourceDir, entry.rel));
+    if (!entry.dir && stat.size > maxSize) throw new Error(`Berkas terlalu besar untuk arsip: ${entry.rel}`);
+    return { ...entry, size: entry.dir ? 0 : stat.size, mtimeMs: stat.mtimeMs };
+  });
+  const padOf = (size: number) => (block - (size % block)) % block;
+  const bytes = entries.reduce((n, e) => n + block + (e.dir ? 0 : e.size + padOf(e.size)), 0) + block * 2;
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (const e of entries) {
+      if (e.dir) {
+        yield header(`${e.rel}/`, 0, '5', e.mtimeMs);
+        continue;
+      }
+      yield header(e.rel, e.size, '0', e.mtimeMs);
+      const handle = await fs.promises.open(path.join(sourceDir, e.rel), 'r');
+      let written = 0;
+      try {
+        while (written < e.size) {
+          const chunk = Buffer.alloc(Math.min(1 << 20, e.size - written));
+          const { bytesRead } = await handle.read(chunk, 0, chunk.length, written);
+          if (bytesRead === 0) break;
+          written += bytesRead;
+          yield bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead);
+        }
+      } finally {
+        await handle.close();
+      }
+      if (written !== e.size) throw new Error(`Berkas berubah ukuran saat diarsipkan: ${e.rel}`);
+      const pad = padOf(e.size);
+      if (pad) yield Buffer.alloc(pad, 0);
+    }
+    yield Buffer.alloc(block * 2, 0);
+  }
+  return { bytes, chunks: chunks() };
+}
+
 export function isTarArchive(file: string): boolean {
   let fd: number | null = null;
   try {

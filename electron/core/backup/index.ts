@@ -1,4 +1,4 @@
-export { packDirectory, unpackArchive, isTarArchive } from './archive';
+export { packDirectory, packDirectoryStream, unpackArchive, isTarArchive } from './archive';
 export { backupBeforeMigrate, createBackup, createBackupSync, deleteBackups } from './create';
 export { checkDatabaseFile, isDatabaseInUse } from './database-file';
 export { listBackups, findBackup, backupsDir, type BackupEntry, type BackupKind, type BackupManifest } from './layout';

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Modal, Progress, Stack, Table, Text } from '@mantine/core';
-import { IconDatabaseExport, IconRestore } from '@tabler/icons-react';
+import { IconDatabaseExport, IconDownload, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/backup/commands';
 import { transport } from '../api/client';
@@ -114,9 +114,26 @@ export function BackupPage() {
                         </Table.Td>
                         <Table.Td fz="sm">{t('backup.versionText', { app: b.appVersion, schema: b.schemaVersion })}</Table.Td>
                         <Table.Td>
-                          <Button size="xs" variant="light" color="orange" leftSection={<IconRestore size={14} />} onClick={() => setConfirming(b)} style={{ whiteSpace: 'nowrap' }}>
-                            {t('backup.restore')}
-                          </Button>
+                          <Group gap="xs" wrap="nowrap">
+                            {/* Browser mode: the server may be another machine; a plain link streams the .tar to disk (no copy in memory). */}
+                            {transport === 'http' && (
+                              <Button
+                                component="a"
+                                href={`api/files/backup/${encodeURIComponent(b.id)}`}
+                                download
+                                size="xs"
+                                variant="light"
+                                leftSection={<IconDownload size={14} />}
+                                aria-label={t('backup.downloadLabel', { time: dateTime(b.createdAt) })}
+                                style={{ whiteSpace: 'nowrap' }}
+                              >
+                                {t('backup.download')}
+                              </Button>
+                            )}
+                            <Button size="xs" variant="light" color="orange" leftSection={<IconRestore size={14} />} onClick={() => setConfirming(b)} style={{ whiteSpace: 'nowrap' }}>
+                              {t('backup.restore')}
+                            </Button>
+                          </Group>
                         </Table.Td>
                       </Table.Tr>
                     ))}

@@ -25,6 +25,8 @@ export const backupMessages = defineMessages(
     'backup.kind.manual': 'Manual',
     'backup.kind.pre-migration': 'Sebelum pembaruan',
     'backup.restore': 'Pulihkan',
+    'backup.download': 'Unduh',
+    'backup.downloadLabel': 'Unduh cadangan {time} sebagai satu berkas .tar (simpan di luar server ini)',
     'backup.restoreTitle': 'Pulihkan cadangan ini?',
     'backup.restoreBody':
       'Data akan kembali seperti pada {time}. Semua perubahan setelah itu tidak tampak lagi. Basis data yang sekarang tidak dihapus: ia disisihkan ke folder "replaced" di folder data.',
@@ -57,6 +59,8 @@ export const backupMessages = defineMessages(
     'backup.kind.manual': 'Manual',
     'backup.kind.pre-migration': 'Before upgrade',
     'backup.restore': 'Restore',
+    'backup.download': 'Download',
+    'backup.downloadLabel': 'Download the backup of {time} as one .tar file (keep it off this server)',
     'backup.restoreTitle': 'Restore this backup?',
     'backup.restoreBody':
       'The data will return to how it was at {time}. Every change after that will no longer show. The current database is not deleted: it is set aside in the "replaced" folder of the data folder.',
