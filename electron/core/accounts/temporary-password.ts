@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '../core';
-import { hashPassword } from '../auth/password-hash';
+import { hashPassword, hashPasswordAsync } from '../auth/password-hash';
 
 /**
  * Temporary passwords: typed by hand from a paper slip by someone who may rarely use a keyboard,
@@ -29,7 +29,7 @@ export interface TemporaryCredential {
  * Hashing is deliberately slow (scrypt, tens of ms): creating accounts for a few hundred imported
  * employees inside the one write transaction would hold the server (and every other user) for
  * many seconds. So the slip download (electron/core/accounts/slips.ts) prepares the credentials
- * first, one hash per turn of the event loop with progress, and the command then takes them from
+ * first on the thread pool, one hash after another with progress, and the command then takes them from
  * this pool; whatever the pool lacks is hashed on the spot. Credentials are interchangeable random
  * pairs, so two requests sharing the pool only saves work; they live in memory only, for the
  * seconds between preparing and the command (the pool is emptied after each use).
@@ -48,10 +48,9 @@ export async function prepareTemporaryCredentials(core: Core, count: number, onP
   if (!pool) pools.set(core, (pool = []));
   for (let i = 0; i < count; i++) {
     const password = generateTemporaryPassword();
-    pool.push({ password, hash: hashPassword(password) });
+    // On the thread pool (auth's queue keeps a core for the event loop): polls and other requests go on meanwhile.
+    pool.push({ password, hash: await hashPasswordAsync(password) });
     onProgress?.(i + 1, count);
-    // Let other requests (and the job's progress poll) in between two hashes.
-    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

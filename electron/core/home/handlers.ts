@@ -2,10 +2,10 @@ import type { Compilable } from 'kysely';
 import type { HomeSummary } from '../../../shared/home/commands';
 import { findGolongan } from '../../../shared/people/golongan';
 import { localDate } from '../../../shared/people/dates';
-import { requireActor, type HandlerContext, type HandlerMap } from '../context';
+import { type HandlerMap, type ReadContext } from '../context';
 
 /** The position held today: a definitive one first, else an acting one (Plt/Plh). */
-function profileOf(ctx: HandlerContext, employeeId: string, today: string): HomeSummary['profile'] {
+function profileOf(ctx: ReadContext, employeeId: string, today: string): HomeSummary['profile'] {
   const { core } = ctx;
   const employee = core.q.first(core.db.selectFrom('employees').select(['golongan', 'kind']).where('id', '=', employeeId));
   const held = core.q.all(
@@ -33,7 +33,7 @@ function profileOf(ctx: HandlerContext, employeeId: string, today: string): Home
 }
 
 /** The running year (open, started), and the caller's latest SKP in it. */
-function skpOf(ctx: HandlerContext, officeId: string, employeeId: string, today: string): HomeSummary['skp'] {
+function skpOf(ctx: ReadContext, officeId: string, employeeId: string, today: string): HomeSummary['skp'] {
   const { core } = ctx;
   const year = core.q.first(
     core.db
@@ -64,7 +64,7 @@ function skpOf(ctx: HandlerContext, officeId: string, employeeId: string, today:
 const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);
 
 /** What a new office still has to set up, in the order it is done. */
-function setupOf(ctx: HandlerContext, officeId: string): HomeSummary['setup'] {
+function setupOf(ctx: ReadContext, officeId: string): HomeSummary['setup'] {
   const { core } = ctx;
   const db = core.db;
   const live = (q: Compilable<{ n: number }>) => count(core.q.first(q));
@@ -99,7 +99,7 @@ function setupOf(ctx: HandlerContext, officeId: string): HomeSummary['setup'] {
 
 export const homeHandlers: HandlerMap<'home.summary'> = {
   'home.summary': (ctx) => {
-    const actor = requireActor(ctx);
+    const actor = ctx.actor;
     const today = localDate(ctx.now);
     const manages = actor.roles.has('pengelola') || actor.roles.has('admin_pusat');
     return {
