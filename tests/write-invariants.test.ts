@@ -1189,6 +1189,7 @@ const readCases: { [N in CommandName]?: ReadCase<N> } = {
   'auth.me': (f) => ({ input: {}, as: f.employee }),
   'auth.listAccounts': (f) => ({ input: {}, as: f.admin }),
   'accounts.list': (f) => ({ input: { q: '', status: 'semua' }, as: f.admin }),
+  'home.summary': (f) => ({ input: {}, as: f.admin }),
   'audit.verify': (f) => ({ input: {}, as: f.admin }),
   'audit.list': (f) => ({ input: { limit: 20 }, as: f.admin }),
   'audit.actors': (f) => ({ input: {}, as: f.admin }),
