@@ -55,7 +55,7 @@ describe('kinerja central and sync commands', () => {
       const enrol = await runCli(['sync', 'enroll', '--data', kantor, '--central', central.url, '--code', code], 60_000);
       expect(enrol.stdout).toContain('Terdaftar di BKPSDM Kota Langsa sebagai "Dinas Pendidikan"');
       const run = await runCli(['sync', 'run', '--data', kantor], 60_000);
-      expect(run.stdout).toContain('Tersinkron');
+      expect(run.stdout, run.stderr).toContain('Tersinkron');
       expect(run.code).toBe(0);
       const status = await runCli(['sync', 'status', '--data', kantor, '--json'], 60_000);
       expect(status.code).toBe(0);

@@ -21,6 +21,7 @@ import {
   type Reject,
   type RowStamp,
 } from '../../../shared/sync/protocol';
+import { systemNow } from '../clock';
 import { getDefaultNativeBinding } from '../db/connection';
 import { bucketOf, chainHash, tableDigest } from '../sync/digest';
 import { SyncError } from '../sync/errors';
@@ -135,7 +136,7 @@ export class CentralStore {
 
   static async open(options: CentralOpenOptions): Promise<CentralStore> {
     const url = resolveDatabaseUrl(options.dataDir, options.databaseUrl);
-    const now = options.now ?? (() => Date.now());
+    const now = options.now ?? (() => systemNow().getTime());
     let db: Db;
     let kind: 'sqlite' | 'postgres';
     if (url) {
