@@ -1,4 +1,4 @@
-import { admin } from './fixtures';
+import { admin, e2eNow } from './fixtures';
 import { expect, login, test } from './evaluation-office';
 
 /**
@@ -7,10 +7,8 @@ import { expect, login, test } from './evaluation-office';
  * membuka satu baris untuk melihat isi sebelum dan sesudahnya. Periksa keutuhan hasilnya utuh.
  */
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/** The day the e2e servers run on (e2e/fixtures.ts), never the machine's. */
+const today = () => `${e2eNow.getFullYear()}-${String(e2eNow.getMonth() + 1).padStart(2, '0')}-${String(e2eNow.getDate()).padStart(2, '0')}`;
 
 /** The name as stored (the trail speaks of people by name, without their academic titles). */
 const plain = (name: string) => name.split(',')[0]!.trim();

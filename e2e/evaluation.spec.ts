@@ -220,14 +220,12 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await expect(page.locator('#main').getByText('1 RHK Utama dinilai di bawah ekspektasi')).toHaveCount(0);
   await expect(page.getByTestId('predikat-card').getByTestId('predikat')).toHaveText('Baik');
   await page.getByLabel('Catatan dan rekomendasi').fill('Pertahankan ketertiban agenda; ikuti pelatihan kearsipan digital.');
-  // Leaving with unsaved judgements asks first; staying keeps them.
-  let asked = '';
-  page.once('dialog', (d) => {
-    asked = d.message();
-    void d.dismiss();
-  });
+  // Leaving with unsaved judgements asks first (the app's own leave guard); staying keeps them.
   await nav(page, 'Tim Saya').click();
-  await expect.poll(() => asked).toContain('belum disimpan');
+  const guard = page.getByRole('dialog', { name: 'Perubahan belum disimpan' });
+  await expect(guard).toBeVisible();
+  await guard.getByRole('button', { name: 'Tetap di halaman ini' }).click();
+  await expect(guard).toHaveCount(0);
   await expect(page.getByRole('heading', { name: `Penilaian ${january}: ${employee.name}` })).toBeVisible();
   await expect(page.getByLabel('Catatan dan rekomendasi')).toHaveValue('Pertahankan ketertiban agenda; ikuti pelatihan kearsipan digital.');
   await page.getByRole('button', { name: 'Simpan' }).click();
