@@ -126,7 +126,9 @@ test('employee reports realisasi with a file and sends it; appraiser comments, e
   await expect(send).toContainText('2 indikator belum diisi');
   await send.getByRole('button', { name: 'Kirim ke Pejabat Penilai' }).click();
   await expect(page.getByText(`Realisasi ${january} dikirim kepada Pejabat Penilai.`)).toBeVisible();
-  await expect(page.getByTestId('realisasi-sent')).toContainText('tidak dapat diubah lagi');
+  // Sent: read-only, and it can be taken back while the appraiser has not begun judging (realisasi.withdraw).
+  await expect(page.getByTestId('realisasi-sent')).toContainText('Anda dapat menariknya kembali');
+  await expect(page.getByTestId('realisasi-sent').getByRole('button', { name: 'Tarik kembali' })).toBeVisible();
   await expect(page.getByTestId('realisasi-status').first()).toHaveText('Diajukan');
   await expect(page.getByRole('button', { name: 'Simpan draf' })).toHaveCount(0);
   await expect(first.getByTestId('realisasi-value')).toHaveText('112');
