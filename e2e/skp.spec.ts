@@ -24,7 +24,7 @@ async function sessionOf(browser: Browser, server: Server, nip: string): Promise
 /** The office admin opens this year from the Tahun Penilaian screen (defaults: 1 Jan - 31 Dec, Bulanan, 31 Jan). */
 async function openYear(page: Page, server: Server, shells: boolean) {
   await signIn(page, server, admin.nip, admin.password);
-  await page.getByRole('link', { name: 'Tahun Penilaian' }).click();
+  await page.getByRole('link', { name: 'Tahun Penilaian', exact: true }).click();
   await page.getByRole('button', { name: 'Buka Tahun Penilaian' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Buka Tahun Penilaian' });
   await expect(dialog.getByLabel(/^Tahun/)).toHaveValue(String(year));
