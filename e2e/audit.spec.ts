@@ -56,7 +56,7 @@ test('Pengelola menyaring jejak audit dan membuka persetujuan SKP', async ({ pag
 
   // Rentang tanggal: sampai kemarin tidak ada apa-apa; hari ini ada.
   await page.getByRole('button', { name: 'Hapus saringan' }).click();
-  const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000);
+  const yesterday = new Date(e2eNow.getTime() - 24 * 60 * 60 * 1000);
   const y = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}`;
   await page.getByLabel('Sampai tanggal', { exact: true }).fill(y);
   await expect(page.getByTestId('empty-state')).toContainText('Tidak ada catatan yang cocok dengan saringan');
