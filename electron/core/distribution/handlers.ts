@@ -9,7 +9,7 @@ import { primaryAssignment } from '../people/appraisal';
 import { DbChainSource } from '../people/source';
 import { localDate } from '../../../shared/people/dates';
 import { loadYear } from '../skp/service';
-
+import { finalPredikatCounts, officeHeadPosition, officeName, officeUnits, orgRatingsOf, runningUnitOf } from './queries';
 
 function emptyCounts(): Record<Predikat, number> {
   return Object.fromEntries(predikats.map((p) => [p, 0])) as Record<Predikat, number>;
@@ -33,13 +33,8 @@ export function distributionOf(unitId: string | null, unitName: string, orgRatin
  * unit in memory, as orgRatingFor does), and the office.
  */
 export function distributionForPeriod(core: Core, officeId: string, yearId: string, period: string, onlyUnitId?: string) {
-  const office = core.q.prepare('SELECT name FROM offices WHERE id = ?').get(officeId) as { name: string };
-  const allUnits = core.q.prepare('SELECT id, name, parent_id, deleted_at FROM units WHERE office_id = ? ORDER BY name').all(officeId) as {
-    id: string;
-    name: string;
-    parent_id: string | null;
-    deleted_at: string | null;
-  }[];
+  const office = { name: officeName(core, officeId) ?? '' };
+  const allUnits = officeUnits(core, officeId);
   const units = allUnits.filter((u) => !u.deleted_at);
   const parentOf = new Map(allUnits.map((u) => [u.id, u.parent_id]));
   const lineageCache = new Map<string | null, string[]>();
@@ -60,12 +55,12 @@ export function distributionForPeriod(core: Core, officeId: string, yearId: stri
     lineageCache.set(unitId, out);
     return out;
   };
-  const rows = core.q
-    .prepare(`SELECT unit_id, predikat, COUNT(*) AS n FROM evaluations WHERE year_id = ? AND period = ? AND status = 'final' AND deleted_at IS NULL GROUP BY unit_id, predikat`)
-    .all(yearId, period) as { unit_id: string | null; predikat: Predikat; n: number }[];
+  const rows = finalPredikatCounts(core, yearId, period);
   const perUnit = new Map<string, Record<Predikat, number>>();
   const officeCounts = emptyCounts();
   for (const r of rows) {
+    // A final evaluation always has its predikat (finalize refuses one without).
+    if (r.predikat === null) continue;
     officeCounts[r.predikat] += r.n;
     for (const u of lineageOf(r.unit_id)) {
       const c = perUnit.get(u) ?? emptyCounts();
@@ -73,10 +68,7 @@ export function distributionForPeriod(core: Core, officeId: string, yearId: stri
       perUnit.set(u, c);
     }
   }
-  const ratings = core.q.prepare('SELECT unit_id, rating FROM org_ratings WHERE year_id = ? AND period = ? AND deleted_at IS NULL').all(yearId, period) as {
-    unit_id: string | null;
-    rating: OrgRating;
-  }[];
+  const ratings = orgRatingsOf(core, yearId, period);
   const byUnit = new Map(ratings.map((r) => [r.unit_id ?? '', r.rating]));
   /** orgRatingFor: the unit's own rating, an ancestor's, or the office's. */
   const ratingOf = (unitId: string | null): OrgRating | null => {
@@ -102,12 +94,7 @@ export const distributionHandlers: HandlerMap<'distribution.get'> = {
     const isAdmin = ctx.actor.roles.has('pengelola') || ctx.actor.roles.has('admin_pusat');
     if (!isAdmin && !isHeadOfOffice(ctx)) {
       // An appraiser sees the unit they lead (and units under it), not the whole office's spread.
-      const mine = ctx.core.q
-        .prepare(
-          `SELECT p.unit_id FROM assignments a JOIN positions p ON p.id = a.position_id
-           WHERE a.employee_id = ? AND a.deleted_at IS NULL AND a.end_date IS NULL LIMIT 1`,
-        )
-        .get(ctx.actor.employeeId) as { unit_id: string | null } | undefined;
+      const mine = runningUnitOf(ctx.core, ctx.actor.employeeId);
       const wanted = input.unitId ?? mine?.unit_id;
       if (!mine?.unit_id || !wanted || !unitLineage(ctx.core, wanted).includes(mine.unit_id)) {
         throw forbidden('Kurva distribusi seluruh kantor khusus Pengelola Kinerja; Anda dapat melihat kurva unit kerja Anda.');
@@ -122,7 +109,7 @@ export const distributionHandlers: HandlerMap<'distribution.get'> = {
 
 /** The head of office leads every unit (from a position outside any unit) and records the org ratings. */
 function isHeadOfOffice(ctx: AuthedReadContext): boolean {
-  const office = ctx.core.q.prepare('SELECT head_position_id FROM offices WHERE id = ?').get(ctx.actor.officeId) as { head_position_id: string | null } | undefined;
-  if (!office?.head_position_id) return false;
-  return primaryAssignment(new DbChainSource(ctx.core), ctx.actor.employeeId, localDate(ctx.now))?.position_id === office.head_position_id;
+  const head = officeHeadPosition(ctx.core, ctx.actor.officeId);
+  if (!head) return false;
+  return primaryAssignment(new DbChainSource(ctx.core), ctx.actor.employeeId, localDate(ctx.now))?.position_id === head;
 }

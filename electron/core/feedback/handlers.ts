@@ -5,7 +5,7 @@ import { type HandlerMap, type AuthedReadContext } from '../context';
 import type { FeedbackTable } from '../db/schema';
 import { requireApprovedPlan, skpPeriod } from '../evaluation/period-context';
 import { loadSkp, viewerRoleOf } from '../skp/service';
-
+import { lastReadAt, readMark, rhkOnSkp, threadOf, unreadBySkp } from './queries';
 
 function targetOf(f: FeedbackTable): FeedbackTarget {
   if (f.target_kind === 'rhk') return { kind: 'rhk', rhkId: f.rhk_id! };
@@ -14,10 +14,7 @@ function targetOf(f: FeedbackTable): FeedbackTarget {
 }
 
 function lastRead(ctx: AuthedReadContext, skpId: string): string {
-  const r = ctx.core.q.prepare('SELECT read_at FROM feedback_reads WHERE skp_id = ? AND reader_employee_id = ? AND deleted_at IS NULL').get(skpId, ctx.actor.employeeId) as
-    | { read_at: string }
-    | undefined;
-  return r?.read_at ?? '';
+  return lastReadAt(ctx.core, skpId, ctx.actor.employeeId);
 }
 
 function messageOut(ctx: AuthedReadContext, f: FeedbackTable, readAt: string): FeedbackMessage {
@@ -40,9 +37,7 @@ export const feedbackHandlers: HandlerMap<'feedback.thread' | 'feedback.post' | 
     const skp = loadSkp(ctx.core, input.skpId);
     const role = viewerRoleOf(ctx, skp);
     if (!role) throw forbidden();
-    const rows = ctx.core.q
-      .prepare('SELECT * FROM feedback WHERE skp_id = ? AND (? IS NULL OR period = ?) AND deleted_at IS NULL ORDER BY created_at, id')
-      .all(skp.id, input.period ?? null, input.period ?? null) as FeedbackTable[];
+    const rows = threadOf(ctx.core, skp.id, input.period);
     const readAt = lastRead(ctx, skp.id);
     return {
       messages: rows.map((f) => messageOut(ctx, f, readAt)),
@@ -56,7 +51,7 @@ export const feedbackHandlers: HandlerMap<'feedback.thread' | 'feedback.post' | 
     if (!role || role === 'pengelola') throw forbidden('Umpan balik diberikan oleh Pejabat Penilai (atau atasannya) dan ditanggapi oleh pegawai pemilik SKP.');
     requireApprovedPlan(skp);
     const t = input.target;
-    if (t.kind === 'rhk' && !ctx.core.q.prepare('SELECT 1 FROM skp_rhk WHERE id = ? AND skp_id = ? AND deleted_at IS NULL').get(t.rhkId, skp.id)) {
+    if (t.kind === 'rhk' && !rhkOnSkp(ctx.core, t.rhkId, skp.id)) {
       throw notFound('RHK');
     }
     const row = ctx.write.insert('feedback', {
@@ -70,34 +65,21 @@ export const feedbackHandlers: HandlerMap<'feedback.thread' | 'feedback.post' | 
       author_name: ctx.actor.name,
       author_role: role,
       body: input.body,
-    }) as FeedbackTable;
+    });
     return { message: messageOut(ctx, row, lastRead(ctx, skp.id)) };
   },
 
   'feedback.markRead': (ctx, input) => {
     const skp = loadSkp(ctx.core, input.skpId);
     if (!viewerRoleOf(ctx, skp)) throw forbidden();
-    const existing = ctx.core.q
-      .prepare('SELECT id FROM feedback_reads WHERE skp_id = ? AND reader_employee_id = ? AND deleted_at IS NULL')
-      .get(skp.id, ctx.actor.employeeId) as { id: string } | undefined;
+    const existing = readMark(ctx.core, skp.id, ctx.actor.employeeId);
     if (existing) ctx.write.update('feedback_reads', existing.id, { read_at: ctx.nowIso });
     else ctx.write.insert('feedback_reads', { skp_id: skp.id, reader_employee_id: ctx.actor.employeeId, read_at: ctx.nowIso });
     return { ok: true as const };
   },
 
-  // Unread = written by someone else on an SKP I own or appraise, after I last read that SKP's thread.
   'feedback.unread': (ctx) => {
-    const rows = ctx.core.q
-      .prepare(
-        `SELECT s.id AS skp_id, s.employee_name, COUNT(f.id) AS n
-         FROM skps s
-         JOIN feedback f ON f.skp_id = s.id AND f.deleted_at IS NULL AND f.author_employee_id <> @me
-         LEFT JOIN feedback_reads r ON r.skp_id = s.id AND r.reader_employee_id = @me AND r.deleted_at IS NULL
-         WHERE (s.employee_id = @me OR s.appraiser_employee_id = @me) AND s.deleted_at IS NULL
-           AND f.created_at > COALESCE(r.read_at, '')
-         GROUP BY s.id ORDER BY MAX(f.created_at) DESC`,
-      )
-      .all({ me: ctx.actor.employeeId }) as { skp_id: string; employee_name: string; n: number }[];
+    const rows = unreadBySkp(ctx.core, ctx.actor.employeeId);
     return { total: rows.reduce((s, r) => s + r.n, 0), bySkp: rows.map((r) => ({ skpId: r.skp_id, employeeName: r.employee_name, count: r.n })) };
   },
 };
