@@ -69,5 +69,11 @@ describe('kinerja central and sync commands', () => {
     }
     const offices = await runCli(['central', 'offices', '--data', pusat], 60_000);
     expect(offices.stdout).toMatch(/Dinas Pendidikan\taktif\tterakhir \d{4}-.*\tmenunggu 0\tsidik sama/);
+    // After the sync the audit trail is whole at both ends (the central's Admin Pusat entry included).
+    for (const dir of [pusat, kantor]) {
+      const verify = await runCli(['audit', 'verify', '--data', dir], 60_000);
+      expect(verify.stdout + verify.stderr).toContain('Rantai audit utuh');
+      expect(verify.code).toBe(0);
+    }
   }, 180_000);
 });

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit/chain';
+import { verifyAudit } from '../../electron/core/audit/verify';
+import { makeAdminPusat } from '../../electron/core/central/setup';
 import { syncStatus } from '../../electron/core/sync/office';
-import { TestClock } from '../helpers';
+import { makeOffice, TestClock } from '../helpers';
 import { removeAllTempDirs } from '../helpers/tempdir';
 import { newOffice, officeRows, syncer, TestCentral, type StoreKind } from './harness';
 import { pgUnavailableReason, startPgCluster, type PgCluster } from './postgres';
@@ -41,6 +43,10 @@ describe.each(kinds)('central and two offices on loopback (%s)', (kind) => {
   it('both offices work offline, then sync: the central holds exactly the union, digests equal, audit chains verify', async () => {
     const clock = new TestClock('2026-03-02T01:00:00.000Z');
     central = await centralOn(kind, clock);
+    // The central's own database (its accounts and audit trail), set up as `init --central` does.
+    const pusat = makeOffice({ clock, dir: central.dir, ownsDir: false, setup: { officeName: 'BKPSDM Kota Langsa', officeCode: 'BKPSDM' } });
+    opened.push(pusat);
+    makeAdminPusat(pusat.core, pusat.admin.userId, pusat.officeId);
     const a = newOffice(clock, 'Dinas Pendidikan Kota Langsa', 'DISDIK');
     const b = newOffice(clock, 'Dinas Kesehatan Kota Langsa', 'DINKES');
     opened.push(a, b);
@@ -49,6 +55,9 @@ describe.each(kinds)('central and two offices on loopback (%s)', (kind) => {
     doWork(b, 7);
     await central.enrol(a, 'Dinas Pendidikan');
     await central.enrol(b, 'Dinas Kesehatan');
+    // What the city decides flows back with the sync: for every office, and for one office only.
+    await central.store.publishReference({ kind: 'announcement', officeId: null, data: { title: 'Batas input realisasi', body: 'Paling lambat 5 April.' } });
+    await central.store.publishReference({ kind: 'org_rating', officeId: a.officeId, data: { year: 2026, period: 'TW1', rating: 'Baik' } });
     clock.advanceMinutes(1);
     const ra = await syncer(a, central, { batchRows: 10 }).run();
     const rb = await syncer(b, central).run();
@@ -81,8 +90,13 @@ describe.each(kinds)('central and two offices on loopback (%s)', (kind) => {
     const sa = syncStatus(a.core);
     expect(sa).toMatchObject({ state: 'tersinkron', stateText: 'Tersinkron', pending: 0, digestsEqual: true });
     expect(sa.runs).toHaveLength(2);
-    expect(verifyAuditChain(a.core).ok).toBe(true);
-    expect(verifyAuditChain(b.core).ok).toBe(true);
+    // Pulled reference data is in each office's trail: the whole audit check is clean on all three.
+    expect(a.core.sqlite.prepare('SELECT kind FROM reference_data ORDER BY kind').all()).toEqual([{ kind: 'announcement' }, { kind: 'org_rating' }]);
+    expect(b.core.sqlite.prepare('SELECT kind FROM reference_data ORDER BY kind').all()).toEqual([{ kind: 'announcement' }]);
+    for (const core of [pusat.core, a.core, b.core]) {
+      expect(verifyAuditChain(core).ok).toBe(true);
+      expect(verifyAudit(core).findings).toEqual([]);
+    }
     const offices = await central.store.listOffices();
     expect(offices.map((o) => [o.name, o.digestEqual, o.pending, o.silent])).toEqual([
       ['Dinas Kesehatan', true, 0, false],

@@ -1,7 +1,6 @@
-import { appendAudit } from '../../core/audit/chain';
+import { makeAdminPusat } from '../../core/central/setup';
 import { CentralStore, readCentralConfig, writeCentralConfig } from '../../core/central/store';
 import { Core } from '../../core/core';
-import { RecordWriter } from '../../core/db/records';
 import { dispatch } from '../../core/dispatch';
 import { dataDirFrom, parse, required, UsageError } from '../args';
 
@@ -61,26 +60,4 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     core.close();
   }
-}
-
-/** The first administrator of a central is Admin Pusat (and marks the database as a central). */
-function makeAdminPusat(core: Core, userId: string, officeId: string): void {
-  const nowIso = core.now().toISOString();
-  const writer = new RecordWriter(core, () => officeId, nowIso);
-  core.sqlite.transaction(() => {
-    writer.update('users', userId, { is_admin_pusat: 1 });
-    core.setMeta('mode', 'central');
-    const change = writer.changes[0];
-    appendAudit(core, {
-      at: nowIso,
-      actorUserId: null,
-      actorNip: null,
-      actorName: 'init --central',
-      command: 'central.init',
-      recordTable: 'users',
-      recordId: userId,
-      before: change?.before ?? null,
-      after: change?.after ?? null,
-    });
-  })();
 }

@@ -53,7 +53,6 @@ const notYetConverted: Record<string, number> = {
   'skp/service.ts': 11,
   'skp/snapshot.ts': 1,
   'sync/local.ts': 4,
-  'sync/office.ts': 1,
   'year/handlers.ts': 1,
 };
 

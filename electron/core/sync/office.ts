@@ -18,11 +18,11 @@ import {
   type SyncErrorCode,
   type WireRow,
 } from '../../../shared/sync/protocol';
-import { appendAudit } from '../audit/chain';
 import type { Core } from '../core';
 import { isReplicated, listReplicatedTables } from '../db/replicated';
 import { evidencePath } from '../realisasi/evidence-store';
 import { appVersion, schemaVersion } from '../version';
+import { auditReferenceWrite, auditSyncWrite, confirmSyncAudit } from './audit';
 import { chainHash, differingBuckets, tableDigest } from './digest';
 import { SyncError } from './errors';
 import { applyLocalRow, hasUnsentChange, localRows, localStamps, localVersion } from './local';
@@ -357,6 +357,7 @@ export class OfficeSync {
           const { rows } = await this.call<{ rows: Record<string, unknown>[] }>('/sync/own-rows', { table, afterId, limit: 2000 });
           if (rows.length === 0) break;
           core.sqlite.transaction(() => {
+            const taken: string[] = [];
             for (const row of rows) {
               const id = String(row.id);
               if (row.office_id !== officeId) continue;
@@ -368,10 +369,14 @@ export class OfficeSync {
               }
               if (!local || version > local.version || (version === local.version && String(row.hlc) > local.hlc)) {
                 applyLocalRow(core, table, row);
+                taken.push(id);
                 pulled++;
               }
             }
+            // The rows taken back are recorded like any write, so `audit verify` finds them.
+            if (taken.length > 0) auditSyncWrite(core, { command: 'sync.ambilKembali', after: { table, rows: taken.length } }, [{ table, ids: taken }]);
           })();
+          confirmSyncAudit(core);
           afterId = String(rows[rows.length - 1]!.id);
           this.options.onProgress?.({ phase: 'pulihkan', done: pulled, total: pulled });
         }
@@ -382,35 +387,36 @@ export class OfficeSync {
     const epoch = Math.max(hello.state.epoch, int(core.getMeta(syncKeys.epoch))) + 1;
     const at = core.now().toISOString();
     core.sqlite.transaction(() => {
+      const raisedChanges: string[] = [];
       for (const b of bumps) {
         const local = localVersion(core, b.table, b.id)!;
         const version = Math.max(local.version, b.above) + 1;
         const hlc = core.hlc.now();
         core.q.prepare(`UPDATE "${b.table}" SET version = ?, hlc = ? WHERE id = ?`).run(version, hlc, b.id);
         // The waiting change carries the record's final state: give it the raised version too.
-        const pending = core.q.prepare('SELECT seq, data FROM change_log WHERE table_name = ? AND row_id = ? AND sent_at IS NULL ORDER BY seq DESC LIMIT 1').get(b.table, b.id) as
-          | { seq: number; data: string }
-          | undefined;
+        const pending = core.q.first(
+          core.db.selectFrom('change_log').select(['seq', 'id', 'data']).where('table_name', '=', b.table).where('row_id', '=', b.id).where('sent_at', 'is', null).orderBy('seq', 'desc').limit(1),
+        );
         if (pending) {
           const data = { ...(JSON.parse(pending.data) as Record<string, unknown>), version, hlc };
-          core.q.prepare('UPDATE change_log SET data = ?, hlc = ? WHERE seq = ?').run(JSON.stringify(data), hlc, pending.seq);
+          core.q.run(core.db.updateTable('change_log').set({ data: JSON.stringify(data), hlc }).where('seq', '=', pending.seq));
+          raisedChanges.push(pending.id);
         }
       }
       core.setMeta(syncKeys.epoch, String(epoch));
       core.setMeta(syncKeys.ackedSeq, '0');
       core.setMeta(syncKeys.ackedHash, genesisChainHash);
-      appendAudit(core, {
-        at,
-        actorUserId: null,
-        actorNip: null,
-        actorName: 'Sinkronisasi',
-        command: 'sync.pulihkanCadangan',
-        recordTable: null,
-        recordId: null,
-        before: { epoch: hello.state.epoch, centralHighSeq: hello.state.highSeq },
-        after: { epoch, pulled, raised: bumps.length },
-      });
+      // The entry commits to the raised rows and their waiting changes as they now stand.
+      const raised = new Map<string, string[]>();
+      for (const b of bumps) raised.set(b.table, [...(raised.get(b.table) ?? []), b.id]);
+      auditSyncWrite(
+        core,
+        { command: 'sync.pulihkanCadangan', before: { epoch: hello.state.epoch, centralHighSeq: hello.state.highSeq }, after: { epoch, pulled, raised: bumps.length, at } },
+        [...raised].map(([table, ids]) => ({ table, ids })),
+        raisedChanges,
+      );
     })();
+    confirmSyncAudit(core);
     return (
       `Basis data kantor ini dipulihkan dari cadangan yang lebih lama dari data di server pusat. ` +
       `${pulled.toLocaleString('id-ID')} baris diambil kembali dari server pusat` +
@@ -568,12 +574,16 @@ export class OfficeSync {
           this.core.sqlite.pragma('foreign_keys = OFF');
           try {
             this.core.sqlite.transaction(() => {
+              const taken: string[] = [];
               for (const row of rows) {
                 if (row.office_id !== this.settings.officeId || hasUnsentChange(this.core, table, String(row.id))) continue;
                 applyLocalRow(this.core, table, row);
+                taken.push(String(row.id));
                 repaired++;
               }
+              if (taken.length > 0) auditSyncWrite(this.core, { command: 'sync.ambilKembali', after: { table, rows: taken.length } }, [{ table, ids: taken }]);
             })();
+            confirmSyncAudit(this.core);
           } finally {
             this.core.sqlite.pragma('foreign_keys = ON');
           }
@@ -588,7 +598,9 @@ export function applyReference(core: Core, items: { id: string; kind: 'org_ratin
   const at = core.now().toISOString();
   core.sqlite.transaction(() => {
     let max = int(core.getMeta(syncKeys.refRev));
+    const ids: string[] = [];
     for (const it of items) {
+      ids.push(it.id);
       const values = { id: it.id, kind: it.kind, data: JSON.stringify(it.data), rev: it.rev, deleted: it.deleted ? 1 : 0, received_at: at };
       core.q.run(
         core.db
@@ -599,7 +611,9 @@ export function applyReference(core: Core, items: { id: string; kind: 'org_ratin
       max = Math.max(max, it.rev);
     }
     core.setMeta(syncKeys.refRev, String(max));
+    auditReferenceWrite(core, [...new Set(ids)], { rev: max, items: items.map((it) => ({ kind: it.kind, id: it.id, deleted: it.deleted })) });
   })();
+  confirmSyncAudit(core);
 }
 
 export interface SyncRunRow {
