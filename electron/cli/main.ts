@@ -18,6 +18,7 @@ const cliCommands: Record<string, () => Promise<CliCommand>> = {
   backup: () => import('./commands/backup'),
   restore: () => import('./commands/restore'),
   import: () => import('./commands/import'),
+  year: () => import('./commands/year'),
   export: () => import('./commands/export'),
   seed: () => import('./commands/seed'),
   release: () => import('./commands/release'),
