@@ -3,34 +3,19 @@ import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/er
 import { findPeriod } from '../../../shared/evaluation/periods';
 import { predikatOf, type Predikat, type Rating } from '../../../shared/evaluation/predikat';
 import { formatDateId, localDate } from '../../../shared/people/dates';
+import { appealSideOf } from '../access';
 import { type HandlerMap, type AuthedReadContext } from '../context';
-import type { AppealsTable, EvaluationsTable } from '../db/schema';
-import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
+import type { AppealsTable } from '../db/schema';
 import { judgedPlanOf } from '../evaluation/judged-plan';
 import { angkaKreditFor } from '../evaluation/service';
+import { appealById, appealedEvaluation, appealsIn, hasAppeal, liveEvaluation } from './queries';
 
 
 type Side = Appeal['viewerSide'];
 
-function sideOf(ctx: AuthedReadContext, a: AppealsTable): Side | null {
-  const me = ctx.actor.employeeId;
-  if (a.employee_id === me) return 'pegawai';
-  if (a.atasan_employee_id === me) return 'atasan_penilai';
-  if (a.appraiser_employee_id === me) return 'penilai';
-  if ((ctx.actor.roles.has('pengelola') && a.office_id === ctx.actor.officeId) || ctx.actor.roles.has('admin_pusat')) return 'pengelola';
-  return null;
-}
-
-function context(ctx: AuthedReadContext, a: AppealsTable): { e: EvaluationsTable; skp: SkpsTable; year: PerformanceYearsTable } {
-  const e = ctx.core.q.prepare('SELECT * FROM evaluations WHERE id = ?').get(a.evaluation_id) as EvaluationsTable;
-  const skp = ctx.core.q.prepare('SELECT * FROM skps WHERE id = ?').get(e.skp_id) as SkpsTable;
-  const year = ctx.core.q.prepare('SELECT * FROM performance_years WHERE id = ?').get(skp.year_id) as PerformanceYearsTable;
-  return { e, skp, year };
-}
-
 function out(ctx: AuthedReadContext, a: AppealsTable): Appeal {
-  const side = sideOf(ctx, a) ?? 'pengelola';
-  const { e, skp, year } = context(ctx, a);
+  const side = appealSideOf(ctx.actor, a) ?? 'pengelola';
+  const { e, skp, year } = appealedEvaluation(ctx.core, a.evaluation_id);
   // The people as the judged plan names them: an amendment approved since does not rename them.
   const header = judgedPlanOf(ctx.core, skp, e).plan.header;
   const open = a.status === 'diajukan';
@@ -72,20 +57,20 @@ function out(ctx: AuthedReadContext, a: AppealsTable): Appeal {
 }
 
 function load(ctx: AuthedReadContext, id: string): { a: AppealsTable; side: Side } {
-  const a = ctx.core.q.prepare('SELECT * FROM appeals WHERE id = ? AND deleted_at IS NULL').get(id) as AppealsTable | undefined;
+  const a = appealById(ctx.core, id);
   if (!a) throw notFound('Keberatan');
-  const side = sideOf(ctx, a);
+  const side = appealSideOf(ctx.actor, a);
   if (!side) throw forbidden();
   return { a, side };
 }
 
-const reload = (ctx: AuthedReadContext, id: string) => out(ctx, ctx.core.q.prepare('SELECT * FROM appeals WHERE id = ?').get(id) as AppealsTable);
+const reload = (ctx: AuthedReadContext, id: string) => out(ctx, load(ctx, id).a);
 
 export const appealHandlers: HandlerMap<'appeal.file' | 'appeal.explain' | 'appeal.decide' | 'appeal.get' | 'appeal.list'> = {
   'appeal.file': (ctx, input) => {
-    const e = ctx.core.q.prepare('SELECT * FROM evaluations WHERE id = ? AND deleted_at IS NULL').get(input.evaluationId) as EvaluationsTable | undefined;
-    if (!e) throw notFound('Penilaian');
-    const skp = ctx.core.q.prepare('SELECT * FROM skps WHERE id = ?').get(e.skp_id) as SkpsTable;
+    const found = liveEvaluation(ctx.core, input.evaluationId);
+    if (!found) throw notFound('Penilaian');
+    const { e, skp } = appealedEvaluation(ctx.core, found.id);
     if (skp.employee_id !== ctx.actor.employeeId) throw forbidden('Keberatan hanya dapat diajukan oleh pegawai yang dinilai.');
     if (e.status !== 'final') throw ruleViolation('Keberatan diajukan atas penilaian yang sudah final.');
     if (!e.acknowledged_at || !e.appeal_deadline) {
@@ -97,7 +82,7 @@ export const appealHandlers: HandlerMap<'appeal.file' | 'appeal.explain' | 'appe
         closedOn: e.appeal_deadline,
       });
     }
-    if (ctx.core.q.prepare('SELECT 1 FROM appeals WHERE evaluation_id = ? AND deleted_at IS NULL').get(e.id)) {
+    if (hasAppeal(ctx.core, e.id)) {
       throw ruleViolation('Keberatan atas penilaian ini sudah pernah diajukan.');
     }
     if (!skp.atasan_employee_id) {
@@ -125,7 +110,7 @@ export const appealHandlers: HandlerMap<'appeal.file' | 'appeal.explain' | 'appe
       decided_predikat: null,
       decision_reason: null,
       decided_at: null,
-    }) as AppealsTable;
+    });
     return { appeal: out(ctx, a) };
   },
 
@@ -146,7 +131,7 @@ export const appealHandlers: HandlerMap<'appeal.file' | 'appeal.explain' | 'appe
     const { a, side } = load(ctx, input.appealId);
     if (side !== 'atasan_penilai') throw ruleViolation('Keberatan diputus oleh Atasan Pejabat Penilai.');
     if (a.status !== 'diajukan') throw ruleViolation('Keberatan ini sudah diputus; putusan bersifat final.');
-    const { e, skp, year } = context(ctx, a);
+    const { e, skp, year } = appealedEvaluation(ctx.core, a.evaluation_id);
     let results = e.results_rating as Rating;
     let behaviour = e.behaviour_rating as Rating;
     if (input.decision === 'diubah') {
@@ -192,17 +177,11 @@ export const appealHandlers: HandlerMap<'appeal.file' | 'appeal.explain' | 'appe
 
   'appeal.list': (ctx, input) => {
     const me = ctx.actor.employeeId;
-    let rows: AppealsTable[];
-    if (input.scope === 'office') {
-      if (!ctx.actor.roles.has('pengelola')) throw forbidden('Daftar keberatan seluruh kantor khusus Pengelola Kinerja.');
-      rows = ctx.core.q.prepare('SELECT * FROM appeals WHERE office_id = ? AND deleted_at IS NULL ORDER BY filed_at DESC').all(ctx.actor.officeId) as AppealsTable[];
-    } else if (input.scope === 'todo') {
-      rows = ctx.core.q
-        .prepare('SELECT * FROM appeals WHERE (atasan_employee_id = ? OR appraiser_employee_id = ?) AND deleted_at IS NULL ORDER BY filed_at DESC')
-        .all(me, me) as AppealsTable[];
-    } else {
-      rows = ctx.core.q.prepare('SELECT * FROM appeals WHERE employee_id = ? AND deleted_at IS NULL ORDER BY filed_at DESC').all(me) as AppealsTable[];
-    }
+    if (input.scope === 'office' && !ctx.actor.roles.has('pengelola')) throw forbidden('Daftar keberatan seluruh kantor khusus Pengelola Kinerja.');
+    let rows = appealsIn(
+      ctx.core,
+      input.scope === 'office' ? { office: ctx.actor.officeId } : input.scope === 'todo' ? { handledBy: me } : { filedBy: me },
+    );
     if (input.status) rows = rows.filter((r) => r.status === input.status);
     return { appeals: rows.map((a) => out(ctx, a)) };
   },

@@ -1,52 +1,36 @@
 import type { Dialogue } from '../../../shared/dialogue/commands';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { localDate } from '../../../shared/people/dates';
-import { appraisalLink } from '../access';
+import { appraisalLink, canSeeDialogue, dialoguePartyOf, dialogueSideOf } from '../access';
 import { type HandlerMap, type AuthedReadContext } from '../context';
-import type { DialogueActionsTable, DialoguesTable } from '../db/schema';
+import type { DialoguesTable } from '../db/schema';
 import { appraisalChain } from '../people/appraisal';
 import { loadSkp, viewerRoleOf } from '../skp/service';
+import { actionById, actionsOf, dialogueById, dialoguesIn, titledName } from './queries';
 
-
-function nameOf(ctx: AuthedReadContext, employeeId: string | null): string | null {
-  if (!employeeId) return null;
-  const r = ctx.core.q.prepare("SELECT TRIM(COALESCE(front_title || ' ', '') || name || COALESCE(', ' || back_title, '')) AS n FROM employees WHERE id = ?").get(employeeId) as
-    | { n: string }
-    | undefined;
-  return r?.n ?? null;
-}
-
-/** Which side of the dialogue the caller is on; null when it is none of their business. */
-function sideOf(ctx: AuthedReadContext, d: DialoguesTable): 'pegawai' | 'penilai' | 'pengelola' | null {
-  if (d.employee_id === ctx.actor.employeeId) return 'pegawai';
-  if (d.appraiser_employee_id === ctx.actor.employeeId) return 'penilai';
-  if (ctx.actor.roles.has('pengelola') && d.office_id === ctx.actor.officeId) return 'pengelola';
-  return null;
-}
 
 function load(ctx: AuthedReadContext, id: string): { d: DialoguesTable; side: 'pegawai' | 'penilai' } {
-  const d = ctx.core.q.prepare('SELECT * FROM dialogues WHERE id = ? AND deleted_at IS NULL').get(id) as DialoguesTable | undefined;
+  const d = dialogueById(ctx.core, id);
   if (!d) throw notFound('Dialog kinerja');
-  const side = sideOf(ctx, d);
-  if (!side) throw forbidden();
-  if (side === 'pengelola') throw forbidden('Dialog kinerja dijalankan oleh pegawai dan Pejabat Penilainya sendiri.');
+  if (!canSeeDialogue(ctx.actor, d)) throw forbidden();
+  const side = dialoguePartyOf(ctx.actor, d);
+  if (!side) throw forbidden('Dialog kinerja dijalankan oleh pegawai dan Pejabat Penilainya sendiri.');
   return { d, side };
 }
 
 function out(ctx: AuthedReadContext, d: DialoguesTable): Dialogue {
-  const actions = ctx.core.q
-    .prepare('SELECT * FROM dialogue_actions WHERE dialogue_id = ? AND deleted_at IS NULL ORDER BY order_no')
-    .all(d.id) as DialogueActionsTable[];
+  const actions = actionsOf(ctx.core, d.id);
+  const nameOf = (employeeId: string | null) => titledName(ctx.core, employeeId);
   return {
     id: d.id,
     kind: d.kind,
     status: d.status,
     employeeId: d.employee_id,
-    employeeName: nameOf(ctx, d.employee_id) ?? '',
+    employeeName: nameOf(d.employee_id) ?? '',
     appraiserId: d.appraiser_employee_id,
-    appraiserName: nameOf(ctx, d.appraiser_employee_id),
+    appraiserName: nameOf(d.appraiser_employee_id),
     skpId: d.skp_id,
-    requestedByName: nameOf(ctx, d.requested_by_employee_id) ?? '',
+    requestedByName: nameOf(d.requested_by_employee_id) ?? '',
     requestNote: d.request_note,
     scheduledAt: d.scheduled_at,
     place: d.place,
@@ -58,14 +42,14 @@ function out(ctx: AuthedReadContext, d: DialoguesTable): Dialogue {
     employeeConfirmedAt: d.employee_confirmed_at,
     appraiserConfirmedAt: d.appraiser_confirmed_at,
     actions: actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.due_date, doneAt: a.done_at })),
-    viewerSide: sideOf(ctx, d) ?? 'pengelola',
+    viewerSide: dialogueSideOf(ctx.actor, d) ?? 'pengelola',
     createdAt: d.created_at,
     version: d.version,
   };
 }
 
 function reload(ctx: AuthedReadContext, id: string): Dialogue {
-  return out(ctx, ctx.core.q.prepare('SELECT * FROM dialogues WHERE id = ?').get(id) as DialoguesTable);
+  return out(ctx, load(ctx, id).d);
 }
 
 export const dialogueHandlers: HandlerMap<
@@ -76,15 +60,12 @@ export const dialogueHandlers: HandlerMap<
     if (input.skpId) {
       const skp = loadSkp(ctx.core, input.skpId);
       if (!viewerRoleOf(ctx, skp)) throw forbidden();
-      rows = ctx.core.q.prepare('SELECT * FROM dialogues WHERE skp_id = ? AND deleted_at IS NULL ORDER BY created_at DESC').all(skp.id) as DialoguesTable[];
+      rows = dialoguesIn(ctx.core, { skpId: skp.id });
     } else if (input.asAppraiser) {
-      rows = ctx.core.q
-        .prepare('SELECT * FROM dialogues WHERE appraiser_employee_id = ? AND deleted_at IS NULL ORDER BY created_at DESC')
-        .all(ctx.actor.employeeId) as DialoguesTable[];
+      rows = dialoguesIn(ctx.core, { appraiserId: ctx.actor.employeeId });
     } else {
       const employeeId = input.employeeId ?? ctx.actor.employeeId;
-      rows = ctx.core.q.prepare('SELECT * FROM dialogues WHERE employee_id = ? AND deleted_at IS NULL ORDER BY created_at DESC').all(employeeId) as DialoguesTable[];
-      rows = rows.filter((d) => sideOf(ctx, d) !== null);
+      rows = dialoguesIn(ctx.core, { employeeId }).filter((d) => canSeeDialogue(ctx.actor, d));
       if (employeeId !== ctx.actor.employeeId && rows.length === 0 && !appraisalLink(ctx.core, ctx.actor.employeeId, employeeId, ctx.now) && !ctx.actor.roles.has('pengelola')) {
         throw forbidden();
       }
@@ -125,7 +106,7 @@ export const dialogueHandlers: HandlerMap<
       agreed: null,
       employee_confirmed_at: null,
       appraiser_confirmed_at: null,
-    }) as DialoguesTable;
+    });
     return { dialogue: out(ctx, d) };
   },
 
@@ -163,7 +144,7 @@ export const dialogueHandlers: HandlerMap<
       input.version,
       'Dialog kinerja',
     );
-    for (const a of ctx.core.q.prepare('SELECT id FROM dialogue_actions WHERE dialogue_id = ? AND deleted_at IS NULL').all(d.id) as { id: string }[]) {
+    for (const a of actionsOf(ctx.core, d.id)) {
       ctx.write.remove('dialogue_actions', a.id);
     }
     input.actions.forEach((a, order) =>
@@ -195,7 +176,7 @@ export const dialogueHandlers: HandlerMap<
   },
 
   'dialogue.completeAction': (ctx, input) => {
-    const a = ctx.core.q.prepare('SELECT * FROM dialogue_actions WHERE id = ? AND deleted_at IS NULL').get(input.actionId) as DialogueActionsTable | undefined;
+    const a = actionById(ctx.core, input.actionId);
     if (!a) throw notFound('Tindak lanjut');
     load(ctx, a.dialogue_id);
     if (input.done === !!a.done_at) throw new AppError('RULE_VIOLATION', input.done ? 'Tindak lanjut ini sudah ditandai selesai.' : 'Tindak lanjut ini belum selesai.');

@@ -1,4 +1,4 @@
-import { assertCanSeeEmployee } from '../access';
+import { assertCanSeeEmployee, canManagePerson } from '../access';
 import { RecordWriter } from '../db/records';
 import { type HandlerMap, type AuthedReadContext } from '../context';
 import type { AppraisalOverridesTable, AssignmentsTable } from '../db/schema';
@@ -123,7 +123,7 @@ export const peopleHandlers: HandlerMap<
       chain: appraisalChain(ctx.core, row.id, date),
       appraisees,
       history: employeeHistory(ctx.core, row.id),
-      canEdit: ctx.actor.roles.has('pengelola') && ctx.actor.officeId === row.office_id,
+      canEdit: canManagePerson(ctx.actor, row.office_id),
     };
   },
 
