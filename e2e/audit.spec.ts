@@ -70,9 +70,12 @@ test('Pengelola menyaring jejak audit dan membuka persetujuan SKP', async ({ pag
   await rows.filter({ hasText: approval }).click();
   const detail = page.getByRole('dialog', { name: 'Rincian jejak audit' });
   await expect(detail.getByTestId('audit-detail')).toContainText(approval);
-  const status = detail.getByRole('row', { name: /^Status/ }).first();
-  await expect(status).toContainText('diajukan');
-  await expect(status).toContainText('disetujui');
+  // Field labels and values in words (issue 13): "Status SKP", "Diajukan" -> "Disetujui", no column names.
+  const status = detail.getByRole('row', { name: /^Status SKP/ });
+  await expect(status).toContainText('Diajukan');
+  await expect(status).toContainText('Disetujui');
+  await expect(detail).not.toContainText('approved_at');
+  await expect(detail.getByRole('row', { name: /^Disetujui pada/ }).first()).toContainText('WIB');
   await page.screenshot({ path: 'test-results/audit-detail-1024.png' });
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();

@@ -95,7 +95,34 @@ describe('audit.get: an entry with its before and after', () => {
     const skp = changes.find((c) => c.table === 'skps')!;
     expect(skp.label).toBe(`SKP ${year} milik ${skpTeam(office).staff.name}`);
     expect(skp.kind).toBe('ubah');
-    expect(skp.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'status', label: 'Status', before: 'diajukan', after: 'disetujui' })]));
+    expect(skp.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'status', label: 'Status SKP', before: 'diajukan', after: 'disetujui', beforeText: 'Diajukan', afterText: 'Disetujui' })]),
+    );
+    // A moment in the office's words and clock, never an ISO string.
+    const approvedAt = skp.fields.find((f) => f.field === 'approved_at')!;
+    expect(approvedAt.label).toBe('Disetujui pada');
+    expect(approvedAt.beforeText).toBe('—');
+    expect(approvedAt.afterText).toMatch(/^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} \d{2}\.\d{2} WIB$/);
+  });
+
+  it('no change in any entry shows a raw column name, an id column or an ISO date', () => {
+    const entries = list({ limit: 500 }).entries;
+    let fields = 0;
+    for (const e of entries) {
+      for (const c of office.asAdmin('audit.get', { seq: e.seq }).changes) {
+        for (const f of c.fields) {
+          fields++;
+          expect(['id', 'office_id', 'hlc'], `${c.table}.${f.field}`).not.toContain(f.field);
+          expect(f.label, `${c.table}.${f.field}`).not.toMatch(/_|^[a-z]/);
+          for (const text of [f.beforeText, f.afterText]) {
+            expect(text, `${c.table}.${f.field}`).not.toMatch(/^\d{4}-\d{2}-\d{2}/);
+            expect(text, `${c.table}.${f.field}: a password hash shown`).not.toMatch(/scrypt|\$/);
+            expect(text, `${c.table}.${f.field}: an id shown`).not.toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+          }
+        }
+      }
+    }
+    expect(fields).toBeGreaterThan(50);
   });
 
   it('a new employee shows as new with its fields', () => {
@@ -103,7 +130,11 @@ describe('audit.get: an entry with its before and after', () => {
     const { changes } = office.asAdmin('audit.get', { seq: created.seq });
     const emp = changes.find((c) => c.table === 'employees')!;
     expect(emp.kind).toBe('baru');
-    expect(emp.fields.find((f) => f.field === 'name')).toMatchObject({ label: 'Nama', before: null });
+    expect(emp.fields.find((f) => f.field === 'name')).toMatchObject({ label: 'Nama', before: null, beforeText: '—' });
+    const birth = emp.fields.find((f) => f.field === 'birth_date')!;
+    expect(birth.label).toBe('Tanggal lahir');
+    expect(birth.afterText).toMatch(/^\d{1,2} [A-Z][a-z]+ (19|20)\d{2}$/);
+    expect(emp.fields.find((f) => f.field === 'status')).toMatchObject({ label: 'Status pegawai', afterText: 'Aktif' });
   });
 
   it('an unknown entry is NOT_FOUND in Indonesian', () => {

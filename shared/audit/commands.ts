@@ -74,7 +74,15 @@ export const auditListInput = z.object({
   outcome: z.enum(['berhasil', 'gagal']).optional(),
 });
 
-export const auditFieldChangeSchema = z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() });
+/** One changed column: its Indonesian label, the stored values, and the same values in words (dates, labels, names). */
+export const auditFieldChangeSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  beforeText: z.string(),
+  afterText: z.string(),
+});
 
 export const auditChangeSchema = z.object({
   table: z.string(),

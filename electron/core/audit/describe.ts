@@ -193,6 +193,15 @@ export class Describer {
     return this.one<Rec>(`SELECT * FROM ${table} WHERE id = ?`, id) ?? null;
   }
 
+  /** A referenced record in words (a foreign key in the detail view), or null when it is gone. */
+  reference(table: string, id: string): string | null {
+    const row = this.rowOf(table, id);
+    if (!row) return null;
+    // RHK and indicators are known by their own words, not by the SKP they belong to.
+    if ((table === 'skp_rhk' || table === 'skp_indicators') && typeof row.text === 'string') return row.text;
+    return this.label(table, id, row);
+  }
+
   /** "SKP 2026 milik Safrina Lubis", "Realisasi Maret 2026 milik ...", "data pegawai Budi". */
   label(table: string, id: string, rec: Rec | null): string {
     const r = rec ?? this.rowOf(table, id) ?? {};
@@ -264,26 +273,3 @@ export class Describer {
     return `${who} mengubah ${object ? object + more : cap}${outcomeOf(e.command) === 'gagal' ? ' (gagal)' : ''}`;
   }
 }
-
-/** Column names in words where the code name would puzzle a reader; others are shown as they are. */
-export const fieldLabels: Record<string, string> = {
-  name: 'Nama',
-  nip: 'NIP',
-  golongan: 'Golongan',
-  status: 'Status',
-  predikat: 'Predikat',
-  results_rating: 'Rating Hasil Kerja',
-  behaviour_rating: 'Rating Perilaku Kerja',
-  version: 'Versi',
-  updated_at: 'Diubah pada',
-  created_at: 'Dibuat pada',
-  deleted_at: 'Dihapus pada',
-  is_pengelola: 'Pengelola Kinerja',
-  password_hash: 'Kata sandi',
-  title: 'Judul',
-  target: 'Target',
-  value: 'Nilai',
-  note: 'Catatan',
-  period: 'Periode',
-  year: 'Tahun',
-};

@@ -3,7 +3,8 @@ import type { AuditEntry } from '../../../shared/audit/commands';
 import { notFound } from '../../../shared/errors';
 import type { HandlerMap } from '../context';
 import { verifyAudit } from './verify';
-import { Describer, capabilityOf, fieldLabels, outcomeOf, tableLabels } from './describe';
+import { Describer, capabilityOf, outcomeOf, tableLabels } from './describe';
+import { fieldLabel, fieldValueText, isShownField } from './fields';
 
 type Rec = Record<string, unknown>;
 
@@ -138,8 +139,12 @@ export const auditHandlers: HandlerMap<'audit.verify' | 'audit.list' | 'audit.ac
     const changes = pairs.slice(0, maxChanges).map((p) => {
       const keys = [...new Set([...Object.keys(p.before ?? {}), ...Object.keys(p.after ?? {})])];
       const fields = keys
-        .filter((k) => !p.before || !p.after || JSON.stringify(p.before[k]) !== JSON.stringify(p.after[k]))
-        .map((k) => ({ field: k, label: fieldLabels[k] ?? k, before: p.before?.[k] ?? null, after: p.after?.[k] ?? null }));
+        .filter((k) => isShownField(k) && (!p.before || !p.after || JSON.stringify(p.before[k]) !== JSON.stringify(p.after[k])))
+        .map((k) => {
+          const before = p.before?.[k] ?? null;
+          const after = p.after?.[k] ?? null;
+          return { field: k, label: fieldLabel(p.table, k), before, after, beforeText: fieldValueText(p.table, k, before, d), afterText: fieldValueText(p.table, k, after, d) };
+        });
       const kind: 'baru' | 'ubah' | 'hapus' = !p.before ? 'baru' : p.after?.deleted_at && !p.before.deleted_at ? 'hapus' : 'ubah';
       return { table: p.table, tableLabel: tableLabels[p.table] ?? p.table, id: p.id, label: d.label(p.table, p.id, p.after ?? p.before), kind, fields };
     });

@@ -173,12 +173,6 @@ function EntryRow({ entry, when, onOpen }: { entry: AuditEntry; when: string; on
 }
 
 /** A value as a reader sees it: text as is, empty as a dash, the rest as compact JSON. */
-function shown(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
-}
-
 function EntryDetail({ seq, onClose }: { seq: number; onClose: () => void }) {
   const { t, dateTime } = useI18n();
   const query = useCommand('audit.get', { seq });
@@ -225,8 +219,8 @@ function EntryDetail({ seq, onClose }: { seq: number; onClose: () => void }) {
                         {c.fields.map((f) => (
                           <Table.Tr key={f.field}>
                             <Table.Td>{f.label}</Table.Td>
-                            <Table.Td style={{ wordBreak: 'break-word' }}>{shown(f.before)}</Table.Td>
-                            <Table.Td style={{ wordBreak: 'break-word' }}>{shown(f.after)}</Table.Td>
+                            <Table.Td style={{ wordBreak: 'break-word' }}>{f.beforeText}</Table.Td>
+                            <Table.Td style={{ wordBreak: 'break-word' }}>{f.afterText}</Table.Td>
                           </Table.Tr>
                         ))}
                       </Table.Tbody>
