@@ -11,6 +11,7 @@ import { reportsCommands } from './reports/commands';
 import { auditCommands } from './audit/commands';
 import { authCommands } from './auth/commands';
 import { backupCommands } from './backup/commands';
+import { centralCommands } from './central/commands';
 import { syncCommands } from './sync/commands';
 import { orgCommands } from './org/commands';
 import { peopleCommands } from './people/commands';
@@ -36,6 +37,7 @@ export const commands = {
   ...reportsCommands,
   ...backupCommands,
   ...syncCommands,
+  ...centralCommands,
   ...orgCommands,
   ...peopleCommands,
 };

@@ -71,6 +71,17 @@ const samples: { [N in CommandName]?: Sample<N> } = {
   'sync.status': { input: {}, status: 200 },
   // Not enrolled at a central: refused after the access check.
   'sync.requestRun': { input: {}, status: 422 },
+  // The office here is not enrolled and no central listens on port 9: refused in words (422).
+  'sync.enroll': { input: { centralUrl: 'http://127.0.0.1:9', code: 'ABCD-EFGH' }, status: 422 },
+  'sync.exportBundle': { input: {}, status: 422 },
+  'sync.importReply': { input: { fileName: 'balasan.kinerja', contentBase64: 'AAAA' }, status: 422 },
+  // This server is an office, not a central: Admin Pusat gets "bukan server pusat" (422).
+  'central.offices': { input: {}, status: 422 },
+  'central.rejects': { input: { registrationId: missingId }, status: 422 },
+  'central.addOffice': { input: { name: 'Dinas Contoh' }, status: 422 },
+  'central.rotateSecret': { input: { registrationId: missingId }, status: 422 },
+  'central.revoke': { input: { registrationId: missingId }, status: 422 },
+  'central.importBundle': { input: { fileName: 'kiriman.kinerja', contentBase64: 'AAAA' }, status: 422 },
   'backup.create': { input: {}, status: 200 },
   'backup.restore': { input: { id: '20250101T000000Z-manual' }, status: 404 },
   'org.getOffice': { input: {}, status: 200 },

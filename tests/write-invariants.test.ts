@@ -11,7 +11,13 @@ import type { ErrorCode } from '../shared/errors';
 import { perilakuCodes } from '../shared/skp/perilaku';
 import { verifyAuditChain } from '../electron/core/audit/chain';
 import { backupServiceFor, createBackupSync } from '../electron/core/backup';
-import { dispatch } from '../electron/core/dispatch';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { CentralStore, writeCentralConfig } from '../electron/core/central/store';
+import { dispatchAsync } from '../electron/core/dispatch';
+import { exportBundle, importBundle } from '../electron/core/sync/bundle';
+import { enroll } from '../electron/core/sync/office';
+import { registerSyncRoutes } from '../electron/server/sync';
 import {
   auditRowsAfter,
   changeLogRowsAfter,
@@ -43,6 +49,8 @@ import {
   makeEmptyCore,
   makeOffice,
   maxSeq,
+  makeCentralOf,
+  makeTempDir,
   removeAllTempDirs,
   replicatedTablesIn,
   snapshot,
@@ -274,6 +282,38 @@ const writeCases: WriteCases = {
       return { on: o, input: {}, as: o.adminSession(), actorUserId: o.admin.userId, replicated: {}, cleanup: () => o.close() };
     },
     failing: (office) => ({ input: {}, as: office.adminSession(), code: 'RULE_VIOLATION' }),
+  },
+  // The central's commands run on the shared office with a central store attached (see beforeAll):
+  // the store holds the registrations, the central's own database the audit entry.
+  'central.addOffice': {
+    run: () => ({ input: { name: `Kantor Uji ${++counter}`, code: null }, as: central.pusat(), actorUserId: central.pusatUserId, replicated: {} }),
+    failing: () => ({ input: { name: 'ab' }, as: central.pusat(), code: 'VALIDATION' }),
+  },
+  'central.rotateSecret': {
+    run: () => ({ input: { registrationId: central.rotateId }, as: central.pusat(), actorUserId: central.pusatUserId, record: { table: 'central_offices', id: central.rotateId }, replicated: {} }),
+    failing: () => ({ input: { registrationId: missingRecordId }, as: central.pusat(), code: 'NOT_FOUND' }),
+  },
+  'central.revoke': {
+    run: () => ({ input: { registrationId: central.revokeId }, as: central.pusat(), actorUserId: central.pusatUserId, record: { table: 'central_offices', id: central.revokeId }, replicated: {} }),
+    failing: () => ({ input: { registrationId: missingRecordId }, as: central.pusat(), code: 'NOT_FOUND' }),
+  },
+  'central.importBundle': {
+    run: () => ({ input: { fileName: 'kiriman.kinerja', contentBase64: central.bundle }, as: central.pusat(), actorUserId: central.pusatUserId, replicated: {} }),
+    failing: () => ({ input: { fileName: 'kiriman.kinerja', contentBase64: Buffer.from('bukan bundel').toString('base64') }, as: central.pusat(), code: 'RULE_VIOLATION' }),
+  },
+  'sync.enroll': {
+    // Its own office, enrolled at the test central on a loopback port with a code made in beforeAll.
+    run: () => {
+      const o = makeOffice();
+      return { on: o, input: { centralUrl: central.url, code: central.enrolCode }, as: o.adminSession(), actorUserId: o.admin.userId, replicated: {}, cleanup: () => o.close() };
+    },
+    failing: (office) => ({ input: { centralUrl: 'pusat.lan', code: 'ABCD-EFGH' }, as: office.adminSession(), code: 'VALIDATION' }),
+  },
+  'sync.importReply': {
+    // The enrolled office of beforeAll imports the central's reply to its bundle.
+    run: () => ({ on: central.office, input: { fileName: 'balasan.kinerja', contentBase64: central.reply }, as: central.office.adminSession(), actorUserId: central.office.admin.userId, replicated: {} }),
+    // The shared office is not enrolled.
+    failing: (office) => ({ input: { fileName: 'balasan.kinerja', contentBase64: central.reply }, as: office.adminSession(), code: 'RULE_VIOLATION' }),
   },
   'org.updateOffice': {
     run: (office) => ({
@@ -1178,7 +1218,7 @@ function readFixtures(o: Office): ReadFixtures {
   return { appeal, dialogue, admin: o.adminSession(), employee: team.employee.session, appraiser: team.appraiser.session, employeeId: team.employee.employeeId };
 }
 
-type ReadCase<N extends CommandName> = (f: ReadFixtures) => { input: CommandInput<N>; as: Session | null };
+type ReadCase<N extends CommandName> = (f: ReadFixtures) => { input: CommandInput<N>; as: Session | null; on?: TestCore };
 
 /**
  * A valid input for every read command, run as a caller who may use it, so that "reads never
@@ -1195,6 +1235,9 @@ const readCases: { [N in CommandName]?: ReadCase<N> } = {
   'audit.actors': (f) => ({ input: {}, as: f.admin }),
   'audit.get': (f) => ({ input: { seq: 1 }, as: f.admin }),
   'sync.status': (f) => ({ input: {}, as: f.admin }),
+  'sync.exportBundle': () => ({ input: {}, as: central.office.adminSession(), on: central.office }),
+  'central.offices': () => ({ input: {}, as: central.pusat() }),
+  'central.rejects': () => ({ input: { registrationId: central.rotateId }, as: central.pusat() }),
   'year.list': (f) => ({ input: {}, as: f.employee }),
   'year.today': (f) => ({ input: {}, as: f.employee }),
   'skp.list': (f) => ({ input: { yearId: f.appeal.yearId }, as: f.employee }),
@@ -1233,17 +1276,56 @@ const readCases: { [N in CommandName]?: ReadCase<N> } = {
   'people.exportRows': (f) => ({ input: {}, as: f.admin }),
 };
 
+/** Every command as a transport sends it (dispatchAsync runs the synchronous ones as dispatch does). */
 function callRaw(t: TestCore, name: CommandName, input: unknown, as: Session | null) {
-  return dispatch(t.core, name, input, { transport: 'ipc', sessionToken: as?.token ?? null, requireCsrf: false });
+  return dispatchAsync(t.core, name, input, { transport: 'ipc', sessionToken: as?.token ?? null, requireCsrf: false });
 }
+
+const missingRecordId = '0190a000-0000-7000-8000-00000000beef';
 
 let office: Office;
 
-beforeAll(() => {
+/** A central store attached to the shared office, served on a loopback port, and an office enrolled there. */
+const central = {} as {
+  store: CentralStore;
+  app: FastifyInstance;
+  url: string;
+  pusat: () => Session;
+  pusatUserId: string;
+  rotateId: string;
+  revokeId: string;
+  enrolCode: string;
+  office: Office;
+  bundle: string;
+  reply: string;
+};
+
+beforeAll(async () => {
   office = makeOffice();
+  const dir = makeTempDir('kinerja-central-');
+  writeCentralConfig(dir, { name: 'BKPSDM Kota Langsa', databaseUrl: null });
+  central.store = await CentralStore.open({ dataDir: dir, now: () => office.clock.now().getTime() });
+  central.app = Fastify({ logger: false });
+  await registerSyncRoutes(central.app, central.store);
+  await central.app.listen({ port: 0, host: '127.0.0.1' });
+  central.url = `http://127.0.0.1:${(central.app.server.address() as AddressInfo).port}`;
+  const c = makeCentralOf(office, central.store);
+  central.pusat = c.adminPusat;
+  central.pusatUserId = (office.core.sqlite.prepare('SELECT id FROM users WHERE is_admin_pusat = 1').get() as { id: string }).id;
+  central.rotateId = (await central.store.addOffice({ name: 'Kantor Ganti Kunci' })).registrationId;
+  central.revokeId = (await central.store.addOffice({ name: 'Kantor Dicabut' })).registrationId;
+  central.enrolCode = (await central.store.addOffice({ name: 'Kantor Daftar Layar' })).enrolmentCode;
+  central.office = makeOffice({ setup: { officeName: 'Dinas Bundel Kota Langsa', officeCode: 'BUNDEL' } });
+  await enroll(central.office.core, { centralUrl: central.url, code: (await central.store.addOffice({ name: 'Kantor Bundel' })).enrolmentCode });
+  const bundle = exportBundle(central.office.core).file;
+  central.bundle = bundle.toString('base64');
+  central.reply = (await importBundle(central.store, bundle)).reply.toString('base64');
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await central.app?.close();
+  await central.store?.close();
+  central.office?.close();
   office?.close();
   removeAllTempDirs();
 });
@@ -1272,7 +1354,7 @@ describe.each(writeCommandNames)('%s', (name) => {
       const changeSeq = maxSeq(t.core, 'change_log');
       const before = snapshot(t.core, replicated);
 
-      const { result } = callRaw(t, name, run.input, run.as);
+      const { result } = await callRaw(t, name, run.input, run.as);
       const actorUserId = typeof run.actorUserId === 'function' ? run.actorUserId(result) : run.actorUserId;
 
       const audit = auditRowsAfter(t.core, auditSeq);
@@ -1313,14 +1395,14 @@ describe.each(writeCommandNames)('%s', (name) => {
     }
   });
 
-  it('a failing call writes nothing at all', () => {
+  it('a failing call writes nothing at all', async () => {
     const wc = writeCases[name] as WriteCase<CommandName> | undefined;
     if (!wc) throw new Error(`no write case for ${name}: add one to writeCases`);
     const failing = wc.failing(office);
     const before = snapshot(office.core);
     let code: string | undefined;
     try {
-      callRaw(office, name, failing.input, failing.as);
+      await callRaw(office, name, failing.input, failing.as);
     } catch (err) {
       code = (err as { code?: string }).code;
     }
@@ -1363,17 +1445,18 @@ describe('transactions', () => {
     expect(row.failed_count).toBe(0);
   });
 
-  it('read commands never write (no audit, no change_log, no record)', () => {
+  it('read commands never write (no audit, no change_log, no record)', async () => {
     const f = readFixtures(office);
     for (const name of readCommandNames) {
       const rc = readCases[name] as ReadCase<CommandName> | undefined;
       if (!rc) throw new Error(`no read case for ${name}: add one to readCases`);
-      const { input, as } = rc(f);
-      const before = snapshot(office.core);
+      const { input, as, on } = rc(f);
+      const t = on ?? office;
+      const before = snapshot(t.core);
       // The handler must really run: a call refused by validation or access proves nothing.
-      const { result } = callRaw(office, name, input, as);
+      const { result } = await callRaw(t, name, input, as);
       expect(result, `${name} answered`).toBeTruthy();
-      const diffs = diffSnapshots(before, snapshot(office.core)).filter((d) => d.table !== 'sessions');
+      const diffs = diffSnapshots(before, snapshot(t.core)).filter((d) => d.table !== 'sessions');
       expect(diffs, `${name} wrote`).toEqual([]);
     }
   });

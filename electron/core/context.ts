@@ -88,3 +88,16 @@ export function requireActor(ctx: ReadContext): Actor {
   if (!ctx.actor) throw new Error('handler needs an actor but the command is public');
   return ctx.actor;
 }
+
+/**
+ * A command whose work awaits something outside this database (the central store on Kysely, which
+ * may be PostgreSQL; the central's HTTP address at enrolment). Its handler does that work first,
+ * off the SQLite transaction; a read then answers, a write hands back a `commit` that the
+ * dispatcher runs in one SQLite transaction with its audit row (as a synchronous handler runs).
+ */
+type AsyncContextFor<N extends CommandName> = IsPublic<N> extends true ? ReadContext : AuthedReadContext;
+export type AsyncHandler<N extends CommandName> = IsWrite<N> extends true
+  ? (ctx: AsyncContextFor<N>, input: ParsedInput<N>) => Promise<(write: RecordWriter) => CommandOutput<N>>
+  : (ctx: AsyncContextFor<N>, input: ParsedInput<N>) => Promise<CommandOutput<N>>;
+
+export type AsyncHandlerMap<N extends CommandName> = { [K in N]: AsyncHandler<K> };

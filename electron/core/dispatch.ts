@@ -11,6 +11,7 @@ import { resolveSession } from './auth/sessions';
 import { CommittedFailure, type Actor, type Caller, type HandlerContext, type ReadContext } from './context';
 import type { Core } from './core';
 import { RecordWriter } from './db/records';
+import { asyncHandlerOf, isAsyncCommand, type AsyncCommandName } from './async-handlers';
 import { handlers } from './handlers';
 
 // Validation messages come from the backend, in the product's first language.
@@ -73,6 +74,7 @@ function allowed(access: readonly Access[], actor: Actor | null): boolean {
  */
 export function dispatch(core: Core, name: string, rawInput: unknown, meta: CallMeta, passwords: PasswordWork = new PasswordWork()): CallResult {
   if (!isCommandName(name)) throw new AppError('NOT_FOUND', `Perintah "${name}" tidak dikenal.`);
+  if (isAsyncCommand(name)) throw new AppError('INTERNAL', `Perintah "${name}" menunggu server pusat; transport harus memakai dispatchAsync.`);
   return execute(core, name, rawInput, meta, passwords);
 }
 
@@ -84,7 +86,18 @@ export function call<N extends CommandName>(core: Core, caller: CallMeta, name: 
   return execute(core, name, input, caller, new PasswordWork()).result;
 }
 
-function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, meta: CallMeta, passwords: PasswordWork): CallResult<N> {
+/** A call that passed access and validation, with the contexts its handler gets. */
+interface Prepared {
+  def: (typeof commands)[CommandName];
+  input: unknown;
+  readCtx: ReadContext;
+  writer: RecordWriter;
+  nowIso: string;
+  sessionChange(): SessionChange;
+  auditAs(): { userId: string; nip: string; name: string } | null;
+}
+
+function prepare(core: Core, name: CommandName, rawInput: unknown, meta: CallMeta, passwords: PasswordWork): Prepared {
   const def = commands[name];
   // Each command's access is a literal tuple; the checks below read it as the general list.
   const access: readonly Access[] = def.access;
@@ -140,37 +153,39 @@ function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, 
     passwords,
     auditActor: (who) => (auditAs = who),
   };
-  // A read command gets no writer at all (its handler's type has none either): a read never writes.
-  const ctx: HandlerContext = { ...readCtx, write: writer };
-  // allowed() above guarantees the actor ContextFor<N> promises for a non-public command.
-  const handler = handlers[name] as (ctx: ReadContext, input: unknown) => unknown;
+  return { def, input: parsed.data, readCtx, writer, nowIso, sessionChange: () => sessionChange, auditAs: () => auditAs };
+}
 
-  let output: unknown;
-  if (def.kind === 'read') {
-    output = handler(readCtx, parsed.data);
-  } else {
-    output = core.sqlite.transaction(() => {
-      const out = handler(ctx, parsed.data);
-      const first = writer.changes[0];
-      const single = writer.changes.length <= 1;
-      appendAudit(core, {
-        at: nowIso,
-        actorUserId: auditAs?.userId ?? null,
-        actorNip: auditAs?.nip ?? null,
-        actorName: auditAs?.name ?? null,
-        command: name + (out instanceof CommittedFailure ? ':gagal' : ''),
-        recordTable: first?.table ?? null,
-        recordId: first?.id ?? null,
-        before: single ? (first?.before ?? null) : writer.changes.map((c) => ({ table: c.table, id: c.id, before: c.before })),
-        after: single ? (first?.after ?? null) : writer.changes.map((c) => ({ table: c.table, id: c.id, after: c.after })),
-      }, writtenRows(writer));
-      return out;
-    })();
-    // Committed: the anchor outside the database moves to this entry.
-    confirmAuditHead(core);
-  }
+/** Runs a write's handler in one transaction with its audit entry, then moves the audit anchor. */
+function commitWrite(core: Core, name: CommandName, p: Prepared, run: () => unknown): unknown {
+  const { writer, nowIso } = p;
+  const output = core.sqlite.transaction(() => {
+    const out = run();
+    const first = writer.changes[0];
+    const single = writer.changes.length <= 1;
+    const auditAs = p.auditAs();
+    appendAudit(core, {
+      at: nowIso,
+      actorUserId: auditAs?.userId ?? null,
+      actorNip: auditAs?.nip ?? null,
+      actorName: auditAs?.name ?? null,
+      command: name + (out instanceof CommittedFailure ? ':gagal' : ''),
+      recordTable: first?.table ?? null,
+      recordId: first?.id ?? null,
+      before: single ? (first?.before ?? null) : writer.changes.map((c) => ({ table: c.table, id: c.id, before: c.before })),
+      after: single ? (first?.after ?? null) : writer.changes.map((c) => ({ table: c.table, id: c.id, after: c.after })),
+    }, writtenRows(writer));
+    return out;
+  })();
+  // Committed: the anchor outside the database moves to this entry.
+  confirmAuditHead(core);
+  return output;
+}
+
+/** The handler's answer, checked against the command's own output schema. */
+function finish<N extends CommandName>(p: Prepared, output: unknown): CallResult<N> {
   if (output instanceof CommittedFailure) throw output.error;
-  const checked = def.output.safeParse(output);
+  const checked = p.def.output.safeParse(output);
   if (!checked.success) {
     throw new AppError('INTERNAL', 'Terjadi kesalahan internal: jawaban server tidak sesuai kontrak.', {
       details: { issues: checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
@@ -178,14 +193,40 @@ function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, 
   }
   // The one place the output type is asserted: it was just parsed by this command's own output
   // schema, which TypeScript cannot follow through the generic name (zod's types are invariant).
-  return { result: checked.data as CommandOutput<N>, sessionChange };
+  return { result: checked.data as CommandOutput<N>, sessionChange: p.sessionChange() };
+}
+
+function execute<N extends CommandName>(core: Core, name: N, rawInput: unknown, meta: CallMeta, passwords: PasswordWork): CallResult<N> {
+  const p = prepare(core, name, rawInput, meta, passwords);
+  // allowed() above guarantees the actor ContextFor<N> promises for a non-public command.
+  const handler = handlers[name as Exclude<CommandName, AsyncCommandName>] as ((ctx: ReadContext, input: unknown) => unknown) | undefined;
+  if (!handler) throw new AppError('INTERNAL', `Perintah "${name}" menunggu server pusat; transport harus memakai dispatchAsync.`);
+  // A read command gets no writer at all (its handler's type has none either): a read never writes.
+  if (p.def.kind === 'read') return finish(p, handler(p.readCtx, p.input));
+  const ctx: HandlerContext = { ...p.readCtx, write: p.writer };
+  return finish(p, commitWrite(core, name, p, () => handler(ctx, p.input)));
 }
 
 /**
- * `dispatch` for transports serving many clients at once (the HTTP server): the scrypt work the
- * command will need (checking a password, hashing a new one) runs first on the thread pool, then
- * the same synchronous dispatch runs with the results at hand. Nothing is decided here: an input
- * or caller the dispatcher will refuse simply gets no prepared work.
+ * A command whose handler awaits (async-handlers.ts): the same checks; a read answers what it
+ * awaited, a write's awaited work hands back a commit step that runs in one transaction with the
+ * audit entry, exactly as a synchronous write does.
+ */
+async function executeAsync<N extends CommandName>(core: Core, name: N, rawInput: unknown, meta: CallMeta, passwords: PasswordWork): Promise<CallResult<N>> {
+  const p = prepare(core, name, rawInput, meta, passwords);
+  const handler = asyncHandlerOf(name) as unknown as (ctx: ReadContext, input: unknown) => Promise<unknown>;
+  const awaited = await handler(p.readCtx, p.input);
+  if (p.def.kind === 'read') return finish(p, awaited);
+  const commit = awaited as (write: RecordWriter) => unknown;
+  return finish(p, commitWrite(core, name, p, () => commit(p.writer)));
+}
+
+/**
+ * `dispatch` for transports serving many clients at once (the HTTP server) and for commands that
+ * await (the central's store, the central's address): the scrypt work the command will need
+ * (checking a password, hashing a new one) runs first on the thread pool, then the same dispatch
+ * runs with the results at hand. Nothing is decided here: an input or caller the dispatcher will
+ * refuse simply gets no prepared work.
  */
 export async function dispatchAsync(core: Core, name: string, rawInput: unknown, meta: CallMeta): Promise<CallResult> {
   const passwords = new PasswordWork();
@@ -199,6 +240,7 @@ export async function dispatchAsync(core: Core, name: string, rawInput: unknown,
         if (work) await passwords.prepare(work);
       }
     }
+    if (isAsyncCommand(name)) return executeAsync(core, name, rawInput, meta, passwords);
   }
   return dispatch(core, name, rawInput, meta, passwords);
 }

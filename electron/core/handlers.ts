@@ -13,6 +13,7 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
 import { syncHandlers } from './sync/handlers';
+import type { AsyncCommandName } from './async-handlers';
 import type { HandlerMap } from './context';
 import { orgHandlers } from './org/handlers';
 import { peopleHandlers } from './people/handlers';
@@ -20,8 +21,11 @@ import { setupHandlers } from './setup/handlers';
 import { skpHandlers } from './skp/handlers';
 import { yearHandlers } from './year/handlers';
 
-/** Every command's handler. The type makes a missing handler a compile error. */
-export const handlers: HandlerMap<CommandName> = {
+/**
+ * Every command's handler (those that await are in async-handlers.ts). The type makes a missing
+ * handler a compile error.
+ */
+export const handlers: HandlerMap<Exclude<CommandName, AsyncCommandName>> = {
   ...setupHandlers,
   ...authHandlers,
   ...accountsHandlers,

@@ -3,7 +3,8 @@ import type { ErrorBody } from '../../shared/errors';
 import type { Core } from '../core/core';
 import { produceDownload, type DownloadFile } from '../core/documents/downloads';
 import { DownloadJobs } from '../core/documents/jobs';
-import { dispatch, toAppError, type CallMeta } from '../core/dispatch';
+import { isAsyncCommand } from '../core/async-handlers';
+import { dispatch, dispatchAsync, toAppError, type CallMeta } from '../core/dispatch';
 import { isTrustedSender, isWellFormedCall, isWellFormedFileRequest, type OriginPolicy } from './security';
 
 /**
@@ -45,11 +46,14 @@ export class DesktopBridge {
   }
 
   /** `kinerja:call`: one command through `dispatch`; a login starts this window's session. */
-  call(event: BridgeEvent, name: unknown, input: unknown): BridgeReply {
+  call(event: BridgeEvent, name: unknown, input: unknown): BridgeReply | Promise<BridgeReply> {
     const checked = this.checkSender(event);
     if (checked instanceof Refusal) return { ok: false, error: checked.error };
     if (!isWellFormedCall(name, input)) return refuse('VALIDATION', 'Permintaan tidak sah.');
     const id = event.sender.id;
+    // A command that awaits (enrolment at the central) goes through dispatchAsync; ipcMain.handle
+    // answers a promise the same way.
+    if (isAsyncCommand(name)) return this.callAsync(checked, id, name, input);
     try {
       const { result, sessionChange } = dispatch(checked, name, input ?? {}, this.metaOf(id));
       if (sessionChange?.kind === 'start') this.sessions.set(id, sessionChange.token);
@@ -58,6 +62,17 @@ export class DesktopBridge {
       return { ok: true, result };
     } catch (err) {
       return { ok: false, error: this.failure(id, err, name, name !== 'auth.login') };
+    }
+  }
+
+  private async callAsync(core: Core, id: number, name: string, input: unknown): Promise<BridgeReply> {
+    try {
+      const { result, sessionChange } = await dispatchAsync(core, name, input ?? {}, this.metaOf(id));
+      if (sessionChange?.kind === 'start') this.sessions.set(id, sessionChange.token);
+      else if (sessionChange?.kind === 'end') this.sessions.delete(id);
+      return { ok: true, result };
+    } catch (err) {
+      return { ok: false, error: this.failure(id, err, name, true) };
     }
   }
 

@@ -28,6 +28,11 @@ const evidenceCommand = 'realisasi.addEvidence';
 export const evidenceBodyLimit = Math.ceil((maxEvidenceBytes * 4) / 3) + 2 * 1024 * 1024;
 const evidenceTooLarge = 'Berkas melebihi 20 MB. Perkecil berkas (misalnya pindai dengan resolusi lebih rendah) lalu unggah lagi.';
 
+/** Commands that carry a USB sync bundle (office export's reply, the central's import). */
+const bundleCommands = ['central.importBundle', 'sync.importReply'] as const;
+export const bundleBodyLimit = 200 * 1024 * 1024;
+const bundleTooLarge = 'Bundel melebihi 150 MB. Buat dan bawa bundel lebih sering agar tiap berkas lebih kecil.';
+
 export interface ServerOptions {
   core: Core;
   /** The built renderer (vite's output); omitted in API-only tests. */
@@ -96,7 +101,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const error =
         req.url === `/api/${evidenceCommand}`
           ? new AppError('VALIDATION', evidenceTooLarge, { fields: { file: 'Maksimal 20 MB.' } })
-          : new AppError('VALIDATION', 'Data yang dikirim terlalu besar.');
+          : new AppError('VALIDATION', bundleCommands.some((c) => req.url === `/api/${c}`) ? bundleTooLarge : 'Data yang dikirim terlalu besar.');
       return reply.status(413).send({ error: error.toBody() });
     }
     if ((err as { statusCode?: number }).statusCode === 415) {
@@ -123,7 +128,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // After the file routes and the update feed, whose scopes keep their own body handling.
   registerBodyParsers(app, {
     tooLarge: (url) =>
-      url === `/api/${evidenceCommand}` ? { message: evidenceTooLarge, fields: { file: 'Maksimal 20 MB.' } } : { message: 'Data yang dikirim terlalu besar.' },
+      url === `/api/${evidenceCommand}`
+        ? { message: evidenceTooLarge, fields: { file: 'Maksimal 20 MB.' } }
+        : { message: bundleCommands.some((c) => url === `/api/${c}`) ? bundleTooLarge : 'Data yang dikirim terlalu besar.' },
   });
 
   const handleCommand = async (name: string, body: unknown, req: FastifyRequest, reply: FastifyReply) => {
@@ -164,6 +171,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async (req, reply) => handleCommand('auth.login', req.body, req, reply),
   );
   app.post(`/api/${evidenceCommand}`, { bodyLimit: evidenceBodyLimit }, async (req, reply) => handleCommand(evidenceCommand, req.body, req, reply));
+  // USB bundles travel base64-encoded inside their commands (a first bundle of a year is many MB).
+  for (const bundleCommand of bundleCommands) {
+    app.post(`/api/${bundleCommand}`, { bodyLimit: bundleBodyLimit }, async (req, reply) => handleCommand(bundleCommand, req.body, req, reply));
+  }
   app.post<{ Params: { command: string } }>('/api/:command', async (req, reply) => handleCommand(req.params.command, req.body, req, reply));
 
   app.all('/api/*', async (_req, reply) =>

@@ -7,3 +7,4 @@ export * from './server';
 export * from './cli';
 export * from './skp';
 export * from './evaluation';
+export * from './central';

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyPendingRestore, backupServiceFor, startBackupScheduler } from '../../core/backup';
 import { Core } from '../../core/core';
+import { attachCentralStore } from '../../core/central/attach';
 import { CentralStore, readCentralConfig } from '../../core/central/store';
 import { isLoopbackAddress } from '../../core/dispatch';
 import { setupCodeFor } from '../../core/setup/setup-code';
-import { isEnrolled } from '../../core/sync/office';
 import { SyncScheduler } from '../../core/sync/scheduler';
 import { buildServer } from '../../server/app';
 import { registerSyncRoutes } from '../../server/sync';
@@ -96,9 +96,15 @@ export async function run(argv: string[]): Promise<number> {
   // Central mode: the offices' rows in the central store (SQLite file or PostgreSQL) behind /sync/*.
   if (values.central && !readCentralConfig(dataDir)) throw new UsageError(`${dataDir} belum disiapkan sebagai server pusat: jalankan "kinerja init --central" dulu.`);
   const central = values.central ? await CentralStore.open({ dataDir, databaseUrl: values['database-url'] }) : null;
-  if (central) await registerSyncRoutes(app, central);
-  // An enrolled office syncs in the background every few minutes (backoff while the central is away).
-  const syncScheduler = !central && isEnrolled(core) ? new SyncScheduler(core, { log: (m) => console.error(m) }).start() : null;
+  if (central) {
+    await registerSyncRoutes(app, central);
+    // The central's pages (Kantor, bundle import) reach the store through the dispatcher.
+    attachCentralStore(core, central);
+  }
+  // An office syncs in the background every few minutes once enrolled (backoff while the central is
+  // away). It runs from the start even before enrolment, so that enrolling on Pengaturan >
+  // Sinkronisasi and then "Sinkronkan sekarang" work without a restart.
+  const syncScheduler = !central ? new SyncScheduler(core, { log: (m) => console.error(m) }).start() : null;
   // Printed before the address line (the last one a supervising script waits for).
   if (tls) {
     console.log(`Sidik jari SHA-256 sertifikat: ${tls.fingerprint}`);

@@ -119,11 +119,22 @@ function remoteError(status: number, body: Buffer): SyncError {
   return new SyncError('BAD_REQUEST', `Server pusat menjawab ${status} yang tidak dapat dibaca.`);
 }
 
+/** What the central answered at enrolment, not yet stored. */
+export interface Enrolment {
+  url: string;
+  secret: string;
+  centralName: string;
+  officeName: string;
+  /** The central's TLS certificate fingerprint as seen on this connection (null over http). */
+  fingerprint: string | null;
+}
+
 /**
- * Enrols this office database at a central with a one-time code: the central binds the code's
- * registration to this database's office_id and hands back the per-office secret.
+ * Asks the central to enrol this office database with a one-time code: the central binds the
+ * code's registration to this database's office_id and hands back the per-office secret. Nothing
+ * is stored here (see `saveEnrolment`), so a command can store it in its own transaction.
  */
-export async function enroll(core: Core, input: { centralUrl: string; code: string; transport?: SyncTransport }): Promise<{ centralName: string; officeName: string }> {
+export async function requestEnrolment(core: Core, input: { centralUrl: string; code: string; transport?: SyncTransport }): Promise<Enrolment> {
   const officeId = core.officeId();
   if (!officeId) throw new SyncError('ENROLMENT', 'Kantor ini belum disiapkan: jalankan penyiapan pertama sebelum mendaftar ke server pusat.');
   const url = input.centralUrl.replace(/\/+$/, '');
@@ -133,16 +144,24 @@ export async function enroll(core: Core, input: { centralUrl: string; code: stri
   const res = await transport.send({ path: '/sync/enroll', headers: {}, body });
   if (res.status !== 200) throw remoteError(res.status, res.body);
   const out = decodeBody<{ secret: string; registrationId: string; centralName: string; officeName: string }>(res.body);
-  core.sqlite.transaction(() => {
-    core.setMeta(syncKeys.url, url);
-    core.setMeta(syncKeys.secret, out.secret);
-    core.setMeta(syncKeys.centralName, out.centralName);
-    core.setMeta(syncKeys.registeredAs, out.officeName);
-    const fp = transport.lastFingerprint?.() ?? null;
-    if (fp) core.setMeta(syncKeys.fingerprint, fp);
-    if (core.getMeta(syncKeys.epoch) === null) core.setMeta(syncKeys.epoch, '0');
-  })();
-  return { centralName: out.centralName, officeName: out.officeName };
+  return { url, secret: out.secret, centralName: out.centralName, officeName: out.officeName, fingerprint: transport.lastFingerprint?.() ?? null };
+}
+
+/** Stores an enrolment (in the caller's transaction): from now on this office syncs with that central. */
+export function saveEnrolment(core: Core, e: Enrolment): void {
+  core.setMeta(syncKeys.url, e.url);
+  core.setMeta(syncKeys.secret, e.secret);
+  core.setMeta(syncKeys.centralName, e.centralName);
+  core.setMeta(syncKeys.registeredAs, e.officeName);
+  if (e.fingerprint) core.setMeta(syncKeys.fingerprint, e.fingerprint);
+  if (core.getMeta(syncKeys.epoch) === null) core.setMeta(syncKeys.epoch, '0');
+}
+
+/** Enrols this office database at a central with a one-time code (`sync enroll`). */
+export async function enroll(core: Core, input: { centralUrl: string; code: string; transport?: SyncTransport }): Promise<{ centralName: string; officeName: string }> {
+  const e = await requestEnrolment(core, input);
+  core.sqlite.transaction(() => saveEnrolment(core, e))();
+  return { centralName: e.centralName, officeName: e.officeName };
 }
 
 function int(v: string | null, fallback = 0): number {

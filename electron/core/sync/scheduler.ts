@@ -1,6 +1,7 @@
 import type { Core } from '../core';
 import { syncRequestKey } from './handlers';
 import { isEnrolled, OfficeSync, type SyncRunResult } from './office';
+import { syncEnded, syncProgressed, syncStarted } from './progress';
 
 export interface SyncSchedulerOptions {
   /** Between successful runs (default 5 minutes). */
@@ -56,7 +57,10 @@ export class SyncScheduler {
     if (this.running) return this.running;
     if (!isEnrolled(this.core)) return Promise.resolve(null);
     if (this.timer) clearTimeout(this.timer);
-    const run = (this.options.makeSync?.() ?? new OfficeSync(this.core)).run();
+    // The screen's progress bar follows this run (sync.status reads it).
+    syncStarted(this.core);
+    const onProgress = (p: Parameters<typeof syncProgressed>[1]) => syncProgressed(this.core, p);
+    const run = (this.options.makeSync?.() ?? new OfficeSync(this.core, { onProgress })).run();
     this.running = run.then(
       (r) => {
         this.failures = 0;
@@ -70,6 +74,7 @@ export class SyncScheduler {
     );
     void this.running.finally(() => {
       this.running = null;
+      syncEnded(this.core);
       if (this.stopped) return;
       const random = this.options.random ?? Math.random;
       const delay = this.failures === 0 ? (this.options.intervalMs ?? 5 * 60_000) : backoffDelay(this.failures, this.options.baseBackoffMs ?? 15_000, this.options.maxBackoffMs ?? 30 * 60_000, random);
