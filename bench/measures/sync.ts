@@ -23,11 +23,11 @@ import type { Measure } from '../lib/types';
  * SQLite with prepared statements in one transaction; then an increment of 100 changes. Runs on a
  * copy of the office database, so the dataset stays unsent for the other measures.
  */
-export async function syncMeasures(d: Dataset, root: string, label: string, increments: number): Promise<Measure[]> {
+export async function syncMeasures(d: Dataset, root: string, label: string, increments: number, options: { postgres?: boolean } = {}): Promise<Measure[]> {
   const out: Measure[] = [];
   const first = await firstSync(d, root, label, null, increments);
   out.push(...first);
-  if (findPgBin()) {
+  if (options.postgres !== false && findPgBin()) {
     const pg = await startPgCluster();
     try {
       pg.createDatabase('bench_central');

@@ -88,6 +88,21 @@ export const centralMigrations: Record<string, Migration> = {
       await db.schema.createIndex('central_reference_rev').on('central_reference').column('rev').execute();
     },
   },
+  '0002_central_digests': {
+    // Digests kept current in the apply transaction, so a sync compares numbers instead of hashing
+    // an office's year. An office without a `digest_ready:<office>` meta row is recounted once.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('central_digests')
+        .addColumn('office_id', 'text', (c) => c.notNull())
+        .addColumn('table_name', 'text', (c) => c.notNull())
+        .addColumn('bucket', 'text', (c) => c.notNull())
+        .addColumn('count', 'bigint', (c) => c.notNull())
+        .addColumn('sum', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('central_digests_pk', ['office_id', 'table_name', 'bucket'])
+        .execute();
+    },
+  },
 };
 
 const sqlType: Record<ColumnKind, 'text' | 'bigint' | 'double precision'> = { text: 'text', integer: 'bigint', real: 'double precision' };

@@ -84,7 +84,18 @@ export interface CentralReferenceTable {
   updated_at: number;
 }
 
+/** Per office, table and bucket: row count and hash sum, kept current by every apply. */
+export interface CentralDigestsTable {
+  office_id: string;
+  table_name: string;
+  bucket: string;
+  count: number;
+  /** The sum mod 2^64 of the rows' hashes, in hex (as the wire digest carries it). */
+  sum: string;
+}
+
 export interface CentralDB {
+  central_digests: CentralDigestsTable;
   central_meta: CentralMetaTable;
   central_offices: CentralOfficesTable;
   central_batches: CentralBatchesTable;

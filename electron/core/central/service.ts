@@ -61,7 +61,7 @@ async function route(store: CentralStore, req: SyncHttpRequest): Promise<unknown
     case '/sync/push':
       return store.push(reg, parse<PushRequest>(req.body));
     case '/sync/digest':
-      return { digest: await store.digest(officeId) };
+      return { digest: await store.digest(officeId, parse<{ full?: boolean }>(req.body).full === true) };
     case '/sync/stamps': {
       const input = parse<{ table: string; bucket: string }>(req.body);
       return { stamps: await store.stamps(officeId, String(input.table), String(input.bucket)) };

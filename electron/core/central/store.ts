@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
@@ -23,7 +24,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { systemNow } from '../clock';
 import { getDefaultNativeBinding } from '../db/connection';
-import { bucketOf, chainHash, tableDigest } from '../sync/digest';
+import { addDelta, bucketOf, chainHash, DigestDeltas, emptyTableDigest, tableDigest } from '../sync/digest';
 import { SyncError } from '../sync/errors';
 import { canonicalRequest, h, newSecret, sha256Hex, signatureMatches } from '../sync/signing';
 import { centralMigrations, reconcileOfficeTables } from './migrations';
@@ -150,7 +151,7 @@ export class CentralStore {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('busy_timeout = 5000');
       sqlite.pragma('synchronous = NORMAL');
-      db = new Kysely<CentralDB>({ dialect: new SqliteDialect({ database: sqlite }) });
+      db = new Kysely<CentralDB>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
       kind = 'sqlite';
     }
     try {
@@ -271,7 +272,7 @@ export class CentralStore {
     // Read before the transaction: on SQLite the store has one connection, so a query outside the
     // transaction's handle inside it would wait for itself.
     const centralName = await this.centralName();
-    return this.db.transaction().execute(async (trx) => {
+    const out = await this.db.transaction().execute(async (trx) => {
       const reg = await trx.selectFrom('central_offices').selectAll().where('enrol_code_hash', '=', hash).executeTakeFirst();
       if (!reg) throw new SyncError('ENROLMENT', 'Kode pendaftaran tidak dikenal atau sudah dipakai. Minta kode baru kepada Admin Pusat.');
       if ((reg.enrol_expires_at ?? 0) < this.now()) throw new SyncError('ENROLMENT', 'Kode pendaftaran sudah kedaluwarsa (berlaku 24 jam). Minta kode baru kepada Admin Pusat.');
@@ -288,6 +289,9 @@ export class CentralStore {
         .execute();
       return { secret, registrationId: reg.id, centralName, officeName: reg.name };
     });
+    // The office's digest sums start from its rows (none for a new office), then every apply keeps them.
+    if ((await this.getMeta(digestReadyKey(input.officeId))) === null) await this.recountDigest(input.officeId);
+    return out;
   }
 
   // ---- authentication ------------------------------------------------------------------------
@@ -456,16 +460,18 @@ export class CentralStore {
     let applied = 0;
     let unchanged = 0;
     const trxRows = trx as unknown as Transaction<OfficeTables>;
+    const deltas = new DigestDeltas();
     for (const [table, list] of byTable) {
-      const current = new Map<string, { office_id: string; version: number; hlc: string }>();
+      const current = new Map<string, { office_id: string; version: number; hlc: string; deleted: boolean }>();
       const ids = [...new Set(list.map((r) => r.rowId))];
-      for (let i = 0; i < ids.length; i += 500) {
+      // Fixed-size pages: the same SQL text each time, so the SQLite store prepares it once.
+      for (let i = 0; i < ids.length; i += 250) {
         const found = (await trxRows
           .selectFrom(table)
-          .select(['id', 'office_id', 'version', 'hlc'])
-          .where('id', 'in', ids.slice(i, i + 500))
-          .execute()) as { id: string; office_id: string; version: number; hlc: string }[];
-        for (const f of found) current.set(f.id, { office_id: f.office_id, version: Number(f.version), hlc: f.hlc });
+          .select(['id', 'office_id', 'version', 'hlc', 'deleted_at'])
+          .where('id', 'in', ids.slice(i, i + 250))
+          .execute()) as { id: string; office_id: string; version: number; hlc: string; deleted_at: string | null }[];
+        for (const f of found) current.set(f.id, { office_id: f.office_id, version: Number(f.version), hlc: f.hlc, deleted: f.deleted_at !== null && f.deleted_at !== undefined });
       }
       const winners = new Map<string, Row>();
       for (const r of list) {
@@ -479,12 +485,15 @@ export class CentralStore {
           unchanged++;
           continue;
         }
-        current.set(r.rowId, { office_id: officeId, version, hlc });
+        const after = { id: r.rowId, version, hlc, deleted: r.data.deleted_at !== null && r.data.deleted_at !== undefined };
+        deltas.change(table, cur ? { id: r.rowId, version: cur.version, hlc: cur.hlc, deleted: cur.deleted } : null, after);
+        current.set(r.rowId, { office_id: officeId, version, hlc, deleted: after.deleted });
         winners.set(r.rowId, r.data);
         applied++;
       }
       await this.upsert(trxRows, table, [...winners.values()]);
     }
+    await this.foldDigests(trx, officeId, deltas);
     if (rejects.length > 0) {
       await trx
         .insertInto('central_rejects')
@@ -509,8 +518,9 @@ export class CentralStore {
     if (rows.length === 0) return;
     const shape = this.shapes.get(table)!;
     const names = shape.columns.map((c) => c.name);
-    // Both stores cap bound parameters (SQLite 32766, PostgreSQL 65535): chunk by columns.
-    const perChunk = Math.max(1, Math.floor(30000 / names.length));
+    // Both stores cap bound parameters (SQLite 32766, PostgreSQL 65535): chunk by columns. Chunks
+    // of one size give one SQL text, prepared once by the SQLite store.
+    const perChunk = Math.max(1, Math.min(200, Math.floor(30000 / names.length)));
     for (let i = 0; i < rows.length; i += perChunk) {
       const values = rows.slice(i, i + perChunk).map((r) => Object.fromEntries(names.map((n) => [n, normaliseValue(r[n])])));
       await trx
@@ -527,13 +537,15 @@ export class CentralStore {
     for (const r of rows) {
       if (!r.data || r.data.office_id !== officeId) throw new SyncError('FOREIGN_ROWS', `Kiriman memuat baris yang bukan milik kantor ini (${r.table}). Tidak ada yang diterapkan.`);
     }
-    return this.db.transaction().execute((trx) =>
-      this.applyRows(
+    return this.db.transaction().execute(async (trx) => {
+      // One apply per office at a time (PostgreSQL): the digest sums move in order.
+      await trx.selectFrom('central_offices').select('id').where('id', '=', reg.id).$if(this.kind === 'postgres', (q) => q.forUpdate()).execute();
+      return this.applyRows(
         trx,
         officeId,
         rows.map((r) => ({ changeId: `repair:${String(r.data.id)}:${String(r.data.version)}`, table: r.table, rowId: String(r.data.id), data: r.data })),
-      ),
-    );
+      );
+    });
   }
 
   async stamps(officeId: string, table: string, bucket?: string): Promise<RowStamp[]> {
@@ -549,11 +561,65 @@ export class CentralStore {
       .map((r) => ({ id: r.id, version: Number(r.version), hlc: r.hlc, deleted: r.deleted_at !== null }));
   }
 
-  /** Per-table bucketed digests of one office's rows, as the office computes its own. */
-  async digest(officeId: string): Promise<Digest> {
+  /**
+   * Per-table bucketed digests of one office's rows, as the office computes its own: read from the
+   * sums every apply keeps current. `full` (or an office never counted) recounts every row and
+   * stores the result, so a doubt is settled by the rows themselves.
+   */
+  async digest(officeId: string, full = false): Promise<Digest> {
+    const ready = (await this.getMeta(digestReadyKey(officeId))) !== null;
+    if (!ready || full) return this.recountDigest(officeId);
     const out: Digest = {};
-    for (const table of this.shapes.keys()) out[table] = tableDigest(await this.stamps(officeId, table));
+    for (const table of this.shapes.keys()) out[table] = emptyTableDigest();
+    for (const r of await this.db.selectFrom('central_digests').select(['table_name', 'bucket', 'count', 'sum']).where('office_id', '=', officeId).execute()) {
+      const t = out[r.table_name];
+      if (t) t[r.bucket] = { count: Number(r.count), sum: r.sum };
+    }
     return out;
+  }
+
+  private async recountDigest(officeId: string): Promise<Digest> {
+    const out: Digest = {};
+    return this.db.transaction().execute(async (trx) => {
+      // The office's row lock (PostgreSQL) keeps its applies out while the sums are rebuilt.
+      await trx.selectFrom('central_offices').select('id').where('office_id', '=', officeId).$if(this.kind === 'postgres', (q) => q.forUpdate()).execute();
+      const trxRows = trx as unknown as Transaction<OfficeTables>;
+      for (const table of this.shapes.keys()) {
+        const rows = (await trxRows.selectFrom(table).select(['id', 'version', 'hlc', 'deleted_at']).where('office_id', '=', officeId).execute()) as {
+          id: string;
+          version: number;
+          hlc: string;
+          deleted_at: string | null;
+        }[];
+        out[table] = tableDigest(rows.map((r) => ({ id: r.id, version: Number(r.version), hlc: r.hlc, deleted: r.deleted_at !== null && r.deleted_at !== undefined })));
+      }
+      await trx.deleteFrom('central_digests').where('office_id', '=', officeId).execute();
+      const values = Object.entries(out).flatMap(([table, buckets]) =>
+        Object.entries(buckets)
+          .filter(([, b]) => b.count > 0)
+          .map(([bucket, b]) => ({ office_id: officeId, table_name: table, bucket, count: b.count, sum: b.sum })),
+      );
+      for (let i = 0; i < values.length; i += 500) await trx.insertInto('central_digests').values(values.slice(i, i + 500)).execute();
+      await this.setMeta(digestReadyKey(officeId), String(this.now()), trx);
+      return out;
+    });
+  }
+
+  /** Moves the stored sums by what this apply changed, in its transaction (only once counted). */
+  private async foldDigests(trx: Tx, officeId: string, deltas: DigestDeltas): Promise<void> {
+    if (deltas.empty) return;
+    const ready = await trx.selectFrom('central_meta').select('key').where('key', '=', digestReadyKey(officeId)).executeTakeFirst();
+    if (!ready) return;
+    for (const [table, buckets] of deltas.tables) {
+      const stored = await trx.selectFrom('central_digests').select(['bucket', 'count', 'sum']).where('office_id', '=', officeId).where('table_name', '=', table).execute();
+      const byBucket = new Map(stored.map((r) => [r.bucket, { count: Number(r.count), sum: r.sum }]));
+      const values = [...buckets].map(([bucket, d]) => ({ office_id: officeId, table_name: table, bucket, ...addDelta(byBucket.get(bucket), d) }));
+      await trx
+        .insertInto('central_digests')
+        .values(values)
+        .onConflict((oc) => oc.columns(['office_id', 'table_name', 'bucket']).doUpdateSet({ count: sql.ref('excluded.count'), sum: sql.ref('excluded.sum') }))
+        .execute();
+    }
   }
 
   /** One office's own rows, for a restored office to take back what the central already holds. */
@@ -728,4 +794,29 @@ function normaliseValue(v: unknown): unknown {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v !== null && typeof v === 'object') return JSON.stringify(v);
   return v;
+}
+
+function digestReadyKey(officeId: string): string {
+  return `digest_ready:${officeId}`;
+}
+
+/**
+ * better-sqlite3 for Kysely with prepared statements kept by SQL text: Kysely's driver prepares
+ * every query anew, which for the apply path's large upserts costs more than running them. One
+ * connection runs one query at a time (no streaming here), so a statement is never busy twice.
+ */
+function cachedStatements(sqlite: Database.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SqliteStatement {
+      let stmt = cache.get(text);
+      if (!stmt) {
+        if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+        stmt = sqlite.prepare(text);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
 }

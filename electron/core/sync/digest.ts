@@ -53,3 +53,29 @@ export function differingBuckets(a: Digest, b: Digest): { table: string; bucket:
 export function chainHash(prevHash: string, fromSeq: number, toSeq: number, changeIds: string[]): string {
   return crypto.createHash('sha256').update(`${prevHash}\n${fromSeq}\n${toSeq}\n${changeIds.join('\n')}`).digest('hex');
 }
+
+/** Per table and bucket, how an apply moves the digest: rows added, and the hash sum's change. */
+export class DigestDeltas {
+  readonly tables = new Map<string, Map<string, { count: number; sum: bigint }>>();
+
+  /** One row's move from `before` (null: it did not exist) to `after`. */
+  change(table: string, before: RowStamp | null, after: RowStamp): void {
+    let buckets = this.tables.get(table);
+    if (!buckets) this.tables.set(table, (buckets = new Map()));
+    const b = bucketOf(after.id);
+    const d = buckets.get(b) ?? { count: 0, sum: 0n };
+    if (!before) d.count++;
+    d.sum = (d.sum + rowHash(after) - (before ? rowHash(before) : 0n)) % mod;
+    buckets.set(b, d);
+  }
+
+  get empty(): boolean {
+    return this.tables.size === 0;
+  }
+}
+
+/** A stored bucket plus a delta, as stored again (sum mod 2^64 in hex). */
+export function addDelta(cur: { count: number; sum: string } | undefined, d: { count: number; sum: bigint }): { count: number; sum: string } {
+  const sum = (((BigInt(`0x${cur?.sum ?? '0'}`) + d.sum) % mod) + mod) % mod;
+  return { count: Number(cur?.count ?? 0) + d.count, sum: sum.toString(16) };
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { RowStamp } from '../../../shared/sync/protocol';
 import type { Core } from '../core';
 import { isReplicated } from '../db/replicated';
@@ -66,7 +67,32 @@ export function localVersion(core: Core, table: string, id: string): { version: 
 export function applyLocalRow(core: Core, table: string, row: Row): void {
   assertReplicated(table);
   const cols = columnsOf(core, table).filter((c) => c in row);
-  const sql = `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+  const text = `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
     ON CONFLICT(id) DO UPDATE SET ${cols.filter((c) => c !== 'id').map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
-  core.q.prepare(sql).run(...cols.map((c) => row[c] ?? null));
+  core.q.prepare(text).run(...cols.map((c) => row[c] ?? null));
+  // A write outside the outbox: the kept digest cannot see it, so the next one recounts every row.
+  core.q.run(core.db.deleteFrom('meta').where('key', '=', 'sync.digest_state'));
+}
+
+/**
+ * The office's rows that no change_log entry carries (a year seeded or imported before the outbox
+ * existed, or before enrolment), in id order after `afterId`: what the baseline step sends. Rows
+ * the outbox carries go by the chain, so nothing is sent twice.
+ */
+export function baselinePage(core: Core, officeId: string, table: string, afterId: string, limit: number): Row[] {
+  assertReplicated(table);
+  return core.q.all(
+    sql<Row>`SELECT t.* FROM ${sql.table(table)} t WHERE t.office_id = ${officeId} AND t.id > ${afterId}
+      AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.table_name = ${table} AND c.row_id = t.id) ORDER BY t.id LIMIT ${limit}`,
+  );
+}
+
+/** How many rows the baseline step has left to send (for the progress bar). */
+export function baselineCount(core: Core, officeId: string, table: string, afterId: string): number {
+  assertReplicated(table);
+  const r = core.q.first(
+    sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql.table(table)} t WHERE t.office_id = ${officeId} AND t.id > ${afterId}
+      AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.table_name = ${table} AND c.row_id = t.id)`,
+  );
+  return Number(r?.n ?? 0);
 }

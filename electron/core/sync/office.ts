@@ -22,10 +22,11 @@ import type { Core } from '../core';
 import { isReplicated, listReplicatedTables } from '../db/replicated';
 import { evidencePath } from '../realisasi/evidence-store';
 import { appVersion, schemaVersion } from '../version';
+import { currentLocalDigest, dropLocalDigest, fullLocalDigest } from './digest-state';
 import { auditReferenceWrite, auditSyncWrite, confirmSyncAudit } from './audit';
-import { chainHash, differingBuckets, tableDigest } from './digest';
+import { chainHash, differingBuckets } from './digest';
 import { SyncError } from './errors';
-import { applyLocalRow, hasUnsentChange, localRows, localStamps, localVersion } from './local';
+import { applyLocalRow, baselineCount, baselinePage, hasUnsentChange, localRows, localStamps, localVersion } from './local';
 import { decodeBody, encodeBody, signedHeaders } from './signing';
 import { HttpTransport, type SyncTransport } from './transport';
 import { auditHeadForWitness } from './witness';
@@ -48,6 +49,8 @@ export const syncKeys = {
   notice: 'sync.notice',
   hlcFloor: 'sync.hlc_floor',
   bundleBatches: 'sync.bundle_batches',
+  /** Where the baseline step stands: `{ table, afterId }`, or `done` once every row went. */
+  baseline: 'sync.baseline',
 } as const;
 
 /** A refusal or failure reported by the central, with its typed code. */
@@ -63,7 +66,7 @@ export class RemoteSyncError extends SyncError {
 }
 
 export interface SyncProgress {
-  phase: 'push' | 'files' | 'pull' | 'digest' | 'pulihkan';
+  phase: 'push' | 'baseline' | 'files' | 'pull' | 'digest' | 'pulihkan';
   done: number;
   total: number;
 }
@@ -284,6 +287,7 @@ export class OfficeSync {
         throw err;
       }
     }
+    pushed += await this.pushBaseline();
     const files = await this.pushFiles();
     const pulled = await this.pullReference();
     const { equal, repaired } = await this.compareAndRepair();
@@ -425,6 +429,8 @@ export class OfficeSync {
       core.setMeta(syncKeys.epoch, String(epoch));
       core.setMeta(syncKeys.ackedSeq, '0');
       core.setMeta(syncKeys.ackedHash, genesisChainHash);
+      // Versions raised in place leave no new change_log seq: the kept digest cannot see them.
+      dropLocalDigest(core);
       // The entry commits to the raised rows and their waiting changes as they now stand.
       const raised = new Map<string, string[]>();
       for (const b of bumps) raised.set(b.table, [...(raised.get(b.table) ?? []), b.id]);
@@ -496,6 +502,50 @@ export class OfficeSync {
     return { pushed, rejects };
   }
 
+  /**
+   * The baseline: every row no change_log entry carries (a year seeded before enrolment), streamed
+   * table by table in id order, in push-sized batches through the central's apply path (idempotent:
+   * the higher version wins, so a batch sent twice counts once). The position is kept after each
+   * acknowledged batch, so a cut sync continues where it stopped; once done it is not repeated.
+   */
+  private async pushBaseline(): Promise<number> {
+    const { core } = this;
+    const officeId = this.settings.officeId;
+    const state = core.getMeta(syncKeys.baseline);
+    if (state === 'done') return 0;
+    const tables = listReplicatedTables();
+    let at: { table: string; afterId: string } = state ? (JSON.parse(state) as { table: string; afterId: string }) : { table: tables[0]!, afterId: '' };
+    let index = Math.max(0, tables.findIndex((t) => t === at.table));
+    let total = 0;
+    for (let i = index; i < tables.length; i++) total += baselineCount(core, officeId, tables[i]!, i === index ? at.afterId : '');
+    let sent = 0;
+    this.options.onProgress?.({ phase: 'baseline', done: 0, total });
+    while (index < tables.length) {
+      const table = tables[index]!;
+      const page = baselinePage(core, officeId, table, at.afterId, this.batchRows);
+      if (page.length === 0) {
+        index++;
+        at = { table: tables[index] ?? table, afterId: '' };
+        continue;
+      }
+      const rows: { table: string; data: Record<string, unknown> }[] = [];
+      let bytes = 0;
+      for (const data of page) {
+        const size = JSON.stringify(data).length;
+        if (rows.length > 0 && bytes + size > this.batchBytes) break;
+        bytes += size;
+        rows.push({ table, data });
+      }
+      await this.call<{ applied: number; rejects: Reject[] }>('/sync/repair', { rows });
+      at = { table, afterId: String(rows[rows.length - 1]!.data.id) };
+      core.setMeta(syncKeys.baseline, JSON.stringify(at));
+      sent += rows.length;
+      this.options.onProgress?.({ phase: 'baseline', done: sent, total });
+    }
+    core.setMeta(syncKeys.baseline, 'done');
+    return sent;
+  }
+
   /** Marks changes up to the central's stored high-water mark as sent (sent_at is only a cache of it). */
   acknowledge(ackedSeq: number, ackedHash: string, rejects: Reject[]): void {
     const at = this.core.now().toISOString();
@@ -549,10 +599,9 @@ export class OfficeSync {
     }
   }
 
+  /** Every row of this office hashed (the authority when the kept digest and the central's differ). */
   localDigest(): Digest {
-    const out: Digest = {};
-    for (const table of listReplicatedTables()) out[table] = tableDigest(localStamps(this.core, this.settings.officeId, table));
-    return out;
+    return fullLocalDigest(this.core, this.settings.officeId);
   }
 
   /**
@@ -562,9 +611,14 @@ export class OfficeSync {
    */
   private async compareAndRepair(): Promise<{ equal: boolean; repaired: number }> {
     let repaired = 0;
+    // Both ends first compare the sums they keep; only when those differ are the rows themselves
+    // recounted on both sides (so a stale sum can never hide or invent a difference), then repaired.
+    const kept = currentLocalDigest(this.core, this.settings.officeId);
+    const { digest: keptCentral } = await this.call<{ digest: Digest }>('/sync/digest', {});
+    if (differingBuckets(kept, keptCentral).length === 0) return { equal: true, repaired };
     for (let round = 0; round < 2; round++) {
       const local = this.localDigest();
-      const { digest: central } = await this.call<{ digest: Digest }>('/sync/digest', {});
+      const { digest: central } = await this.call<{ digest: Digest }>('/sync/digest', { full: true });
       const diff = differingBuckets(local, central);
       this.options.onProgress?.({ phase: 'digest', done: 0, total: diff.length });
       if (diff.length === 0) return { equal: true, repaired };
