@@ -41,7 +41,7 @@ export const syncStatusSchema = z.object({
   /** The sync running now in this process (the background sync), for a progress bar; null when none runs. */
   progress: z
     .object({
-      phase: z.enum(['push', 'files', 'pull', 'digest', 'pulihkan']),
+      phase: z.enum(['push', 'baseline', 'files', 'pull', 'digest', 'pulihkan']),
       done: z.number().int(),
       total: z.number().int(),
       startedAt: z.string(),
