@@ -170,7 +170,7 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await expect(page.getByTestId('curve')).toContainText('Capaian Kinerja Organisasi belum dicatat');
   await page.getByRole('button', { name: `Catat Capaian Kinerja Organisasi ${admin.office}` }).click();
   const org = page.getByRole('dialog', { name: 'Capaian Kinerja Organisasi' });
-  await expect(org).toContainText('Paling banyak 70% pegawai berpredikat Baik');
+  await expect(org).toContainText('Sebagian besar (lebih dari 50%, maksimal 70%) pegawai berpredikat Baik');
   await org.getByRole('radio', { name: 'Baik', exact: true }).check();
   await org.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText(`Capaian Kinerja Organisasi ${admin.office} untuk ${january} dicatat: Baik.`)).toBeVisible();
@@ -258,9 +258,9 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await page.getByRole('option', { name: january }).click();
   await expect(page.getByTestId('curve-title')).toHaveText('KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI BAIK');
   await expect(page.getByTestId('curve-chart')).toBeVisible();
-  await expect(page.getByTestId('curve-pattern')).toContainText('Paling banyak 70% pegawai berpredikat Baik');
-  await expect(page.getByTestId('breaches')).toContainText('Baik: paling banyak 70%; kenyataannya 1 dari 1 pegawai (100%).');
-  await expect(page.getByTestId('breaches')).toContainText('Butuh Perbaikan dan/atau Kurang/Misconduct: harus ada');
+  await expect(page.getByTestId('curve-pattern')).toContainText('Sebagian besar (lebih dari 50%, maksimal 70%) pegawai berpredikat Baik');
+  await expect(page.getByTestId('breaches')).toContainText('Baik: sebagian besar (lebih dari 50%, maksimal 70%); kenyataannya 1 dari 1 pegawai (100%)');
+  await expect(page.getByTestId('breaches')).toContainText('Butuh Perbaikan/Cukup dan/atau Kurang/Misconduct: harus ada');
   await expect(page.getByTestId('curve-table')).toContainText('Melebihi batas');
   await shot(page, '4-kurva');
   await nav(page, 'Dasbor Kinerja').click();

@@ -221,7 +221,7 @@ describe('EVALUASI KINERJA PEGAWAI form', () => {
     expect(flat).toContain('KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI BAIK');
     expect(flat).toContain('Frekuensi Pegawai');
     for (const p of ['Sangat Kurang', 'Kurang/Misconduct', 'Butuh Perbaikan', 'Sangat Baik']) expect(flat).toContain(p);
-    expect(flat).toContain('Paling banyak 70% pegawai berpredikat Baik');
+    expect(flat).toContain('Sebagian besar (lebih dari 50%, maksimal 70%) pegawai berpredikat Baik');
     // The rating here is the whole office's: an appraiser limited to their unit does not get the
     // office-wide counts (distribution.get), so the picture shows the pattern only; the admin sees
     // the actual spread (Nurul, the one final).
@@ -262,7 +262,7 @@ describe('EVALUASI KINERJA PEGAWAI form', () => {
 
   it('shows the employee the pattern without the unit spread they may not see', async () => {
     const { flat } = pdfText((await renderEvaluationDocument(f.o.core, meta(f.tokens.stafA), { skpId: skpA, period: '1', form: 'evaluasi' })).bytes);
-    expect(flat).toContain('Paling banyak 70% pegawai berpredikat Baik');
+    expect(flat).toContain('Sebagian besar (lebih dari 50%, maksimal 70%) pegawai berpredikat Baik');
     expect(flat).not.toContain('sebaran predikat final');
     expect(flat).toContain('Sebaran aktual unit tidak ditampilkan');
   });

@@ -167,7 +167,7 @@ describe('feedback, dialogue, evaluation and appeal', () => {
   it('reports the distribution per unit with breaches in words, and the dashboards', () => {
     const dist = f.o.call('distribution.get', { yearId: f.yearId, period: '1' }, f.o.admin);
     expect(dist.office).toMatchObject({ orgRating: 'baik', total: 1 });
-    expect(dist.office.breaches.join(' ')).toMatch(/Butuh Perbaikan dan\/atau Kurang\/Misconduct: harus ada/);
+    expect(dist.office.breaches.join(' ')).toMatch(/Butuh Perbaikan\/Cukup dan\/atau Kurang\/Misconduct: harus ada/);
     const dash = f.o.call('reports.officeDashboard', { yearId: f.yearId, period: '1' }, f.o.admin);
     expect(dash).toMatchObject({ realisasiSubmitted: 1, evaluationsFinal: 1 });
     expect(f.as('stafA').fail('reports.officeDashboard', { yearId: f.yearId, period: '1' }).code).toBe('FORBIDDEN');

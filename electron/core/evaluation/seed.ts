@@ -105,7 +105,7 @@ function backToWorkday(iso: string): string {
 
 /**
  * Predikat for one unit group in one period, spread the way the "Baik" organisation pattern wants
- * (some Butuh Perbaikan, at most 70% Baik, the rest Sangat Baik), the weakest of the period getting
+ * (some Butuh Perbaikan, most but at most 70% Baik, the rest Sangat Baik), the weakest of the period getting
  * the Butuh Perbaikan. `shape` bends it for the designed breaches.
  */
 function spread(members: { plan: Plan; score: number }[], shape: 'pola' | 'semua-baik' | 'banyak-sangat-baik'): Map<string, Predikat> {
@@ -122,7 +122,8 @@ function spread(members: { plan: Plan; score: number }[], shape: 'pola' | 'semua
     return out;
   }
   const bp = n >= 3 ? Math.max(1, Math.round(n * 0.12)) : 0;
-  const baik = Math.min(n - bp - Math.round(n * 0.2), Math.floor(n * 0.7));
+  // Most (more than half) and at most 70% Baik: both hold from 5 members up (and for 3).
+  const baik = Math.min(n - bp, Math.floor(n * 0.7), Math.max(Math.floor(n / 2) + 1, n - bp - Math.round(n * 0.2)));
   sorted.forEach((m, i) => out.set(m.plan.skpId, i < n - bp - baik ? 'sangat_baik' : i < n - bp ? 'baik' : 'butuh_perbaikan'));
   return out;
 }

@@ -3,6 +3,7 @@ import { useElementSize } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Bar, CartesianGrid, Cell, ComposedChart, LabelList, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UnitDistribution } from '../../../shared/distribution/commands';
+import { majorityFloor } from '../../../shared/distribution/curve';
 import type { Predikat } from '../../../shared/evaluation/predikat';
 import { predikatAxis, predikatKeys } from '../evaluation/ui';
 import { useI18n } from '../i18n/I18nProvider';
@@ -45,6 +46,7 @@ export function useCurveRows(d: UnitDistribution): CurveRow[] {
       band = [lo, hi];
       if (d.total > 0) ok = actual >= lo && actual <= hi;
       if (b.max === 0) bandText = t('dist.band.none');
+      else if (b.min === majorityFloor) bandText = t('dist.band.majority', { max: pct(b.max) });
       else if (b.min > 0 && b.max < 1) bandText = t('dist.band.between', { min: pct(b.min), max: pct(b.max) });
       else if (b.min > 0) bandText = t('dist.band.atLeast', { pct: pct(b.min) });
       else bandText = t('dist.band.atMost', { pct: pct(b.max) });
