@@ -37,8 +37,6 @@ const notYetConverted: Record<string, number> = {
   'people/service.ts': 10,
   'people/source.ts': 14,
   'realisasi/handlers.ts': 16,
-  'reports/handlers.ts': 22,
-  'reports/laporan-penilaian.ts': 4,
   'seed/demo.ts': 1,
   'seed/synthetic-year.ts': 4,
   'seed/synthetic.ts': 3,

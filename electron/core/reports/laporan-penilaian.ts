@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/er
 import { monthNames, periodsOf, type Period } from '../../../shared/evaluation/periods';
 import { predikatLabels, ratingPrintLabels, type Predikat, type Rating } from '../../../shared/evaluation/predikat';
 import { positionTypeLabels, type PositionType } from '../../../shared/org/jabatan';
+import { sql } from 'kysely';
 import type { Core } from '../core';
 import { call, type CallMeta } from '../dispatch';
 import { bytesWrittenBy } from '../documents/stream-bytes';
@@ -138,9 +139,7 @@ const periodKind = (p: Period, cadence: 'bulanan' | 'triwulanan') => (p.annual ?
 
 /** The rows of one period of an office's performance year, read in one statement. */
 export function laporanPenilaianData(core: Core, officeId: string, yearId: string, periodCode: string, now: Date = core.now()): LaporanPenilaian {
-  const year = core.q.prepare('SELECT id, year, cadence, office_id FROM performance_years WHERE id = ? AND deleted_at IS NULL').get(yearId) as
-    | { id: string; year: number; cadence: 'bulanan' | 'triwulanan'; office_id: string }
-    | undefined;
+  const year = core.q.first(core.db.selectFrom('performance_years').select(['id', 'year', 'cadence', 'office_id']).where('id', '=', yearId).where('deleted_at', 'is', null));
   if (!year || year.office_id !== officeId) throw notFound('Tahun Penilaian');
   const period = periodsOf(year.year, year.cadence).find((p) => p.code === periodCode);
   if (!period) {
@@ -150,21 +149,18 @@ export function laporanPenilaianData(core: Core, officeId: string, yearId: strin
         : `Tahun Penilaian ${year.year} memakai periode triwulanan: pilih Q1-Q4 atau "tahunan".`,
     );
   }
-  const office = core.q.prepare('SELECT name FROM offices WHERE id = ?').get(officeId) as { name: string };
+  const officeName = core.q.first(core.db.selectFrom('offices').select('name').where('id', '=', officeId))?.name ?? '';
   // The unit each appraiser works in (their definitive position on the period's last day).
   const appraiserUnits = new Map(
-    (
-      core.q
-        .prepare(
-          `SELECT a.employee_id, p.unit_id FROM assignments a JOIN positions p ON p.id = a.position_id
-           WHERE a.office_id = ? AND a.kind = 'definitif' AND a.deleted_at IS NULL AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)`,
-        )
-        .all(officeId, period.end, period.end) as { employee_id: string; unit_id: string | null }[]
-    ).map((r) => [r.employee_id, r.unit_id]),
+    core.q
+      .all(
+        sql<{ employee_id: string; unit_id: string | null }>`SELECT a.employee_id, p.unit_id FROM assignments a JOIN positions p ON p.id = a.position_id
+          WHERE a.office_id = ${officeId} AND a.kind = 'definitif' AND a.deleted_at IS NULL AND a.start_date <= ${period.end} AND (a.end_date IS NULL OR a.end_date >= ${period.end})`,
+      )
+      .map((r) => [r.employee_id, r.unit_id]),
   );
-  const db = core.q
-    .prepare(
-      `SELECT s.id AS skp_id, s.employee_id, s.employee_name, s.employee_nip, s.employee_golongan, s.employee_position, s.employee_unit,
+  const db = core.q.all(
+    sql<DbRow>`SELECT s.id AS skp_id, s.employee_id, s.employee_name, s.employee_nip, s.employee_golongan, s.employee_position, s.employee_unit,
               s.period_start, s.period_end, s.appraiser_employee_id, s.appraiser_name, s.appraiser_nip, s.appraiser_golongan,
               s.appraiser_position, s.appraiser_unit, p.unit_id, p.type AS position_type, a.kind AS assignment_kind, emp.kind,
               e.id AS evaluation_id, e.status, e.results_rating, e.behaviour_rating, e.predikat, e.finalized_at,
@@ -173,12 +169,11 @@ export function laporanPenilaianData(core: Core, officeId: string, yearId: strin
        LEFT JOIN positions p ON p.id = s.position_id
        LEFT JOIN assignments a ON a.id = s.assignment_id
        LEFT JOIN employees emp ON emp.id = s.employee_id
-       LEFT JOIN evaluations e ON e.skp_id = s.id AND e.period = ? AND e.deleted_at IS NULL
-       WHERE s.year_id = ? AND s.office_id = ? AND s.deleted_at IS NULL AND s.approved_version > 0
-         AND s.period_start <= ? AND s.period_end >= ?
+       LEFT JOIN evaluations e ON e.skp_id = s.id AND e.period = ${period.code} AND e.deleted_at IS NULL
+       WHERE s.year_id = ${year.id} AND s.office_id = ${officeId} AND s.deleted_at IS NULL AND s.approved_version > 0
+         AND s.period_start <= ${period.end} AND s.period_end >= ${period.start}
        ORDER BY s.employee_unit, s.employee_name, s.employee_nip, s.period_start`,
-    )
-    .all(period.code, year.id, officeId, period.end, period.start) as DbRow[];
+  );
   const kind = periodKind(period, year.cadence);
   const month = Number(period.end.slice(5, 7));
   const rows = db.map((r): LaporanRow => {
@@ -192,7 +187,7 @@ export function laporanPenilaianData(core: Core, officeId: string, yearId: strin
       periode_akhir_skp: r.period_end,
       skp_unor_id: r.unit_id,
       skp_unor: r.employee_unit,
-      skp_unor_induk: office.name,
+      skp_unor_induk: officeName,
       skp_jabatan: r.employee_position,
       skp_jenis_jabatan: r.position_type ? positionTypeLabels[r.position_type] : null,
       is_skp_plt_plh_pjb: r.assignment_kind !== null && r.assignment_kind !== 'definitif',
@@ -217,7 +212,7 @@ export function laporanPenilaianData(core: Core, officeId: string, yearId: strin
       bulan_skp: month,
     };
   });
-  return { officeName: office.name, year: year.year, period, cadence: year.cadence, pulledAt: now, rows };
+  return { officeName, year: year.year, period, cadence: year.cadence, pulledAt: now, rows };
 }
 
 /** The six header lines, as the BKN download has them. */
