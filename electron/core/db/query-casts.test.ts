@@ -28,8 +28,6 @@ const notYetConverted: Record<string, number> = {
   'evaluation/period-context.ts': 1,
   'evaluation/seed.ts': 6,
   'evaluation/service.ts': 6,
-  'org/handlers.ts': 10,
-  'org/queries.ts': 12,
   'people/handlers.ts': 5,
   'people/history.ts': 6,
   'people/import.ts': 4,

@@ -3,7 +3,25 @@ import { checkTypeLevel, isManagerial, positionTypeLabels, type PositionLevel, t
 import { localDate } from '../../../shared/people/dates';
 import { type AuthedContext, type HandlerMap, type AuthedReadContext, type ReadContext } from '../context';
 import type { PositionsTable } from '../db/schema';
-import { loadOffice, loadPosition, loadUnit, officeOut, positionsOut, scopeOffice, unitsOut } from './queries';
+import {
+  assignmentsFrom,
+  definitiveHoldersFrom,
+  loadOffice,
+  loadPosition,
+  loadUnit,
+  officeOut,
+  parentUnitOf,
+  positionCountInUnit,
+  positionsInUnit,
+  positionsOut,
+  scopeOffice,
+  siblingUnits,
+  subordinatePositionCount,
+  subunitCount,
+  superiorPositionOf,
+  unitsOut,
+  unitsWithCode,
+} from './queries';
 
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION', message, { fields: { [field]: message } });
@@ -17,16 +35,12 @@ function sameName(a: string, b: string): boolean {
 }
 
 function assertUniqueUnit(ctx: AuthedReadContext, officeId: string, parentId: string | null, name: string, code: string | null, exceptId?: string): void {
-  const siblings = ctx.core.q
-    .prepare('SELECT id, name FROM units WHERE office_id = ? AND deleted_at IS NULL AND parent_id IS ?')
-    .all(officeId, parentId) as { id: string; name: string }[];
+  const siblings = siblingUnits(ctx.core, officeId, parentId);
   if (siblings.some((s) => s.id !== exceptId && sameName(s.name, name))) {
     throw fieldError('name', 'Sudah ada unit kerja dengan nama ini di bawah induk yang sama.');
   }
   if (code) {
-    const dup = ctx.core.q
-      .prepare('SELECT id FROM units WHERE office_id = ? AND deleted_at IS NULL AND lower(code) = lower(?)')
-      .all(officeId, code) as { id: string }[];
+    const dup = unitsWithCode(ctx.core, officeId, code);
     if (dup.some((d) => d.id !== exceptId)) throw fieldError('code', 'Kode unit kerja sudah dipakai unit lain.');
   }
 }
@@ -36,8 +50,7 @@ function assertNoUnitCycle(ctx: AuthedReadContext, unitId: string, newParentId: 
   let cur = newParentId;
   for (let i = 0; cur && i < 1000; i++) {
     if (cur === unitId) throw fieldError('parentId', 'Unit induk tidak boleh unit itu sendiri atau salah satu sub-unitnya.');
-    const row = ctx.core.q.prepare('SELECT parent_id FROM units WHERE id = ?').get(cur) as { parent_id: string | null } | undefined;
-    cur = row?.parent_id ?? null;
+    cur = parentUnitOf(ctx.core, cur);
   }
 }
 
@@ -46,19 +59,8 @@ function assertNoPositionCycle(ctx: AuthedReadContext, positionId: string, repor
   let cur = reportsTo;
   for (let i = 0; cur && i < 1000; i++) {
     if (cur === positionId) throw fieldError('reportsToPositionId', 'Jabatan atasan tidak boleh jabatan itu sendiri atau jabatan bawahannya.');
-    const row = ctx.core.q.prepare('SELECT reports_to_position_id FROM positions WHERE id = ?').get(cur) as { reports_to_position_id: string | null } | undefined;
-    cur = row?.reports_to_position_id ?? null;
+    cur = superiorPositionOf(ctx.core, cur);
   }
-}
-
-function definitiveHoldersOn(ctx: ReadContext, positionId: string, date: string): number {
-  const row = ctx.core.q
-    .prepare(
-      `SELECT COUNT(*) AS n FROM assignments WHERE position_id = ? AND kind = 'definitif' AND deleted_at IS NULL
-       AND (end_date IS NULL OR end_date >= ?)`,
-    )
-    .get(positionId, date) as { n: number };
-  return row.n;
 }
 
 /**
@@ -67,7 +69,7 @@ function definitiveHoldersOn(ctx: ReadContext, positionId: string, date: string)
  */
 function assertCanBeSuperior(ctx: AuthedReadContext, superior: PositionsTable): void {
   if (isManagerial(superior.type as PositionType)) return;
-  if (definitiveHoldersOn(ctx, superior.id, today(ctx)) > 1) {
+  if (definitiveHoldersFrom(ctx.core, superior.id, today(ctx)) > 1) {
     throw fieldError(
       'reportsToPositionId',
       `Jabatan ${superior.name} dipegang lebih dari satu orang, sehingga tidak dapat menjadi jabatan atasan. Pilih jabatan pimpinan unit.`,
@@ -76,9 +78,7 @@ function assertCanBeSuperior(ctx: AuthedReadContext, superior: PositionsTable): 
 }
 
 function assertUniquePosition(ctx: AuthedReadContext, officeId: string, unitId: string | null, name: string, exceptId?: string): void {
-  const rows = ctx.core.q
-    .prepare('SELECT id, name FROM positions WHERE office_id = ? AND deleted_at IS NULL AND unit_id IS ?')
-    .all(officeId, unitId) as { id: string; name: string }[];
+  const rows = positionsInUnit(ctx.core, officeId, unitId);
   if (rows.some((r) => r.id !== exceptId && sameName(r.name, name))) {
     throw fieldError('name', 'Sudah ada jabatan dengan nama ini di unit kerja yang sama.');
   }
@@ -164,8 +164,8 @@ export const orgHandlers: HandlerMap<
 
   'org.removeUnit': (ctx, input) => {
     const unit = loadUnit(ctx.core, ctx.actor.officeId, input.id);
-    const children = ctx.core.q.prepare('SELECT COUNT(*) AS n FROM units WHERE parent_id = ? AND deleted_at IS NULL').get(unit.id) as { n: number };
-    const positions = ctx.core.q.prepare('SELECT COUNT(*) AS n FROM positions WHERE unit_id = ? AND deleted_at IS NULL').get(unit.id) as { n: number };
+    const children = { n: subunitCount(ctx.core, unit.id) };
+    const positions = { n: positionCountInUnit(ctx.core, unit.id) };
     if (children.n > 0 || positions.n > 0) {
       throw ruleViolation(
         `Unit kerja ${unit.name} masih memiliki ${[children.n ? `${children.n} sub-unit` : '', positions.n ? `${positions.n} jabatan` : ''].filter(Boolean).join(' dan ')}. Pindahkan atau hapus lebih dulu.`,
@@ -223,7 +223,7 @@ export const orgHandlers: HandlerMap<
     // The same type/level rule the create schema applies, on the merged values.
     const why = checkTypeLevel(type, level as PositionLevel | null);
     if (why) throw fieldError('level', why);
-    if (isManagerial(type) && !isManagerial(position.type as PositionType) && definitiveHoldersOn(ctx, position.id, today(ctx)) > 1) {
+    if (isManagerial(type) && !isManagerial(position.type as PositionType) && definitiveHoldersFrom(ctx.core, position.id, today(ctx)) > 1) {
       throw fieldError('type', `Jabatan ini dipegang lebih dari satu orang, sehingga tidak dapat menjadi jabatan ${positionTypeLabels[type]} (dipegang satu orang).`);
     }
     const name = input.name ?? position.name;
@@ -247,15 +247,11 @@ export const orgHandlers: HandlerMap<
     if (office.head_position_id === position.id) {
       throw ruleViolation('Jabatan ini adalah jabatan kepala instansi. Pilih jabatan kepala instansi lain di profil instansi lebih dulu.');
     }
-    const open = ctx.core.q
-      .prepare('SELECT COUNT(*) AS n FROM assignments WHERE position_id = ? AND deleted_at IS NULL AND (end_date IS NULL OR end_date >= ?)')
-      .get(position.id, today(ctx)) as { n: number };
+    const open = { n: assignmentsFrom(ctx.core, position.id, today(ctx)) };
     if (open.n > 0) {
       throw ruleViolation(`Jabatan ${position.name} masih dipegang ${open.n} orang (sekarang atau mendatang). Akhiri penempatannya lebih dulu.`);
     }
-    const children = ctx.core.q
-      .prepare('SELECT COUNT(*) AS n FROM positions WHERE reports_to_position_id = ? AND deleted_at IS NULL')
-      .get(position.id) as { n: number };
+    const children = { n: subordinatePositionCount(ctx.core, position.id) };
     if (children.n > 0) {
       throw ruleViolation(`${children.n} jabatan lain melapor ke ${position.name}. Ubah jabatan atasannya lebih dulu.`);
     }

@@ -7,31 +7,33 @@ import type { Core } from '../core';
 import { effectiveHolder } from '../people/appraisal';
 import { DbChainSource } from '../people/source';
 import type { OfficesTable, PositionsTable, UnitsTable } from '../db/schema';
+import { sql } from 'kysely';
+import type { Query } from '../db/query';
 
 /** The office a read is about: one's own, or (central HR only) the one asked for. */
 export function scopeOffice(ctx: AuthedReadContext, officeId: string | undefined): string {
   if (!officeId || officeId === ctx.actor.officeId) return ctx.actor.officeId;
   if (!ctx.actor.roles.has('admin_pusat')) throw forbidden('Anda hanya dapat melihat data instansi Anda sendiri.');
-  const exists = ctx.core.q.prepare('SELECT 1 FROM offices WHERE id = ? AND deleted_at IS NULL').get(officeId);
+  const exists = ctx.core.q.first(ctx.core.db.selectFrom('offices').select('id').where('id', '=', officeId).where('deleted_at', 'is', null));
   if (!exists) throw notFound('Instansi');
   return officeId;
 }
 
 export function loadOffice(core: Core, officeId: string): OfficesTable {
-  const row = core.q.prepare('SELECT * FROM offices WHERE id = ? AND deleted_at IS NULL').get(officeId) as OfficesTable | undefined;
+  const row = core.q.first(core.db.selectFrom('offices').selectAll().where('id', '=', officeId).where('deleted_at', 'is', null));
   if (!row) throw notFound('Instansi');
   return row;
 }
 
 /** A live unit of the actor's office; another office's unit is "not found", not "forbidden". */
 export function loadUnit(core: Core, officeId: string, id: string, what = 'Unit kerja'): UnitsTable {
-  const row = core.q.prepare('SELECT * FROM units WHERE id = ? AND deleted_at IS NULL').get(id) as UnitsTable | undefined;
+  const row = core.q.first(core.db.selectFrom('units').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
   if (!row || row.office_id !== officeId) throw notFound(what);
   return row;
 }
 
 export function loadPosition(core: Core, officeId: string, id: string, what = 'Jabatan'): PositionsTable {
-  const row = core.q.prepare('SELECT * FROM positions WHERE id = ? AND deleted_at IS NULL').get(id) as PositionsTable | undefined;
+  const row = core.q.first(core.db.selectFrom('positions').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
   if (!row || row.office_id !== officeId) throw notFound(what);
   return row;
 }
@@ -41,13 +43,11 @@ export function officeOut(core: Core, officeId: string, date: string): Office {
   let headPositionName: string | null = null;
   let head: Office['head'] = null;
   if (o.head_position_id) {
-    const p = core.q.prepare('SELECT name FROM positions WHERE id = ? AND deleted_at IS NULL').get(o.head_position_id) as { name: string } | undefined;
+    const p = core.q.first(core.db.selectFrom('positions').select('name').where('id', '=', o.head_position_id).where('deleted_at', 'is', null));
     headPositionName = p?.name ?? null;
     const h = effectiveHolder(new DbChainSource(core), o.head_position_id, date);
     if (h) {
-      const e = core.q.prepare('SELECT id, nip, name, front_title, back_title FROM employees WHERE id = ?').get(h.employee_id) as
-        | { id: string; nip: string; name: string; front_title: string | null; back_title: string | null }
-        | undefined;
+      const e = core.q.first(core.db.selectFrom('employees').select(['id', 'nip', 'name', 'front_title', 'back_title']).where('id', '=', h.employee_id));
       if (e) head = { employeeId: e.id, name: formatFullName(e.front_title, e.name, e.back_title), nip: e.nip, kind: h.kind };
     }
   }
@@ -92,18 +92,15 @@ interface HolderRow {
  * each position (a Pelaksana position may have hundreds).
  */
 function loadOrg(core: Core, officeId: string, date: string, withHolders = true) {
-  const positions = core.q.prepare('SELECT * FROM positions WHERE office_id = ? AND deleted_at IS NULL').all(officeId) as PositionsTable[];
-  const unitNames = new Map(
-    (core.q.prepare('SELECT id, name FROM units WHERE office_id = ?').all(officeId) as { id: string; name: string }[]).map((u) => [u.id, u.name]),
-  );
-  const running = 'a.deleted_at IS NULL AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)';
-  const cols = 'a.id, a.employee_id, a.position_id, a.kind, a.start_date, a.end_date, e.nip, e.name, e.front_title, e.back_title';
+  const positions = core.q.all(core.db.selectFrom('positions').selectAll().where('office_id', '=', officeId).where('deleted_at', 'is', null));
+  const unitNames = new Map(core.q.tuples(core.db.selectFrom('units').select(['id', 'name']).where('office_id', '=', officeId), ['id', 'name']));
+  const running = sql`a.deleted_at IS NULL AND a.start_date <= ${date} AND (a.end_date IS NULL OR a.end_date >= ${date})`;
+  const cols = sql`a.id, a.employee_id, a.position_id, a.kind, a.start_date, a.end_date, e.nip, e.name, e.front_title, e.back_title`;
   const definitiveCount = new Map(
-    (
-      core.q
-        .prepare(`SELECT a.position_id, COUNT(*) AS n FROM assignments a WHERE a.office_id = ? AND a.kind = 'definitif' AND ${running} GROUP BY a.position_id`)
-        .all(officeId, date, date) as { position_id: string; n: number }[]
-    ).map((r) => [r.position_id, r.n]),
+    core.q.tuples(
+      sql<{ position_id: string; n: number }>`SELECT a.position_id, COUNT(*) AS n FROM assignments a WHERE a.office_id = ${officeId} AND a.kind = 'definitif' AND ${running} GROUP BY a.position_id`,
+      ['position_id', 'n'],
+    ),
   );
   const holdersOf = new Map<string, HolderRow[]>();
   const push = (r: HolderRow) => {
@@ -111,21 +108,20 @@ function loadOrg(core: Core, officeId: string, date: string, withHolders = true)
     list.push(r);
     holdersOf.set(r.position_id, list);
   };
-  for (const r of core.q
-    .prepare(`SELECT ${cols} FROM assignments a JOIN employees e ON e.id = a.employee_id WHERE a.office_id = ? AND a.kind != 'definitif' AND ${running}`)
-    // Acting holders are always read: a unit's head may be one.
-    .all(officeId, date, date) as HolderRow[]) {
+  // Acting holders are always read: a unit's head may be one.
+  for (const r of core.q.all(sql<HolderRow>`SELECT ${cols} FROM assignments a JOIN employees e ON e.id = a.employee_id WHERE a.office_id = ${officeId} AND a.kind != 'definitif' AND ${running}`)) {
     push(r);
   }
-  const firstFive = core.q.prepare(
-    `SELECT ${cols} FROM assignments a JOIN employees e ON e.id = a.employee_id
-     WHERE a.position_id = ? AND a.kind = 'definitif' AND ${running} ORDER BY a.start_date, a.id LIMIT 3`,
-  );
+  const firstFive = (positionId: string) =>
+    core.q.all(
+      sql<HolderRow>`SELECT ${cols} FROM assignments a JOIN employees e ON e.id = a.employee_id
+        WHERE a.position_id = ${positionId} AND a.kind = 'definitif' AND ${running} ORDER BY a.start_date, a.id LIMIT 3`,
+    );
   for (const p of positions) {
     if (!definitiveCount.get(p.id)) continue;
     // Without holders, only single-holder positions are read (a unit head is one of them).
     if (!withHolders && definitiveCount.get(p.id)! > 1) continue;
-    for (const r of firstFive.all(p.id, date, date) as HolderRow[]) push(r);
+    for (const r of firstFive(p.id)) push(r);
   }
   const byId = new Map(positions.map((p) => [p.id, p]));
   return { positions, byId, unitNames, holdersOf, definitiveCount };
@@ -140,7 +136,7 @@ export function unitsOut(core: Core, officeId: string, date: string, onlyIds?: S
   const org = loadOrg(core, officeId, date);
   // Sekretariat before bidang before UPTD (the order of unitKinds), then by code and name.
   const kindOrder = new Map<string, number>(unitKinds.map((k, i) => [k, i]));
-  const units = (core.q.prepare('SELECT * FROM units WHERE office_id = ? AND deleted_at IS NULL').all(officeId) as UnitsTable[]).sort(
+  const units = core.q.all(core.db.selectFrom('units').selectAll().where('office_id', '=', officeId).where('deleted_at', 'is', null)).sort(
     (a, b) =>
       (kindOrder.get(a.kind) ?? 99) - (kindOrder.get(b.kind) ?? 99) ||
       (a.code ?? '\uffff').localeCompare(b.code ?? '\uffff', 'id', { numeric: true }) ||
@@ -194,7 +190,7 @@ export function positionsOut(
   filter: { unitId?: string; q?: string; ids?: Set<string>; includeHolders?: boolean } = {},
 ): Position[] {
   const org = loadOrg(core, officeId, date, filter.includeHolders !== false);
-  const office = core.q.prepare('SELECT head_position_id FROM offices WHERE id = ?').get(officeId) as { head_position_id: string | null } | undefined;
+  const office = core.q.first(core.db.selectFrom('offices').select('head_position_id').where('id', '=', officeId));
   const needle = filter.q?.toLowerCase();
   const unitName = (id: string | null) => (id ? (org.unitNames.get(id) ?? null) : null);
   const list = org.positions
@@ -236,4 +232,76 @@ export function positionsOut(
       holders,
     };
   });
+}
+
+// Reads behind the organisation commands' checks.
+
+/** Live units under one parent (null: the top level), for the same-name check. */
+export function siblingUnits(core: Core, officeId: string, parentId: string | null): { id: string; name: string }[] {
+  return core.q.all(
+    core.db
+      .selectFrom('units')
+      .select(['id', 'name'])
+      .where('office_id', '=', officeId)
+      .where('deleted_at', 'is', null)
+      .where((w) => (parentId === null ? w('parent_id', 'is', null) : w('parent_id', '=', parentId))),
+  );
+}
+
+/** Live units with this code, whatever its case. */
+export function unitsWithCode(core: Core, officeId: string, code: string): { id: string }[] {
+  return core.q.all(sql<{ id: string }>`SELECT id FROM units WHERE office_id = ${officeId} AND deleted_at IS NULL AND lower(code) = lower(${code})`);
+}
+
+export function parentUnitOf(core: Core, unitId: string): string | null {
+  return core.q.first(core.db.selectFrom('units').select('parent_id').where('id', '=', unitId))?.parent_id ?? null;
+}
+
+export function superiorPositionOf(core: Core, positionId: string): string | null {
+  return core.q.first(core.db.selectFrom('positions').select('reports_to_position_id').where('id', '=', positionId))?.reports_to_position_id ?? null;
+}
+
+/** Definitive holders of a position on the date or later. */
+export function definitiveHoldersFrom(core: Core, positionId: string, date: string): number {
+  return countOf(
+    core,
+    sql<{ n: number }>`SELECT COUNT(*) AS n FROM assignments WHERE position_id = ${positionId} AND kind = 'definitif' AND deleted_at IS NULL
+      AND (end_date IS NULL OR end_date >= ${date})`,
+  );
+}
+
+/** Live positions in one unit (null: outside any unit), for the same-name check. */
+export function positionsInUnit(core: Core, officeId: string, unitId: string | null): { id: string; name: string }[] {
+  return core.q.all(
+    core.db
+      .selectFrom('positions')
+      .select(['id', 'name'])
+      .where('office_id', '=', officeId)
+      .where('deleted_at', 'is', null)
+      .where((w) => (unitId === null ? w('unit_id', 'is', null) : w('unit_id', '=', unitId))),
+  );
+}
+
+export function subunitCount(core: Core, unitId: string): number {
+  return countOf(core, core.db.selectFrom('units').select((e) => e.fn.countAll<number>().as('n')).where('parent_id', '=', unitId).where('deleted_at', 'is', null));
+}
+
+export function positionCountInUnit(core: Core, unitId: string): number {
+  return countOf(core, core.db.selectFrom('positions').select((e) => e.fn.countAll<number>().as('n')).where('unit_id', '=', unitId).where('deleted_at', 'is', null));
+}
+
+/** Assignments to a position that run on the date or start later. */
+export function assignmentsFrom(core: Core, positionId: string, date: string): number {
+  return countOf(
+    core,
+    sql<{ n: number }>`SELECT COUNT(*) AS n FROM assignments WHERE position_id = ${positionId} AND deleted_at IS NULL AND (end_date IS NULL OR end_date >= ${date})`,
+  );
+}
+
+export function subordinatePositionCount(core: Core, positionId: string): number {
+  return countOf(core, core.db.selectFrom('positions').select((e) => e.fn.countAll<number>().as('n')).where('reports_to_position_id', '=', positionId).where('deleted_at', 'is', null));
+}
+
+function countOf(core: Core, query: Query<{ n: number }>): number {
+  return core.q.first(query)?.n ?? 0;
 }
