@@ -11,6 +11,7 @@ import type { Core } from '../core';
 import { call, type CallMeta } from '../dispatch';
 import { parseEvaluationForm, renderEvaluationBatch, renderEvaluationDocument, type BatchProgress } from '../evaluation/document';
 import { evidenceFileFor, type EvidenceFile } from '../realisasi/handlers';
+import { parseGuideRole, renderGuide } from '../help/guide';
 import { skpPdfFor } from '../skp/document';
 import { layoutThread, layoutWorkerEnabled } from './layout-thread';
 
@@ -121,6 +122,14 @@ function fileSafe(s: string): string {
 }
 
 export const downloads: Record<string, Producer> = {
+  /**
+   * `panduan.pdf?peran=pegawai|penilai|pengelola`: the printable guide of a role, from the same
+   * texts as the Bantuan panel (shared/help/topics.ts). Any signed-in user may print any role's guide.
+   */
+  'panduan.pdf': async (core, meta, q) => {
+    signedInActor(core, meta);
+    return { contentType: pdfMime, ...(await renderGuide(parseGuideRole(one(q, 'peran')))) };
+  },
   /** `skp.pdf?skpId=...`: the SKP document, for whoever may open that SKP (skp.get). */
   'skp.pdf': async (core, meta, q) => ({ contentType: pdfMime, ...(await skpPdfFor(core, meta, param(q, 'skpId'))) }),
   /**

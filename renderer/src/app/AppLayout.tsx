@@ -1,8 +1,9 @@
-import { ActionIcon, AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton, useComputedColorScheme, VisuallyHidden, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconKey, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
+import { HelpButton } from '../help/HelpButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { EmptyState } from './EmptyState';
 import { notifySuccess } from './notify';
@@ -33,7 +34,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.toggleNav')} />
-            <Title order={2} size="h4" c="blue.7">
+            <Title order={2} size="h4" c="blue">
               {t('app.name')}
             </Title>
             <Text size="sm" c="dimmed" visibleFrom="md" truncate>
@@ -41,6 +42,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <HelpButton />
             <ActionIcon
               variant="subtle"
               aria-label={t('theme.toggle')}
@@ -50,14 +52,16 @@ export function AppLayout() {
             </ActionIcon>
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t('user.menu')} data-testid="user-menu">
+                <UnstyledButton data-testid="user-menu">
                   <Group gap="xs" wrap="nowrap">
-                    <Avatar size="sm" radius="xl" color="blue">
+                    <Avatar size="sm" radius="xl" color="blue" aria-hidden>
                       {user.name.slice(0, 1)}
                     </Avatar>
                     <Text size="sm" visibleFrom="sm" truncate maw={200}>
                       {user.name}
                     </Text>
+                    {/* The name (when shown) and these words name the button; no aria-label that would hide the visible name. */}
+                    <VisuallyHidden>{t('user.menu')}</VisuallyHidden>
                   </Group>
                 </UnstyledButton>
               </Menu.Target>

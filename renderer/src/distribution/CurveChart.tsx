@@ -129,7 +129,7 @@ function TooltipBody({ active, payload, total }: { active?: boolean; payload?: {
         {row.label}
       </Text>
       <Text size="sm">{t('dist.tooltip.actual', { n: row.actual, total, pct: number(Math.round(row.share * 1000) / 10, 1) })}</Text>
-      <Text size="sm" c="teal.8">
+      <Text size="sm" c="teal">
         {t('dist.tooltip.band', { text: `${row.bandText} ${row.bandPeople}`.trim() })}
       </Text>
     </Paper>

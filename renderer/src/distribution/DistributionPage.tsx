@@ -276,7 +276,7 @@ function UnitsOverview({ units, chosen, onChoose }: { units: UnitDistribution[];
               return (
                 <Table.Tr key={key} aria-current={current ? 'true' : undefined}>
                   <Table.Td fw={u.unitId ? 500 : 700}>{u.unitId ? u.unitName : t('dist.officeWide', { name: u.unitName })}</Table.Td>
-                  <Table.Td>{u.orgRating ? t(orgRatingKeys[u.orgRating]) : <Text size="sm" c="orange.8">{t('dist.org.notSet')}</Text>}</Table.Td>
+                  <Table.Td>{u.orgRating ? t(orgRatingKeys[u.orgRating]) : <Text size="sm" c="orange">{t('dist.org.notSet')}</Text>}</Table.Td>
                   <Table.Td ta="right">{u.total}</Table.Td>
                   <Table.Td>
                     {u.breaches.length > 0 ? (

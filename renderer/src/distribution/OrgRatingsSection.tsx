@@ -141,7 +141,7 @@ export function OrgRatingsSection({
                                   : t('dist.org.inForce', { rating: t(orgRatingKeys[from.rating]) })}
                               </Text>
                             ) : (
-                              <Text size="xs" c="orange.8">
+                              <Text size="xs" c="orange">
                                 {t('dist.org.notSet')}
                               </Text>
                             )}

@@ -445,7 +445,7 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
             <Group justify="space-between">
               <Group gap={6}>
                 <IconInfoCircle size={16} aria-hidden />
-                <Text size="sm" c={dirty ? 'orange.8' : 'dimmed'}>
+                <Text size="sm" c={dirty ? 'orange' : 'dimmed'}>
                   {dirty ? t('eval.unsaved') : detail.status === 'draf' ? t('eval.savedState') : t('eval.notStarted')}
                 </Text>
               </Group>

@@ -19,7 +19,7 @@ function Person({ title, person }: { title: MessageKey; person: PersonSnapshot |
   const { t } = useI18n();
   return (
     <Card withBorder padding="sm">
-      <Text fw={700} size="xs" tt="uppercase" c="blue.8" mb={4}>
+      <Text fw={700} size="xs" tt="uppercase" c="blue" mb={4}>
         {t(title)}
       </Text>
       {person ? (

@@ -10,6 +10,7 @@ import { dialogueMessages } from '../dialogue/messages';
 import { distributionMessages } from '../distribution/messages';
 import { evaluationMessages } from '../evaluation/messages';
 import { feedbackMessages } from '../feedback/messages';
+import { helpMessages } from '../help/messages';
 import { homeMessages } from '../home/messages';
 import { realisasiMessages } from '../realisasi/messages';
 import { orgMessages } from '../org/messages';
@@ -24,7 +25,7 @@ import { yearMessages } from '../year/messages';
 import type { Language } from './define';
 
 /** Every capability's catalog; add yours here. */
-const parts = [appMessages, guardMessages, authMessages, accountsMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, syncMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages, printMessages] as const;
+const parts = [appMessages, guardMessages, authMessages, accountsMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, syncMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages, printMessages, helpMessages] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;

@@ -128,7 +128,7 @@ function UnitRow(props: {
                   </Text>
                 )}
               </Group>
-              <Text size="xs" c={u.headPositionId && !u.headName ? 'orange.7' : 'dimmed'} truncate>
+              <Text size="xs" c={u.headPositionId && !u.headName ? 'orange' : 'dimmed'} truncate>
                 {u.headPositionId ? `${u.headPositionName}: ${u.headName ?? t('org.units.headVacant')}` : t('org.units.noHeadPosition')}
                 {' · '}
                 {t('org.units.people', { count: u.employeeCount })} · {t('org.units.positions', { count: u.positionCount })}
@@ -157,7 +157,14 @@ function UnitRow(props: {
           )}
         </Group>
       </Card>
-      {open && node.children.map((c) => <UnitRow key={c.unit.id} {...props} node={c} />)}
+      {/* Nested items sit in a group: a treeitem's parent must be a tree or a group (WAI-ARIA). */}
+      {open && hasChildren && (
+        <div role="group">
+          {node.children.map((c) => (
+            <UnitRow key={c.unit.id} {...props} node={c} />
+          ))}
+        </div>
+      )}
     </div>
   );
 }
@@ -286,7 +293,7 @@ function OfficeCard({ canEdit }: { canEdit: boolean }) {
                   </Text>
                 </Text>
               ) : (
-                <Text size="sm" c="orange.7">
+                <Text size="sm" c="orange">
                   {t('org.office.noHead')}
                 </Text>
               )}
@@ -307,7 +314,7 @@ function OfficeCard({ canEdit }: { canEdit: boolean }) {
                   )}
                 </Text>
               ) : (
-                <Text size="sm" c="orange.7">
+                <Text size="sm" c="orange">
                   {t('people.chain.none')}
                 </Text>
               )}

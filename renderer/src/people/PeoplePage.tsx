@@ -243,7 +243,7 @@ export function PeoplePage() {
                           )}
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm" c={e.positionName ? undefined : 'orange.7'}>
+                          <Text size="sm" c={e.positionName ? undefined : 'orange'}>
                             {e.positionName ?? t('people.noPosition')}
                           </Text>
                           {e.acting.map((a) => (

@@ -133,7 +133,7 @@ function YearView({ data, today }: { data: MyYear; today: string }) {
             </Anchor>
           }
         >
-          <Text size="lg" fw={700} c={data.openAppeals > 0 ? 'orange.8' : undefined}>
+          <Text size="lg" fw={700} c={data.openAppeals > 0 ? 'orange' : undefined}>
             {t('myYear.appealsValue', { count: data.openAppeals })}
           </Text>
         </SummaryCard>
@@ -272,7 +272,7 @@ function ResultCell({ skpId, period }: { skpId: string; period: string }) {
   }
   if (!e.acknowledgedAt) {
     return (
-      <Text size="sm" c="orange.8">
+      <Text size="sm" c="orange">
         {t('myYear.notAcknowledged')}
       </Text>
     );

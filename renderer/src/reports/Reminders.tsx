@@ -73,7 +73,7 @@ export function Reminders({ children }: { children?: (anyShown: boolean) => Reac
                     </Badge>
                   )}
                   {r.dueDate && (
-                    <Text size="xs" c={r.overdue ? 'orange.9' : 'dimmed'}>
+                    <Text size="xs" c={r.overdue ? 'orange' : 'dimmed'}>
                       {t('reminder.due', { date: date(r.dueDate) })}
                     </Text>
                   )}

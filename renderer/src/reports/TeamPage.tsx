@@ -149,7 +149,7 @@ function MemberCard({ m, periodCode, periodLabel }: { m: Member; periodCode: str
           <div>
             <Group gap={4}>
               <IconAlertCircle size={16} color="var(--mantine-color-orange-7)" aria-hidden />
-              <Text size="sm" fw={600} c="orange.8">
+              <Text size="sm" fw={600} c="orange">
                 {t('team.waiting')}
               </Text>
             </Group>

@@ -32,7 +32,7 @@ export function RhkSection({ skp, reload, unlinked }: { skp: SkpDetail; reload()
         )}
       </Group>
       {unlinked.size > 0 && skp.status !== 'disetujui' && (
-        <Text size="sm" c="orange.8" mb="xs">
+        <Text size="sm" c="orange" mb="xs">
           {t('skp.rhk.unlinkedSummary', { count: unlinked.size })}
         </Text>
       )}
@@ -116,7 +116,7 @@ function RhkCard(props: { no: number; rhk: Rhk; skp: SkpDetail; unlinked: boolea
           props.unlinked && (
             <Group gap={6} wrap="nowrap">
               <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-hidden />
-              <Text size="sm" c="orange.8">
+              <Text size="sm" c="orange">
                 {t('skp.rhk.notLinked')}
               </Text>
             </Group>

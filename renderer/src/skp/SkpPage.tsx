@@ -118,7 +118,7 @@ function Person({ title, person }: { title: MessageKey; person: PersonSnapshot |
   );
   return (
     <Card withBorder padding="sm">
-      <Text fw={700} size="sm" tt="uppercase" c="blue.8" mb="xs">
+      <Text fw={700} size="sm" tt="uppercase" c="blue" mb="xs">
         {t(title)}
       </Text>
       {person ? (
