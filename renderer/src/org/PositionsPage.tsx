@@ -9,6 +9,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { EmptyState } from '../app/EmptyState';
 import { fieldErrors } from '../app/forms';
 import { notifySuccess } from '../app/notify';
+import { PagedList } from '../app/PagedList';
 import { QueryState } from '../app/QueryState';
 import { FormActions } from '../app/FormActions';
 import { useI18n } from '../i18n/I18nProvider';
@@ -70,62 +71,66 @@ export function PositionsPage() {
           const rows = data.positions.filter((p) => (!unitId || p.unitId === unitId) && (!needle || p.name.toLowerCase().includes(needle)));
           if (rows.length === 0) return <EmptyState message={t('org.positions.noMatch')} />;
           return (
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('org.positions.name')}</Table.Th>
-                    <Table.Th>{t('org.positions.type')}</Table.Th>
-                    <Table.Th>{t('org.positions.unit')}</Table.Th>
-                    <Table.Th>{t('org.positions.reportsTo')}</Table.Th>
-                    <Table.Th>{t('org.positions.holders')}</Table.Th>
-                    {canEdit && <Table.Th />}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((p) => (
-                    <Table.Tr key={p.id} data-testid={`position-${p.name}`}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {p.name}
-                        </Text>
-                        {p.isHead && (
-                          <Badge size="xs" color="grape" variant="light">
-                            {t('org.positions.headBadge')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{positionTypeText(p)}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{p.unitName ?? t('org.positions.leadership')}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c={p.reportsToName ? undefined : 'dimmed'}>
-                          {p.reportsToName ?? '—'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Holders position={p} />
-                      </Table.Td>
-                      {canEdit && (
-                        <Table.Td>
-                          <Group gap={4} justify="flex-end" wrap="nowrap">
-                            <Button size="compact-xs" variant="light" onClick={() => setForm({ position: p })}>
-                              {t('org.edit')}
-                            </Button>
-                            <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(p)}>
-                              {t('org.remove')}
-                            </Button>
-                          </Group>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <PagedList key={`${unitId ?? ''}|${needle}`} items={rows} label={t('org.positions.pages')}>
+              {(shown) => (
+                <Table.ScrollContainer minWidth={720}>
+                  <Table striped highlightOnHover>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('org.positions.name')}</Table.Th>
+                        <Table.Th>{t('org.positions.type')}</Table.Th>
+                        <Table.Th>{t('org.positions.unit')}</Table.Th>
+                        <Table.Th>{t('org.positions.reportsTo')}</Table.Th>
+                        <Table.Th>{t('org.positions.holders')}</Table.Th>
+                        {canEdit && <Table.Th />}
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {shown.map((p) => (
+                        <Table.Tr key={p.id} data-testid={`position-${p.name}`}>
+                          <Table.Td>
+                            <Text size="sm" fw={500}>
+                              {p.name}
+                            </Text>
+                            {p.isHead && (
+                              <Badge size="xs" color="grape" variant="light">
+                                {t('org.positions.headBadge')}
+                              </Badge>
+                            )}
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{positionTypeText(p)}</Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{p.unitName ?? t('org.positions.leadership')}</Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm" c={p.reportsToName ? undefined : 'dimmed'}>
+                              {p.reportsToName ?? '—'}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Holders position={p} />
+                          </Table.Td>
+                          {canEdit && (
+                            <Table.Td>
+                              <Group gap={4} justify="flex-end" wrap="nowrap">
+                                <Button size="compact-xs" variant="light" onClick={() => setForm({ position: p })}>
+                                  {t('org.edit')}
+                                </Button>
+                                <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(p)}>
+                                  {t('org.remove')}
+                                </Button>
+                              </Group>
+                            </Table.Td>
+                          )}
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+            </PagedList>
           );
         }}
       </QueryState>

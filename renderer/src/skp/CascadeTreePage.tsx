@@ -105,13 +105,7 @@ function Tree({ year }: { year: PerformanceYear }) {
                 {t('skp.tree.collapseAll')}
               </Button>
             </Group>
-            <Paper withBorder p="sm" role="tree" aria-label={t('skp.tree.title')}>
-              {data.roots
-                .filter((n) => !onlyUnlinked || hasUnlinked(n))
-                .map((n) => (
-                  <NodeView key={n.employeeId} node={n} depth={0} open={open} toggle={toggle} onlyUnlinked={onlyUnlinked} rhkText={rhkText} />
-                ))}
-            </Paper>
+            <FlatTree rows={visibleRows(data.roots, open, onlyUnlinked)} toggle={toggle} rhkText={rhkText} />
           </Stack>
         )
       }
@@ -119,23 +113,83 @@ function Tree({ year }: { year: PerformanceYear }) {
   );
 }
 
-interface NodeProps {
+/** One employee of the tree as a row: the tree is drawn flat (aria-level), which keeps it one list to page through. */
+interface Row {
   node: CascadeNode;
   depth: number;
-  open: Set<string>;
-  toggle(id: string): void;
-  onlyUnlinked: boolean;
-  rhkText: Map<string, string>;
+  /** Children shown under this row's filter (0 = a leaf). */
+  childCount: number;
+  isOpen: boolean;
+  posinset: number;
+  setsize: number;
 }
 
-function NodeView({ node, depth, open, toggle, onlyUnlinked, rhkText }: NodeProps) {
+/** The open part of the tree in reading order (pre-order), each employee once. */
+function visibleRows(roots: CascadeNode[], open: Set<string>, onlyUnlinked: boolean): Row[] {
+  const rows: Row[] = [];
+  const walk = (nodes: CascadeNode[], depth: number) => {
+    const shown = onlyUnlinked ? nodes.filter(hasUnlinked) : nodes;
+    shown.forEach((node, i) => {
+      const children = onlyUnlinked ? node.children.filter(hasUnlinked) : node.children;
+      const isOpen = onlyUnlinked || open.has(node.employeeId);
+      rows.push({ node, depth, childCount: children.length, isOpen, posinset: i + 1, setsize: shown.length });
+      if (isOpen) walk(node.children, depth + 1);
+    });
+  };
+  walk(roots, 0);
+  return rows;
+}
+
+/**
+ * Rows drawn a page at a time: "Buka semua" on an office of 2,000 employees would otherwise put
+ * every employee with every RHK on the screen at once and freeze the browser for many seconds
+ * (issue 12 item 9). The next page is one click (or Enter) away; closing a branch shortens the list.
+ */
+export const treePageSize = 150;
+
+function FlatTree({ rows, toggle, rhkText }: { rows: Row[]; toggle(id: string): void; rhkText: Map<string, string> }) {
   const { t } = useI18n();
-  const children = onlyUnlinked ? node.children.filter(hasUnlinked) : node.children;
-  const isOpen = onlyUnlinked || open.has(node.employeeId);
+  const [limit, setLimit] = useState(treePageSize);
+  const shown = rows.slice(0, limit);
   return (
-    <Box role="treeitem" aria-expanded={children.length ? isOpen : undefined} data-testid="tree-node" pl={depth ? 'lg' : 0} style={depth ? { borderLeft: '1px dashed var(--mantine-color-gray-4)' } : undefined}>
+    <Stack gap="xs">
+      <Paper withBorder p="sm" role="tree" aria-label={t('skp.tree.title')}>
+        {shown.map((r) => (
+          <RowView key={r.node.employeeId} row={r} toggle={toggle} rhkText={rhkText} />
+        ))}
+      </Paper>
+      {rows.length > limit && (
+        <Group gap="sm">
+          <Text size="sm" c="dimmed" data-testid="tree-shown">
+            {t('skp.tree.shown', { shown: shown.length, total: rows.length })}
+          </Text>
+          <Button size="xs" variant="light" onClick={() => setLimit((l) => l + treePageSize)}>
+            {t('skp.tree.more', { count: Math.min(treePageSize, rows.length - limit) })}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function RowView({ row, toggle, rhkText }: { row: Row; toggle(id: string): void; rhkText: Map<string, string> }) {
+  const { t } = useI18n();
+  const { node, depth, isOpen, childCount } = row;
+  return (
+    <Box
+      role="treeitem"
+      aria-level={depth + 1}
+      aria-posinset={row.posinset}
+      aria-setsize={row.setsize}
+      aria-expanded={childCount ? isOpen : undefined}
+      aria-selected={false}
+      data-testid="tree-node"
+      ml={depth ? `calc(${depth} * var(--mantine-spacing-lg))` : 0}
+      pl={depth ? 'xs' : 0}
+      style={depth ? { borderLeft: '1px dashed var(--mantine-color-default-border)' } : undefined}
+    >
       <Group gap="xs" wrap="nowrap" py={4}>
-        {children.length > 0 ? (
+        {childCount > 0 ? (
           <ActionIcon
             variant="subtle"
             size="sm"
@@ -160,9 +214,9 @@ function NodeView({ node, depth, open, toggle, onlyUnlinked, rhkText }: NodeProp
           {node.position ?? ''}
         </Text>
         <StatusBadge status={node.status} size="sm" />
-        {children.length > 0 && !isOpen && (
+        {childCount > 0 && !isOpen && (
           <Badge variant="outline" color="gray" size="sm">
-            {t('skp.tree.team', { count: children.length })}
+            {t('skp.tree.team', { count: childCount })}
           </Badge>
         )}
       </Group>
@@ -176,7 +230,7 @@ function NodeView({ node, depth, open, toggle, onlyUnlinked, rhkText }: NodeProp
                 </Text>
                 {r.text}
                 {r.unlinked && (
-                  <Text span c="orange.8" size="xs" fw={700}>
+                  <Text span c="orange" size="xs" fw={700}>
                     {' '}
                     <IconAlertTriangle size={12} style={{ verticalAlign: 'middle' }} aria-hidden /> {t('skp.tree.notLinked')}
                   </Text>
@@ -196,7 +250,6 @@ function NodeView({ node, depth, open, toggle, onlyUnlinked, rhkText }: NodeProp
           {t('skp.tree.noRhk')}
         </Text>
       )}
-      {isOpen && children.map((c) => <NodeView key={c.employeeId} node={c} depth={depth + 1} open={open} toggle={toggle} onlyUnlinked={onlyUnlinked} rhkText={rhkText} />)}
     </Box>
   );
 }

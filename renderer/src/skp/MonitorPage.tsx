@@ -107,7 +107,6 @@ function MonitorBody({ year, scope }: { year: PerformanceYear; scope: 'office' |
                   setPage(1);
                 }}
                 aria-pressed={status === s}
-                aria-label={`${t(statusKeys[s])}: ${data.counts[s] ?? 0}`}
               >
                 <Card
                   withBorder
@@ -171,15 +170,16 @@ function MonitorBody({ year, scope }: { year: PerformanceYear; scope: 'office' |
               <Text size="sm" c="dimmed">
                 {t('skp.monitor.shown', { from: (current - 1) * pageSize + 1, to: (current - 1) * pageSize + shown.length, total: rows.length })}
               </Text>
-              <Table.ScrollContainer minWidth={900}>
+              <Table.ScrollContainer minWidth={720}>
                 <Table striped highlightOnHover verticalSpacing={6}>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('skp.col.employee')}</Table.Th>
+                      {/* Status right after the name: at 1024 px the last columns scroll out of sight, and the status is what this page is for. */}
+                      <Table.Th miw={130}>{t('skp.col.status')}</Table.Th>
                       <Table.Th>{t('skp.col.unit')}</Table.Th>
                       <Table.Th>{t('skp.col.position')}</Table.Th>
                       {scope === 'office' && <Table.Th>{t('skp.col.appraiser')}</Table.Th>}
-                      <Table.Th miw={130}>{t('skp.col.status')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -199,6 +199,14 @@ function MonitorBody({ year, scope }: { year: PerformanceYear; scope: 'office' |
                             {formatNip(r.nip)}
                           </Text>
                         </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <StatusBadge status={r.status} size="sm" />
+                          {(r.status === 'disetujui' ? r.approvedAt : r.status === 'diajukan' ? r.submittedAt : null) && (
+                            <Text size="xs" c="dimmed" mt={2}>
+                              {date(r.status === 'disetujui' ? r.approvedAt : r.submittedAt)}
+                            </Text>
+                          )}
+                        </Table.Td>
                         <Table.Td>
                           <Text size="sm">{r.unit ?? '-'}</Text>
                         </Table.Td>
@@ -216,14 +224,6 @@ function MonitorBody({ year, scope }: { year: PerformanceYear; scope: 'office' |
                             )}
                           </Table.Td>
                         )}
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <StatusBadge status={r.status} size="sm" />
-                          {(r.status === 'disetujui' ? r.approvedAt : r.status === 'diajukan' ? r.submittedAt : null) && (
-                            <Text size="xs" c="dimmed" mt={2}>
-                              {date(r.status === 'disetujui' ? r.approvedAt : r.submittedAt)}
-                            </Text>
-                          )}
-                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

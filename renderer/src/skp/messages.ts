@@ -271,6 +271,8 @@ export const skpMessages = defineMessages(
     'skp.tree.notLinked': 'tidak terhubung ke RHK pimpinan',
     'skp.tree.noRhk': 'Belum ada RHK.',
     'skp.tree.linkedAbove': 'Terhubung ke RHK pimpinan di atas tim ini',
+    'skp.tree.shown': 'Menampilkan {shown} dari {total} pegawai.',
+    'skp.tree.more': 'Tampilkan {count} berikutnya',
 
     'skp.home.none': 'Anda belum membuat SKP {year}.',
     'skp.home.noneHelp': 'SKP perlu disetujui Pejabat Penilai paling lambat {date}.',
@@ -547,6 +549,8 @@ export const skpMessages = defineMessages(
     'skp.tree.notLinked': 'not linked to a superior\'s result',
     'skp.tree.noRhk': 'No results yet.',
     'skp.tree.linkedAbove': 'Linked to a superior\'s result above this team',
+    'skp.tree.shown': 'Showing {shown} of {total} employees.',
+    'skp.tree.more': 'Show the next {count}',
 
     'skp.home.none': 'You have not created your plan for {year}.',
     'skp.home.noneHelp': 'It must be approved by your appraiser by {date}.',
