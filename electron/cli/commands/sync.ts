@@ -8,7 +8,7 @@ import { enroll, OfficeSync, syncStatus } from '../../core/sync/office';
 import { dataDirFrom, parse, required, UsageError } from '../args';
 
 export const usage =
-  'sync enroll --data DIR --central URL --code KODE | sync run --data DIR | sync status --data DIR [--json] | ' +
+  'sync enroll --data DIR --central URL --code KODE | sync run --data DIR [--batch-rows N] | sync status --data DIR [--json] | ' +
   'sync export-bundle --data DIR --out FILE | sync import-reply --data DIR FILE | sync import-bundle --data DIR (pusat) FILE --out BALASAN';
 
 function openOffice(dataDir: string): Core {
@@ -31,10 +31,16 @@ export async function run(argv: string[]): Promise<number> {
       }
     }
     case 'run': {
-      const { values } = parse(rest, { data: { type: 'string' } });
+      const { values } = parse(rest, { data: { type: 'string' }, 'batch-rows': { type: 'string' } });
+      // Smaller batches for a poor line (each batch is one request and one transaction at the central).
+      const batchRows = values['batch-rows'] === undefined ? undefined : Number(values['batch-rows']);
+      if (batchRows !== undefined && (!Number.isInteger(batchRows) || batchRows < 1 || batchRows > 2000)) throw new UsageError('--batch-rows harus bilangan bulat 1 sampai 2.000.');
       const core = openOffice(dataDirFrom(values.data));
       try {
-        const sync = new OfficeSync(core, { onProgress: (p) => p.phase === 'push' && process.stderr.write(`\rMengirim ${p.done}/${p.total} perubahan`) });
+        const sync = new OfficeSync(core, {
+          batchRows,
+          onProgress: (p) => (p.phase === 'push' || p.phase === 'baseline') && process.stderr.write(`\r${p.phase === 'push' ? 'Mengirim' : 'Data awal'} ${p.done}/${p.total} perubahan`),
+        });
         const r = await sync.run().catch((err: unknown) => {
           console.error(`\nGagal: ${sync.describe(err)}`);
           return null;
