@@ -14,7 +14,8 @@ export const angkaKreditPercent: Record<Predikat, number> = {
 
 /**
  * Yearly coefficients per level (PermenPANRB 1/2023). Ahli Pertama 12.5 is confirmed in
- * domain.md; the others are the published table *(assumed)*: kept here, in one place, to adjust.
+ * domain.md; the others are the published table *(assumed, see docs/angka-kredit.md)*: kept
+ * here, in one place, to adjust.
  */
 export const angkaKreditCoefficient: Record<string, number> = {
   ahli_pertama: 12.5,
@@ -27,9 +28,40 @@ export const angkaKreditCoefficient: Record<string, number> = {
   penyelia: 25,
 };
 
+/** Levels whose coefficient a regulation text in domain.md confirms; the rest are assumed. */
+export const confirmedCoefficients: readonly string[] = ['ahli_pertama'];
+
+export function coefficientOf(level: string | null | undefined): number | null {
+  return level ? (angkaKreditCoefficient[level] ?? null) : null;
+}
+
+/**
+ * Percentages and coefficients are multiples of 1/4 (150%, 75%, 25%; 3.75, 12.5, 37.5), so in
+ * quarters both are whole numbers and the sum of any months is an exact integer over 16 x 12:
+ * rounding happens once, at the end, never per period.
+ */
+function quarterUnits(predikat: Predikat, coefficient: number, months: number): number {
+  return Math.round(angkaKreditPercent[predikat] * 4) * Math.round(coefficient * 4) * months;
+}
+
+const round3 = (units: number) => Math.round((units / (16 * 12)) * 1000) / 1000;
+
+/** The angka kredit of one period from the level's coefficient (what the evaluation stores and previews). */
+export function angkaKreditFromCoefficient(predikat: Predikat, coefficient: number, months = 12): number {
+  return round3(quarterUnits(predikat, coefficient, months));
+}
+
 export function angkaKredit(predikat: Predikat, level: string | null | undefined, months = 12): number | null {
-  if (!level) return null;
-  const coefficient = angkaKreditCoefficient[level];
-  if (coefficient === undefined) return null;
-  return Math.round(angkaKreditPercent[predikat] * coefficient * (months / 12) * 1000) / 1000;
+  const coefficient = coefficientOf(level);
+  return coefficient === null ? null : angkaKreditFromCoefficient(predikat, coefficient, months);
+}
+
+/**
+ * A year's (or any run of periods') angka kredit: summed exactly, rounded once. Twelve monthly
+ * Baik for Ahli Muda give 25, where adding the twelve rounded monthly values gives 24.996.
+ */
+export function angkaKreditTotal(periods: { predikat: Predikat; months: number }[], level: string | null | undefined): number | null {
+  const coefficient = coefficientOf(level);
+  if (coefficient === null) return null;
+  return round3(periods.reduce((sum, p) => sum + quarterUnits(p.predikat, coefficient, p.months), 0));
 }

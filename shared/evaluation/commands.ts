@@ -52,6 +52,12 @@ export const evaluationDetailSchema = evaluationSummarySchema.extend({
   orgRating: z.enum(orgRatings).nullable(),
   notes: z.string().nullable(),
   angkaKredit: z.number().nullable(),
+  /**
+   * For a functional position: the level's yearly coefficient and the months of this period, so
+   * the form previews the angka kredit of any predikat from the coefficient (never by rescaling the
+   * rounded stored value). Null coefficient: not a functional position.
+   */
+  angkaKreditBasis: z.object({ coefficient: z.number(), months: z.number() }).nullable(),
   appealDeadline: z.string().nullable(),
   /** Bukti dukung of the period not tied to one indicator (see realisasi.get). */
   generalEvidence: z.array(evidenceSchema),

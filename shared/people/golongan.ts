@@ -79,7 +79,9 @@ export function normalizeGolongan(raw: string | null | undefined, kind: Employee
   if (inner) s = inner[1]!;
   s = s.replace(/^gol(ongan)?\.?\s*(ruang)?\s*/i, '').trim();
   if (kind === 'PNS') {
-    const byPangkat = pnsGolongan.find((g) => g.pangkat!.toLowerCase() === s.toLowerCase());
+    // "Penata Muda Tk. I", "Pembina Tkt.I": the usual abbreviation of "Tingkat I" in BKD exports.
+    const pangkat = s.replace(/\bTkt?\.?\s*I$/i, 'Tingkat I').replace(/\s+/g, ' ').toLowerCase();
+    const byPangkat = pnsGolongan.find((g) => g.pangkat!.toLowerCase() === pangkat);
     if (byPangkat) return byPangkat.code;
     const m = /^(IV|III|II|I|[1-4])\s*[/\-.\s]?\s*([a-e])$/i.exec(s) ?? /(IV|III|II|I)\s*[/\-.]\s*([a-e])\b/i.exec(s);
     if (!m) return null;

@@ -28,7 +28,7 @@ describe('parseNip: invalid numbers', () => {
     ['birth year before 1900', '18991231 201505 1 001', /tanggal lahir/],
     ['TMT month 13', '19860926 201513 1 001', /bulan TMT CPNS/],
     ['TMT month 00', '19860926 201500 1 001', /bulan TMT CPNS/],
-    ['TMT less than 17 years after birth', '19860926 200201 1 001', /sedikitnya 17 tahun/],
+    ['TMT less than 17 years after birth', '19860926 200201 1 001', /berusia 17 tahun/],
     ['sex digit 3', '19860926 201505 3 001', /jenis kelamin/],
     ['sex digit 0', '19860926 201505 0 001', /jenis kelamin/],
     ['sequence 000', '19860926 201505 1 000', /nomor urut/],

@@ -34,7 +34,18 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
-export function parseNip(raw: string, kind: EmployeeKind = 'PNS'): NipResult {
+/** `YYYY-MM-DD` + 17 years; 29 February falls to 28 February in a common year. */
+function seventeenthBirthday(birth: string): string {
+  const y = Number(birth.slice(0, 4)) + 17;
+  const md = birth.slice(5);
+  return md === '02-29' && !isRealDate(y, 2, 29) ? `${y}-02-28` : `${y}-${md}`;
+}
+
+/**
+ * Reads a NIP. With `today` (the office's date from the injected clock, `YYYY-MM-DD`), a birth
+ * date or TMT after today is refused too: the backend passes it, the screens' quick checks do not.
+ */
+export function parseNip(raw: string, kind: EmployeeKind = 'PNS', today?: string): NipResult {
   const nip = normalizeNip(raw);
   if (!/^\d*$/.test(nip)) return { ok: false, message: 'NIP hanya boleh berisi angka.' };
   if (nip.length !== 18) return { ok: false, message: `NIP harus 18 angka (sekarang ${nip.length} angka).` };
@@ -49,8 +60,24 @@ export function parseNip(raw: string, kind: EmployeeKind = 'PNS'): NipResult {
   if (kind === 'PNS' && (tm < 1 || tm > 12)) {
     return { ok: false, message: 'NIP tidak valid: bulan TMT CPNS (angka ke-13 dan ke-14) harus 01 sampai 12.' };
   }
-  if (ty - by < 17) {
-    return { ok: false, message: 'NIP tidak valid: tahun TMT (angka ke-9 sampai ke-12) harus sedikitnya 17 tahun setelah tahun lahir.' };
+  const birthDate = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
+  // A PNS's TMT CPNS is the first of its month; a PPPK number holds only the year (the rest of its
+  // "TMT" part counts contracts), so there the year is all that can be compared.
+  const tmtDate = kind === 'PNS' ? `${nip.slice(8, 12)}-${nip.slice(12, 14)}-01` : `${nip.slice(8, 12)}-12-31`;
+  if (tmtDate < seventeenthBirthday(birthDate)) {
+    return {
+      ok: false,
+      message:
+        kind === 'PNS'
+          ? 'NIP tidak valid: TMT CPNS (angka ke-9 sampai ke-14) harus sesudah pegawai berusia 17 tahun menurut tanggal lahir pada NIP.'
+          : 'NIP tidak valid: tahun TMT (angka ke-9 sampai ke-12) harus sedikitnya 17 tahun setelah tahun lahir.',
+    };
+  }
+  if (today !== undefined && birthDate > today) {
+    return { ok: false, message: `NIP tidak valid: tanggal lahir pada NIP (${birthDate}) belum terjadi.` };
+  }
+  if (today !== undefined && (kind === 'PNS' ? tmtDate > today : ty > Number(today.slice(0, 4)))) {
+    return { ok: false, message: `NIP tidak valid: TMT pada NIP (${kind === 'PNS' ? tmtDate.slice(0, 7) : ty}) belum terjadi.` };
   }
   const sexDigit = nip[14];
   if (sexDigit !== '1' && sexDigit !== '2') {
@@ -62,7 +89,7 @@ export function parseNip(raw: string, kind: EmployeeKind = 'PNS'): NipResult {
     ok: true,
     facts: {
       nip,
-      birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+      birthDate,
       tmtYear: ty,
       tmtMonth: kind === 'PNS' ? tm : null,
       sex: sexDigit === '1' ? 'L' : 'P',

@@ -14,7 +14,7 @@ import { loadYear, viewerRoleOf } from '../skp/service';
 import { addYearCloseCheck } from '../year/handlers';
 import { judgedPlanOf } from './judged-plan';
 import { requireApprovedPlan, skpPeriod } from './period-context';
-import { angkaKreditFor, appealDeadlineFrom, loadEvaluation, orgRatingFor, resultWithheld, summaryOf, unitOfSkp } from './service';
+import { angkaKreditBasisOf, angkaKreditFor, appealDeadlineFrom, loadEvaluation, orgRatingFor, resultWithheld, summaryOf, unitOfSkp } from './service';
 
 
 /** A year closes when every approved plan has a final annual evaluation. */
@@ -123,6 +123,7 @@ export const evaluationHandlers: HandlerMap<
       orgRating: ((e?.status === 'final' ? e.org_rating : null) ?? orgRatingFor(ctx.core, year.id, period.code, unitOfSkp(ctx.core, skp))) as EvaluationDetail['orgRating'],
       notes: withheld ? null : (e?.notes ?? null),
       angkaKredit: withheld ? null : (e?.angka_kredit ?? null),
+      angkaKreditBasis: angkaKreditBasisOf(ctx.core, skp, period.months),
       appealDeadline: e?.appeal_deadline ?? null,
       generalEvidence: generalEvidenceOf(ctx, skp.id, period.code),
       // What the employee recorded on indicators the judged plan no longer has: shown, not judged.

@@ -1,5 +1,5 @@
 import { appealWindowDays } from '../../../shared/appeal/commands';
-import { angkaKredit } from '../../../shared/evaluation/angka-kredit';
+import { angkaKreditFromCoefficient, coefficientOf } from '../../../shared/evaluation/angka-kredit';
 import type { EvaluationDetail, EvaluationSummary } from '../../../shared/evaluation/commands';
 import { periodsOf, type Period } from '../../../shared/evaluation/periods';
 import type { OrgRating, Predikat, Rating } from '../../../shared/evaluation/predikat';
@@ -44,11 +44,22 @@ export function orgRatingFor(core: Core, yearId: string, period: string, unitId:
   return byUnit.get('') ?? null;
 }
 
-export function angkaKreditFor(core: Core, skp: SkpsTable, predikat: Predikat | null, period: Period): number | null {
-  if (!predikat || !skp.position_id) return null;
+/** The yearly angka kredit coefficient of the SKP's position, or null when it is not functional. */
+export function angkaKreditCoefficientFor(core: Core, skp: SkpsTable): number | null {
+  if (!skp.position_id) return null;
   const p = core.q.prepare('SELECT type, level FROM positions WHERE id = ?').get(skp.position_id) as { type: string; level: string | null } | undefined;
   if (!p || !p.type.startsWith('fungsional')) return null;
-  return angkaKredit(predikat, p.level, period.months);
+  return coefficientOf(p.level);
+}
+
+export function angkaKreditBasisOf(core: Core, skp: SkpsTable, months: number): { coefficient: number; months: number } | null {
+  const coefficient = angkaKreditCoefficientFor(core, skp);
+  return coefficient === null ? null : { coefficient, months };
+}
+
+export function angkaKreditFor(core: Core, skp: SkpsTable, predikat: Predikat | null, period: Period): number | null {
+  const coefficient = predikat ? angkaKreditCoefficientFor(core, skp) : null;
+  return predikat && coefficient !== null ? angkaKreditFromCoefficient(predikat, coefficient, period.months) : null;
 }
 
 export function appealDeadlineFrom(acknowledgedAt: Date): string {

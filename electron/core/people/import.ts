@@ -93,7 +93,7 @@ interface ParsedRow {
 }
 
 /** Reads one row's cells; problems name the row and the column. */
-function parseRow(raw: ImportRow, rowNumber: number, problems: ImportProblem[]): ParsedRow | null {
+function parseRow(raw: ImportRow, rowNumber: number, problems: ImportProblem[], day: string): ParsedRow | null {
   const before = problems.length;
   const bad = (key: ImportKey, reason: string) => problems.push({ row: rowNumber, column: header(key), reason });
   const stated = new Set<keyof EmployeeValues>();
@@ -115,7 +115,7 @@ function parseRow(raw: ImportRow, rowNumber: number, problems: ImportProblem[]):
     const nipText = text(raw.nip);
     if (!nipText) bad('nip', 'NIP wajib diisi.');
     else {
-      const parsed = parseNip(nipText, kind);
+      const parsed = parseNip(nipText, kind, day);
       if (!parsed.ok) bad('nip', parsed.message);
       else nip = parsed.facts.nip;
     }
@@ -337,9 +337,10 @@ export function runImport(ctx: AuthedContext, rows: ImportRow[]): ImportOutcome 
   const summary: ImportSummary = { total: rows.length, create: 0, update: 0, unchanged: 0, assign: 0, newPositions: [] };
   const parsed: ParsedRow[] = [];
   const seen = new Map<string, number>();
+  const day = today(ctx);
   rows.forEach((raw, i) => {
     const rowNumber = raw.row ?? i + 2;
-    const p = parseRow(raw, rowNumber, problems);
+    const p = parseRow(raw, rowNumber, problems, day);
     if (!p) return;
     const first = seen.get(p.values.nip);
     if (first !== undefined) {
@@ -351,7 +352,6 @@ export function runImport(ctx: AuthedContext, rows: ImportRow[]): ImportOutcome 
   });
 
   const org = new OrgIndex(core, officeId);
-  const day = today(ctx);
   for (const p of parsed) {
     // Counted only when the row's savepoint commits, so a failed row leaves no trace in the summary.
     const rowSummary: ImportSummary = { total: 0, create: 0, update: 0, unchanged: 0, assign: 0, newPositions: [] };

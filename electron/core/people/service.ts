@@ -94,7 +94,7 @@ export interface EmployeeValues {
  * Fills what the NIP says (sex, birth date) and checks the record as a whole. Throws VALIDATION
  * with every wrong field.
  */
-export function completeEmployee(values: EmployeeValues): EmployeeValues {
+export function completeEmployee(values: EmployeeValues, day: string): EmployeeValues {
   const problems = checkEmployeeFacts({
     kind: values.kind,
     nip: values.nip,
@@ -107,13 +107,13 @@ export function completeEmployee(values: EmployeeValues): EmployeeValues {
     const fields = Object.fromEntries(problems.map((p) => [p.field, p.message]));
     throw new AppError('VALIDATION', `Periksa kembali isian Anda: ${problems[0]!.message}`, { fields });
   }
-  const parsed = parseNip(values.nip, values.kind);
+  const parsed = parseNip(values.nip, values.kind, day);
   if (!parsed.ok) throw fieldError('nip', parsed.message);
   return { ...values, sex: parsed.facts.sex, birth_date: parsed.facts.birthDate };
 }
 
 export function createEmployee(ctx: AuthedContext, values: EmployeeValues): EmployeeRow {
-  const complete = completeEmployee(values);
+  const complete = completeEmployee(values, today(ctx));
   const owner = nipOwner(ctx.core, complete.nip);
   if (owner) throw fieldError('nip', nipTakenMessage(owner, ctx.actor.officeId));
   return ctx.write.insert('employees', { ...complete, office_id: ctx.actor.officeId }) as EmployeeRow;
@@ -143,7 +143,7 @@ export function updateEmployee(
   };
   // Checked before validation so a stale form hears "reload" rather than about its fields.
   if (expectedVersion !== undefined && row.version !== expectedVersion) throw conflict('Data pegawai', row.version);
-  const complete = completeEmployee(merged);
+  const complete = completeEmployee(merged, today(ctx));
   if (complete.nip !== row.nip) {
     const owner = nipOwner(ctx.core, complete.nip);
     if (owner && owner.id !== row.id) throw fieldError('nip', nipTakenMessage(owner, row.office_id));

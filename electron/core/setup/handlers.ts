@@ -1,3 +1,5 @@
+import { parseNip } from '../../../shared/people/nip';
+import { localDate } from '../../../shared/people/dates';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, ruleViolation } from '../../../shared/errors';
 import { attemptKey, formatWait, throttleOf } from '../auth/attempt-throttle';
@@ -40,6 +42,9 @@ export const setupHandlers: HandlerMap<'setup.status' | 'setup.create'> = {
         throw new AppError('FORBIDDEN', message, { fields: { setupCode: message }, details: { reason: 'SETUP_CODE' } });
       }
     }
+    // The schema checked the NIP's form; a birth date or TMT after today needs the office's clock.
+    const nip = parseNip(input.adminNip, 'PNS', localDate(ctx.now));
+    if (!nip.ok) throw new AppError('VALIDATION', nip.message, { fields: { adminNip: nip.message } });
     const officeId = uuidv7();
     ctx.core.setMeta('office_id', officeId);
     ctx.write.insert('offices', { id: officeId, office_id: officeId, name: input.officeName, code: input.officeCode || null, address: null });

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Modal, Radio, SimpleGrid, Stack, Tab
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
-import { angkaKreditPercent } from '../../../shared/evaluation/angka-kredit';
+import { angkaKreditFromCoefficient } from '../../../shared/evaluation/angka-kredit';
 import type { EvaluationDetail } from '../../../shared/evaluation/commands';
 import { predikatOf, resultsRatingRefusal, type Rating } from '../../../shared/evaluation/predikat';
 import { perilakuValues } from '../../../shared/skp/perilaku';
@@ -63,9 +63,9 @@ export function EvaluationBody({ detail, reload }: { detail: EvaluationDetail; r
   const liveRefusal = draft.results ? resultsRatingRefusal(draft.results, judged) : null;
   const preview = draft.results && draft.behaviour ? predikatOf(draft.results, draft.behaviour) : null;
   const periodLabels = detail.period === 'tahunan' ? new Map(detail.periodic.map((p) => [p.period, periodName(p.period, p.periodLabel)])) : null;
-  // Angka kredit is linear in the predikat's percentage, so a saved value previews any other predikat.
-  const angkaKredit =
-    detail.angkaKredit !== null && detail.predikat && preview ? (detail.angkaKredit * angkaKreditPercent[preview]) / angkaKreditPercent[detail.predikat] : detail.angkaKredit;
+  // The predikat being chosen previews its angka kredit from the level's coefficient, as the save will compute it.
+  const basis = detail.angkaKreditBasis;
+  const angkaKredit = basis && preview ? angkaKreditFromCoefficient(preview, basis.coefficient, basis.months) : detail.angkaKredit;
 
   const setRhk = (rhkId: string, patch: Partial<Draft['rhk'][string]>) => {
     // The backend's refusal was about the judgements as they were; a new judgement asks again.
