@@ -129,7 +129,7 @@ export class Core {
   }
 
   private lastHlc(): string | null {
-    const row = this.sqlite.prepare('SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined;
+    const row = this.q.first(this.db.selectFrom('change_log').select('hlc').orderBy('seq', 'desc').limit(1));
     // Sync raises this floor after a restored backup (the central has seen later stamps of ours).
     const floor = this.getMeta('sync.hlc_floor');
     if (floor && (!row || floor > row.hlc)) return floor;

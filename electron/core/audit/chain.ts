@@ -99,7 +99,7 @@ function redactedJson(value: unknown): string {
  * caller confirms the anchor's head after the commit (`confirmAuditHead`).
  */
 export function appendAudit(core: Core, entry: AuditEntryInput, rows: readonly AuditedRow[] = []): number {
-  const last = core.sqlite.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
+  const last = core.q.first(core.db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1));
   const row: Omit<AuditRowStored, 'seq' | 'hash'> = {
     id: uuidv7(),
     at: entry.at,

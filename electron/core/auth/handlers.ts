@@ -6,6 +6,7 @@ import type { UsersTable } from '../db/schema';
 import { attemptKey, formatWait, throttleOf } from './attempt-throttle';
 import { dummyHash } from './password-hash';
 import { findUserByLogin, loginAccount } from './password-work';
+import { accountIdsOf, accountRow, employeeIdentity, hasAccount, liveEmployee, sessionByHash, userById, usernameTaken } from './queries';
 import { actorFromUser, createSession, endAllSessionsOf, endSession, loadUserRow, sessionUserOf } from './sessions';
 
 type Account = z.infer<typeof accountSchema>;
@@ -23,14 +24,7 @@ function tooManyAttempts(seconds: number): AppError {
 }
 
 function accountOf(ctx: ReadContext, userId: string): Account {
-  const row = ctx.core.q
-    .prepare(
-      `SELECT u.id, u.employee_id, e.nip, e.name, u.username, u.is_pengelola, u.must_change_password, u.locked_until, u.last_login_at, u.version
-       FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.id = ?`,
-    )
-    .get(userId) as
-    | { id: string; employee_id: string; nip: string; name: string; username: string | null; is_pengelola: number; must_change_password: number; locked_until: string | null; last_login_at: string | null; version: number }
-    | undefined;
+  const row = accountRow(ctx.core, userId);
   if (!row) throw notFound('Akun');
   return {
     userId: row.id,
@@ -49,7 +43,7 @@ function accountOf(ctx: ReadContext, userId: string): Account {
 /** An office admin manages accounts of their own office only. */
 function loadOfficeUser(ctx: ReadContext, userId: string): UsersTable {
   const actor = requireActor(ctx);
-  const user = ctx.core.q.prepare('SELECT * FROM users WHERE id = ? AND deleted_at IS NULL').get(userId) as UsersTable | undefined;
+  const user = userById(ctx.core, userId, true);
   if (!user || user.office_id !== actor.officeId) throw notFound('Akun');
   return user;
 }
@@ -68,8 +62,8 @@ export const authHandlers: HandlerMap<
     if (!user || !matches) {
       throttle.fail(key, ctx.now);
       if (user) {
-        const who = ctx.core.q.prepare('SELECT nip, name FROM employees WHERE id = ?').get(user.employee_id) as { nip: string; name: string };
-        ctx.auditActor({ userId: user.id, nip: who.nip, name: who.name });
+        const who = employeeIdentity(ctx.core, user.employee_id);
+        if (who) ctx.auditActor({ userId: user.id, nip: who.nip, name: who.name });
       }
       // The attempt is audited (unknown ones without a name) so an admin can see guessing.
       return new CommittedFailure(wrongCredentials());
@@ -96,15 +90,14 @@ export const authHandlers: HandlerMap<
   // Public so the UI can ask "am I signed in?" without an error; the dispatcher resolves the session.
   'auth.me': (ctx) => {
     if (!ctx.actor?.sessionTokenHash) return { user: null, csrfToken: null };
-    const csrf = ctx.core.q.prepare('SELECT csrf_token FROM sessions WHERE token_hash = ?').get(ctx.actor.sessionTokenHash) as
-      | { csrf_token: string }
-      | undefined;
+    const csrf = sessionByHash(ctx.core, ctx.actor.sessionTokenHash);
     return { user: sessionUserOf(ctx.core, ctx.actor), csrfToken: csrf?.csrf_token ?? null };
   },
 
   'auth.changePassword': (ctx, input) => {
     const actor = requireActor(ctx);
-    const user = ctx.core.q.prepare('SELECT * FROM users WHERE id = ?').get(actor.userId) as UsersTable;
+    const user = userById(ctx.core, actor.userId, false);
+    if (!user) throw notFound('Akun');
     // The login's limit, under the same key: a stolen session guesses no faster here.
     const throttle = throttleOf(ctx.core);
     const key = attemptKey(ctx.caller.address, user.id);
@@ -123,25 +116,17 @@ export const authHandlers: HandlerMap<
 
   'auth.listAccounts': (ctx) => {
     const actor = requireActor(ctx);
-    const ids = ctx.core.q
-      .prepare(
-        `SELECT u.id FROM users u JOIN employees e ON e.id = u.employee_id
-         WHERE u.office_id = ? AND u.deleted_at IS NULL ORDER BY e.name`,
-      )
-      .all(actor.officeId) as { id: string }[];
-    return { accounts: ids.map((r) => accountOf(ctx, r.id)) };
+    return { accounts: accountIdsOf(ctx.core, actor.officeId).map((id) => accountOf(ctx, id)) };
   },
 
   'auth.createAccount': (ctx, input) => {
     const actor = requireActor(ctx);
-    const employee = ctx.core.q.prepare('SELECT id, office_id FROM employees WHERE id = ? AND deleted_at IS NULL').get(input.employeeId) as
-      | { id: string; office_id: string }
-      | undefined;
+    const employee = liveEmployee(ctx.core, input.employeeId);
     if (!employee || employee.office_id !== actor.officeId) throw notFound('Pegawai');
-    if (ctx.core.q.prepare('SELECT 1 FROM users WHERE employee_id = ? AND deleted_at IS NULL').get(employee.id)) {
+    if (hasAccount(ctx.core, employee.id)) {
       throw ruleViolation('Pegawai ini sudah memiliki akun. Gunakan "Atur ulang kata sandi" bila ia lupa kata sandinya.');
     }
-    if (input.username && ctx.core.q.prepare('SELECT 1 FROM users WHERE username = ? AND deleted_at IS NULL').get(input.username)) {
+    if (input.username && usernameTaken(ctx.core, input.username)) {
       throw new AppError('VALIDATION', 'Nama pengguna sudah dipakai.', { fields: { username: 'Nama pengguna sudah dipakai.' } });
     }
     const user = ctx.write.insert('users', {

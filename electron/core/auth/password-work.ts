@@ -4,6 +4,7 @@ import type { Core } from '../core';
 import type { UsersTable } from '../db/schema';
 import { attemptKey, throttleOf } from './attempt-throttle';
 import { dummyHash } from './password-hash';
+import { userById, userByLogin } from './queries';
 
 /**
  * Which scrypt work each command will do, computed before the synchronous handler by
@@ -14,12 +15,7 @@ import { dummyHash } from './password-hash';
 export function findUserByLogin(core: Core, login: string): UsersTable | undefined {
   const trimmed = login.trim();
   const nip = normalizeNip(trimmed);
-  return core.q
-    .prepare(
-      `SELECT u.* FROM users u JOIN employees e ON e.id = u.employee_id
-       WHERE u.deleted_at IS NULL AND u.deactivated_at IS NULL AND (e.nip = ? OR u.username = ?) LIMIT 1`,
-    )
-    .get(/^\d{18}$/.test(nip) ? nip : '', trimmed.toLowerCase()) as UsersTable | undefined;
+  return userByLogin(core, /^\d{18}$/.test(nip) ? nip : '', trimmed.toLowerCase());
 }
 
 /**
@@ -54,7 +50,7 @@ export function passwordWorkFor(core: Core, name: string, input: unknown, at: { 
   }
   if (name === 'auth.changePassword' && at.actor) {
     if (throttle.waitSeconds(attemptKey(at.caller.address, at.actor.userId), at.now) > 0) return null;
-    const row = core.q.prepare('SELECT password_hash FROM users WHERE id = ?').get(at.actor.userId) as { password_hash: string } | undefined;
+    const row = userById(core, at.actor.userId, false);
     if (row) work.verify.push({ password: String(fields.currentPassword ?? ''), stored: row.password_hash });
   }
   // First-run setup hashes only while the office is still empty (afterwards it is refused anyway).

@@ -4,29 +4,16 @@ import type { Role } from '../../../shared/roles';
 import type { Actor } from '../context';
 import type { Core } from '../core';
 import { derivedRoles } from './derived-roles';
+import { actorRow, officeName, sessionByHash } from './queries';
 
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-interface UserRow {
-  id: string;
-  office_id: string;
-  employee_id: string;
-  username: string | null;
-  is_pengelola: number;
-  is_admin_pusat: number;
-  must_change_password: number;
-  nip: string;
-  name: string;
-}
-
-const userColumns = `u.id, u.office_id, u.employee_id, u.username, u.is_pengelola, u.is_admin_pusat, u.must_change_password, e.nip, e.name`;
+type UserRow = NonNullable<ReturnType<typeof actorRow>>;
 
 export function loadUserRow(core: Core, userId: string): UserRow | undefined {
-  return core.q
-    .prepare(`SELECT ${userColumns} FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.id = ? AND u.deleted_at IS NULL AND u.deactivated_at IS NULL`)
-    .get(userId) as UserRow | undefined;
+  return actorRow(core, userId);
 }
 
 export function actorFromUser(core: Core, user: UserRow, sessionTokenHash: string | null, on: Date): Actor {
@@ -48,12 +35,11 @@ export function actorFromUser(core: Core, user: UserRow, sessionTokenHash: strin
 }
 
 export function sessionUserOf(core: Core, actor: Actor): SessionUser {
-  const office = core.q.prepare('SELECT name FROM offices WHERE id = ?').get(actor.officeId) as { name: string } | undefined;
   return {
     userId: actor.userId,
     employeeId: actor.employeeId,
     officeId: actor.officeId,
-    officeName: office?.name ?? '',
+    officeName: officeName(core, actor.officeId) ?? '',
     nip: actor.nip,
     name: actor.name,
     username: actor.username,
@@ -88,9 +74,7 @@ export type SessionLookup =
 export function resolveSession(core: Core, token: string | null | undefined, now: Date): SessionLookup {
   if (!token) return { status: 'none' };
   const tokenHash = hashToken(token);
-  const row = core.q.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as
-    | { user_id: string; csrf_token: string; expires_at: string; idle_expires_at: string; last_seen_at: string }
-    | undefined;
+  const row = sessionByHash(core, tokenHash);
   if (!row) return { status: 'expired' };
   const nowIso = now.toISOString();
   if (row.expires_at <= nowIso || row.idle_expires_at <= nowIso) {

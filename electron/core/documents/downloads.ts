@@ -196,7 +196,7 @@ export const downloads: Record<string, Producer> = {
   'people.export.xlsx': async (core, meta, q) => {
     const r = call(core, meta, 'people.exportRows', exportFilters(q));
     const officeId = one(q, 'officeId') ?? core.officeId();
-    const code = (core.q.prepare('SELECT code FROM offices WHERE id = ?').get(officeId) as { code: string | null } | undefined)?.code;
+    const code = officeId ? core.q.first(core.db.selectFrom('offices').select('code').where('id', '=', officeId))?.code : undefined;
     return { contentType: xlsxMime, fileName: `pegawai-${fileSafe(code ?? r.officeName)}-${r.date}.xlsx`, bytes: await (await excel()).buildExport(r.rows, r) };
   },
   /** `people.template.xlsx`: the import template with this office's units and positions. */

@@ -15,7 +15,7 @@ export const setupHandlers: HandlerMap<'setup.status' | 'setup.create'> = {
   'setup.status': (ctx) => {
     const officeId = ctx.core.officeId();
     if (!officeId) return { initialized: false, officeName: null, setupCodeRequired: !ctx.caller.local };
-    const office = ctx.core.q.prepare('SELECT name FROM offices WHERE id = ?').get(officeId) as { name: string } | undefined;
+    const office = ctx.core.q.first(ctx.core.db.selectFrom('offices').select('name').where('id', '=', officeId));
     return { initialized: true, officeName: office?.name ?? null, setupCodeRequired: false };
   },
 

@@ -34,15 +34,16 @@ export const yearHandlers: HandlerMap<'year.today' | 'year.list' | 'year.open' |
 
   'year.list': (ctx) => {
     const actor = requireActor(ctx);
-    const rows = ctx.core.q
-      .prepare('SELECT * FROM performance_years WHERE office_id = ? AND deleted_at IS NULL ORDER BY year DESC')
-      .all(actor.officeId) as PerformanceYearsTable[];
+    const rows = ctx.core.q.all(
+      ctx.core.db.selectFrom('performance_years').selectAll().where('office_id', '=', actor.officeId).where('deleted_at', 'is', null).orderBy('year', 'desc'),
+    );
     return { years: rows.map(yearOut) };
   },
 
   'year.open': (ctx, input) => {
     const actor = requireActor(ctx);
-    if (ctx.core.q.prepare('SELECT 1 FROM performance_years WHERE office_id = ? AND year = ? AND deleted_at IS NULL').get(actor.officeId, input.year)) {
+    const taken = ctx.core.db.selectFrom('performance_years').select('id').where('office_id', '=', actor.officeId).where('year', '=', input.year).where('deleted_at', 'is', null);
+    if (ctx.core.q.first(taken)) {
       throw new AppError('VALIDATION', `Tahun Penilaian ${input.year} sudah dibuka.`, { fields: { year: `Tahun ${input.year} sudah ada.` } });
     }
     const startDate = input.startDate ?? `${input.year}-01-01`;
