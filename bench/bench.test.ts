@@ -15,7 +15,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinerja-bench-test-'));
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** The measures issue 7 asks for; each must be in the JSON (a pending one says why). */
+/** The measures docs/performance.md lists; each must be in the JSON (a pending one says why). */
 const required = [
   'dashboard',
   'people.list',

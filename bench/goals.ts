@@ -1,7 +1,7 @@
 import type { Goal, Measure } from './lib/types';
 
 /**
- * The goals of issue 7. A goal is never loosened to pass: if the code misses one, the code gets
+ * The performance goals (docs/spec/operations.md §10, docs/performance.md). A goal is never loosened to pass: if the code misses one, the code gets
  * faster, or the miss is reported with the figure and what was tried (docs/performance.md).
  */
 export const goalSpecs: Omit<Goal, 'actual' | 'met' | 'note'>[] = [

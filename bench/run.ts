@@ -20,7 +20,7 @@ import { changeLogMeasure, finalizeManyMeasure, yearOpenMeasure } from './measur
  * `npm run bench [-- --quick | --smoke] [--check] [--out FILE] [--keep] [--reuse DIR] [--seed N] [--no-priority]`
  *
  * Builds the synthetic office (2,000 employees, a monthly year) and city (20,000 employees in 40
- * offices' worth of units, a quarterly year) in a temporary folder, runs every measure of issue 7
+ * offices' worth of units, a quarterly year) in a temporary folder, runs every measure of docs/performance.md (docs/spec/operations.md §10)
  * on them, prints one table and writes bench/results/latest.json. See docs/performance.md.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));

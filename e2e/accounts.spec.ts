@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { admin, expect, login, test } from './fixtures';
 
 /**
- * Akun untuk pegawai baru (isu 12 butir 1), di Chromium: Pengelola Kinerja mengimpor dua pegawai
+ * Akun untuk pegawai baru (docs/spec/operations.md §8), di Chromium: Pengelola Kinerja mengimpor dua pegawai
  * dari Excel, membuat akun satu pegawai dari halaman pegawainya dan akun pegawai lainnya dengan
  * "Buat akun untuk semua pegawai tanpa akun"; setiap kali slip kata sandi sementara (PDF) terunduh.
  * Pegawai baru masuk dengan kata sandi dari slip dan wajib menggantinya lebih dulu.

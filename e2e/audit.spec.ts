@@ -2,7 +2,7 @@ import { admin, e2eNow } from './fixtures';
 import { expect, login, test } from './evaluation-office';
 
 /**
- * Jejak Audit (issue 12 item 6): Pengelola Kinerja membaca jejak audit dalam kalimat (siapa
+ * Jejak Audit (docs/spec/operations.md §2): Pengelola Kinerja membaca jejak audit dalam kalimat (siapa
  * melakukan apa terhadap data siapa), menyaringnya per orang, bagian, tanggal dan hasil, lalu
  * membuka satu baris untuk melihat isi sebelum dan sesudahnya. Periksa keutuhan hasilnya utuh.
  */
@@ -70,7 +70,7 @@ test('Pengelola menyaring jejak audit dan membuka persetujuan SKP', async ({ pag
   await rows.filter({ hasText: approval }).click();
   const detail = page.getByRole('dialog', { name: 'Rincian jejak audit' });
   await expect(detail.getByTestId('audit-detail')).toContainText(approval);
-  // Field labels and values in words (issue 13): "Status SKP", "Diajukan" -> "Disetujui", no column names.
+  // Field labels and values in words (docs/spec/operations.md §2): "Status SKP", "Diajukan" -> "Disetujui", no column names.
   const status = detail.getByRole('row', { name: /^Status SKP/ });
   await expect(status).toContainText('Diajukan');
   await expect(status).toContainText('Disetujui');

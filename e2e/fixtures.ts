@@ -12,7 +12,7 @@ export const admin = {
 };
 
 /**
- * The browser tests run on a fixed date, never on the day CI happens to run (issue 11): Wednesday
+ * The browser tests run on a fixed date, never on the day CI happens to run (docs/spec/operations.md §9): Wednesday
  * 9 December 2026, 09:00 in Langsa, unless KINERJA_FAKE_NOW names another. Every `kinerja` the
  * specs start inherits it (electron/core/clock.ts), and every browser context starts its clock there.
  */

@@ -28,7 +28,7 @@ async function openYear(page: Page, server: Server, shells: boolean) {
   await page.getByRole('button', { name: 'Buka Tahun Penilaian' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Buka Tahun Penilaian' });
   await expect(dialog.getByLabel(/^Tahun/)).toHaveValue(String(year));
-  // Dates in Indonesian (issue 12 item 7), never the operating system's mm/dd/yyyy.
+  // Dates in Indonesian (docs/spec/terms.md §5), never the operating system's mm/dd/yyyy.
   await expect(dialog.getByLabel(/^Tanggal mulai/)).toHaveValue(`1 Januari ${year}`);
   await expect(dialog.getByLabel(/^Tanggal akhir/)).toHaveValue(`31 Desember ${year}`);
   await expect(dialog.getByLabel(/^Batas persetujuan SKP/)).toHaveValue(`31 Januari ${year}`);

@@ -3,7 +3,7 @@ import { Describer } from '../electron/core/audit/describe';
 import { fieldLabel, fieldValueText } from '../electron/core/audit/fields';
 import { approvedSkp, makeOffice, removeAllTempDirs, skpTeam, type Office } from './helpers';
 
-/** The Jejak Audit detail's labels and values in words (issue 13): what the dialog shows per column. */
+/** The Jejak Audit detail's labels and values in words (docs/spec/operations.md §2): what the dialog shows per column. */
 
 let office: Office;
 let yearId: string;

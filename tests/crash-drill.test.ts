@@ -1,5 +1,5 @@
 /**
- * Crash drill (issue 13, item 8), two parts on the esbuild bundle (as `npm run serve` runs it):
+ * Crash drill (docs/spec/operations.md §6), two parts on the esbuild bundle (as `npm run serve` runs it):
  *
  * - a writing `kinerja serve` is killed with SIGKILL at a random moment while clients write
  *   concurrently over HTTP (new units) and a Tahun Penilaian is being opened with every employee's

@@ -1,5 +1,5 @@
 /**
- * Disk full (issue 13, item 6) is reported as such: STORAGE_FULL, "Penyimpanan penuh: ...", HTTP
+ * Disk full (docs/spec/operations.md §6) is reported as such: STORAGE_FULL, "Penyimpanan penuh: ...", HTTP
  * 507, and it leaves nothing behind: no temporary evidence file, no half-written record. The
  * failure is made real at the boundary: the evidence store's file system seam answers ENOSPC
  * part-way through a write, and the SQLite database is capped with `PRAGMA max_page_count` so that

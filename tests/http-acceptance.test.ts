@@ -121,7 +121,7 @@ describe('kinerja serve', () => {
     const health = await fetch(`${fresh.url}/api/health`);
     expect(((await health.json()) as { initialized: boolean }).initialized).toBe(false);
     const status = await post(fresh.url, 'setup.status', {});
-    // Loopback needs no setup code (issue 13 item 7).
+    // Loopback needs no setup code (docs/spec/operations.md §2).
     expect(await status.json()).toEqual({ initialized: false, officeName: null, setupCodeRequired: false });
     expect(fresh.output()).toContain('Kantor belum disiapkan');
   });

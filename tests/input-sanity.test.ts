@@ -1,5 +1,5 @@
 /**
- * Bad input is a clear 4xx (issue 13, item 5): every date of every command is a real calendar date
+ * Bad input is a clear 4xx (docs/spec/operations.md §5): every date of every command is a real calendar date
  * in a sane range, and names, titles and file names refuse NUL, other control characters and bidi
  * overrides. The fields are found by walking the contract's input schemas (a date is a field named
  * *Date, *deadline, tmt*, or *At for a moment; a name a field named *name or *title), so a new field

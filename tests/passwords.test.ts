@@ -66,7 +66,7 @@ describe('password storage', () => {
     const advice = 'Gunakan gabungan beberapa kata yang tidak berhubungan, ditambah angka atau tanda baca.';
     for (const [newPassword, message] of [
       ['Ab1', short],
-      // Seven spaces and "1a" (issue 13), and padding a short one with spaces.
+      // Seven spaces and "1a" (docs/spec/operations.md §2), and padding a short one with spaces.
       ['       1a', short],
       ['Kop1#     ', short],
       ['password1', short],

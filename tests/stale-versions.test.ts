@@ -1,5 +1,5 @@
 /**
- * No silent overwrite anywhere (issue 13, item 4): every write command that changes a record the
+ * No silent overwrite anywhere (docs/spec/operations.md §4): every write command that changes a record the
  * caller read carries the version it read, and a stale one is CONFLICT that writes nothing at all.
  *
  * Each such command has a case: a call that is valid right now, and the record a concurrent write

@@ -4,7 +4,7 @@ import { summarize } from '../lib/stats';
 import type { Measure } from '../lib/types';
 
 /**
- * `audit verify` over a whole database (issue 13): the chain, the anchor, the per-entry row digests
+ * `audit verify` over a whole database (docs/spec/operations.md §1): the chain, the anchor, the per-entry row digests
  * and every row of every audited table hashed and compared with what the trail last recorded.
  * One run is a full read of the database, so the plan asks for few.
  */

@@ -30,7 +30,7 @@ export interface CoreOptions {
   sessionPolicy?: Partial<SessionPolicy>;
   /**
    * Runs before a schema migration of an existing database. Default: a `pre-migration` backup in
-   * `<data>/backups` (issue 4); `null` turns it off (tests that count hook calls pass their own).
+   * `<data>/backups` (docs/spec/operations.md §7); `null` turns it off (tests that count hook calls pass their own).
    */
   beforeMigrate?: MigrateOptions['beforeMigrate'] | null;
   /** better_sqlite3.node built for the running runtime (the desktop app's Electron ABI); see docs/desktop.md. */

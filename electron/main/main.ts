@@ -426,7 +426,7 @@ function createUpdater(): void {
     updater = new UpdateController(inertBackend, prompts, { currentVersion: appVersion, availability });
     return;
   }
-  // Signed releases over pinned TLS (issue 13): the office server's certificate is trusted by the
+  // Signed releases over pinned TLS (docs/spec/operations.md §3): the office server's certificate is trusted by the
   // fingerprint in update.json, for the update feed's host only, in the sessions electron-updater uses.
   const trust = trustFromConfig(configText, builtInReleaseKeys);
   const feedHost = feed.url ? new URL(feed.url).hostname : null;

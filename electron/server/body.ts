@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors';
 
 /**
- * Request bodies, so that every bad body gets a typed 4xx answer the client can read (issue 13):
+ * Request bodies, so that every bad body gets a typed 4xx answer the client can read (docs/spec/operations.md §5):
  *   - JSON is read by us rather than Fastify's parser, which answers an oversized body at once and
  *     closes the socket while the client is still sending: browsers then see a reset connection,
  *     not the "melebihi 20 MB" message. Here an oversized body is read to its end and dropped

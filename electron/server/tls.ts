@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * TLS for the LAN (issue 13): an office either brings its own certificate (`--tls-cert/--tls-key`,
+ * TLS for the LAN (docs/spec/operations.md §3): an office either brings its own certificate (`--tls-cert/--tls-key`,
  * e.g. from the city's internal CA) or lets `--tls auto` make a self-signed one, kept in
  * `<data>/tls/` so its fingerprint stays the same across restarts (intranet PCs trust it once, the
  * desktop updater pins it). docs/lan-tls.md says how an office distributes it.

@@ -3,7 +3,7 @@ import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { z } from 'zod';
 
 /**
- * One password rule for setup, change and reset, so the UI and backend agree (issue 13): at least
+ * One password rule for setup, change and reset, so the UI and backend agree (docs/spec/operations.md §2): at least
  * 10 characters that are not spaces (seven spaces and "1a" is not a password), and not guessable
  * by zxcvbn-ts (score 3 of 4: about 10^8 guesses, out of reach of online guessing under the login
  * throttle and costly offline against scrypt). The message says what to change, in Indonesian.

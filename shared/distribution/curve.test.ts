@@ -3,7 +3,7 @@ import type { OrgRating, Predikat } from '../evaluation/predikat';
 import { checkDistribution, distributionPattern } from './curve';
 
 /**
- * SE MenPANRB 3/2023 per organisation rating (issue 16 item 6): one passing spread and one breach
+ * SE MenPANRB 3/2023 per organisation rating (docs/spec/regulation.md §4): one passing spread and one breach
  * of each kind of rule. "Sebagian besar (maksimal 70%)" is a floor (more than half) and a cap.
  * `broken` lists the rules (by position) that must fail, nothing else.
  */

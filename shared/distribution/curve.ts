@@ -1,7 +1,7 @@
 import { predikatLabels, predikats, orgRatingLabels, type OrgRating, type Predikat } from '../evaluation/predikat';
 
 /**
- * The distribution curve (kurva distribusi) of SE MenPANRB 3/2023, domain.md section 4: the
+ * The distribution curve (kurva distribusi) of SE MenPANRB 3/2023, docs/spec/regulation.md §4: the
  * organisation's rating fixes how its employees' predikat should spread. Breaches are warnings,
  * never blocks. Each rule is data, so the UI, the PDF and the check state the same sentence.
  */

@@ -1,7 +1,7 @@
 import type { Predikat } from './predikat';
 
 /**
- * Angka kredit for functional positions (domain.md section 6): percentage of the predikat times
+ * Angka kredit for functional positions (docs/spec/regulation.md §6): percentage of the predikat times
  * the level's yearly coefficient, prorated by months for periodic results.
  */
 export const angkaKreditPercent: Record<Predikat, number> = {
@@ -14,7 +14,7 @@ export const angkaKreditPercent: Record<Predikat, number> = {
 
 /**
  * Yearly coefficients per level (PermenPANRB 1/2023). Ahli Pertama 12.5 is confirmed in
- * domain.md; the others are the published table *(assumed, see docs/angka-kredit.md)*: kept
+ * docs/spec/regulation.md §6; the others are the published table *(assumed, see docs/angka-kredit.md)*: kept
  * here, in one place, to adjust.
  */
 export const angkaKreditCoefficient: Record<string, number> = {
@@ -28,7 +28,7 @@ export const angkaKreditCoefficient: Record<string, number> = {
   penyelia: 25,
 };
 
-/** Levels whose coefficient a regulation text in domain.md confirms; the rest are assumed. */
+/** Levels whose coefficient a regulation text confirms (docs/spec/regulation.md §6); the rest are assumed. */
 export const confirmedCoefficients: readonly string[] = ['ahli_pertama'];
 
 export function coefficientOf(level: string | null | undefined): number | null {

@@ -1,5 +1,5 @@
 /**
- * Ratings and the predikat matrix of domain.md section 4 (PermenPANRB 6/2022). One pure function,
+ * Ratings and the predikat matrix of docs/spec/regulation.md §4 (PermenPANRB 6/2022). One pure function,
  * used by the backend when an evaluation is saved and by the UI to preview it.
  */
 export const ratings = ['diatas', 'sesuai', 'dibawah'] as const;
@@ -45,7 +45,7 @@ export function predikatOf(results: Rating, behaviour: Rating): Predikat {
 
 /**
  * "Di atas ekspektasi" for results needs most or all RHK above expectation and no Utama RHK below
- * (domain.md). Returns why the rating is not allowed, or null.
+ * (docs/spec/regulation.md §4). Returns why the rating is not allowed, or null.
  */
 export function resultsRatingRefusal(
   rating: Rating,

@@ -4,7 +4,7 @@ import { angkaKredit } from './angka-kredit';
 import { findPeriod, normalizePeriodCode, periodsOf } from './periods';
 import { predikatOf, resultsRatingRefusal, type Predikat, type Rating } from './predikat';
 
-describe('predikat matrix (domain.md section 4)', () => {
+describe('predikat matrix (docs/spec/regulation.md §4)', () => {
   const cells: [Rating, Rating, Predikat][] = [
     ['diatas', 'dibawah', 'kurang'],
     ['diatas', 'sesuai', 'baik'],

@@ -1,8 +1,8 @@
 /**
- * The "Bantuan" texts (issue 12 item 10): for every page, what to do there and the rule behind it,
+ * The "Bantuan" texts (docs/spec/operations.md §8): for every page, what to do there and the rule behind it,
  * in Bahasa Indonesia. One source for both the Bantuan panel in the app (renderer/src/help) and
  * the printed guide per role (electron/core/help/guide.ts), so the two never disagree. Terms from
- * ui-terms.md; rules from PermenPANRB 6/2022, PP 30/2019, SE MenPANRB 3/2023 and PP 17/2020.
+ * docs/spec/terms.md; rules from PermenPANRB 6/2022, PP 30/2019, SE MenPANRB 3/2023 and PP 17/2020.
  */
 
 /** The three printed guides. */

@@ -1,5 +1,5 @@
 /**
- * Jabatan (positions), UU 20/2023 and domain.md section 7: managerial positions (JPT, Administrator,
+ * Jabatan (positions), UU 20/2023 (docs/spec/regulation.md §1): managerial positions (JPT, Administrator,
  * Pengawas) and non-managerial ones (Pelaksana, Fungsional with a level).
  */
 export const positionTypes = [

@@ -36,7 +36,7 @@ export const monthNamesId = [
   'Desember',
 ] as const;
 
-/** `2026-11-29` -> `29 November 2026`, the way ui-terms.md writes dates. */
+/** `2026-11-29` -> `29 November 2026`, the way docs/spec/terms.md §5 writes dates. */
 export function formatDateId(iso: string | null | undefined): string {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

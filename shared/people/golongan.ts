@@ -1,5 +1,5 @@
 /**
- * Golongan (grade) and pangkat (rank), domain.md section 7. PNS have 17 grades I/a..IV/e, each with
+ * Golongan (grade) and pangkat (rank), docs/spec/regulation.md §7. PNS have 17 grades I/a..IV/e, each with
  * its pangkat name; PPPK have golongan I..XVII without pangkat names.
  */
 import type { EmployeeKind } from './nip';

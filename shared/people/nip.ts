@@ -1,5 +1,5 @@
 /**
- * NIP (Nomor Induk Pegawai), domain.md section 7: 18 digits = birth date YYYYMMDD, TMT YYYYMM,
+ * NIP (Nomor Induk Pegawai), docs/spec/regulation.md §7: 18 digits = birth date YYYYMMDD, TMT YYYYMM,
  * sex 1/2, sequence NNN. PPPK numbers have the same length but their "TMT" part is a year and a
  * contract count, so its month is not checked.
  */

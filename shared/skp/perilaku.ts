@@ -1,6 +1,6 @@
 /**
  * The seven BerAKHLAK core values with their three behaviour guides (panduan perilaku), as printed
- * in the PERILAKU KERJA table of the SKP (domain.md section 3). Order is the official one.
+ * in the PERILAKU KERJA table of the SKP (docs/spec/regulation.md §3). Order is the official one.
  */
 export const perilakuValues = [
   {

@@ -1,5 +1,5 @@
 /**
- * The SKP workflow (domain.md section 3, issue 5): draf -> diajukan -> disetujui, or dikembalikan
+ * The SKP workflow (docs/spec/regulation.md §3): draf -> diajukan -> disetujui, or dikembalikan
  * with a note -> revised -> diajukan. After approval, changes go through an amendment (back to draf
  * with `amending`) that is approved again. One table, used by the backend to refuse and by the UI
  * to offer only what is possible.

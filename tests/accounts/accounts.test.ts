@@ -1,5 +1,5 @@
 /**
- * Accounts capability (issue 12 item 1): creating accounts with random temporary passwords, for
+ * Accounts capability (docs/spec/operations.md §8): creating accounts with random temporary passwords, for
  * one employee or every one without an account in one transaction, the printed slips, reset,
  * deactivation and reactivation, the list's search and filters; roles and row access, over the
  * dispatcher and the real HTTP server (the slip job).

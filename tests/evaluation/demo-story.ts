@@ -11,7 +11,7 @@ import { demoCycleDone } from '../../electron/core/seed/history';
 import { actAs, officeAdmin } from '../../electron/core/seed/session';
 
 /**
- * What `seed --demo` must show on whatever day it runs (issue 11): a year carried forward with
+ * What `seed --demo` must show on whatever day it runs (docs/spec/operations.md §9): a year carried forward with
  * finished periods, evidence, feedback both ways, a realistic spread, curve warnings, dialogues in
  * every state, one appeal explained by the appraiser and waiting for the atasan, a verifying audit
  * trail, every replayed event in the past, and a Dokumen Evaluasi that reads correctly.

@@ -6,7 +6,7 @@ import { seedAndCheckDemoStory } from './demo-story';
 afterAll(() => removeTempDirs());
 
 /**
- * seed --demo carries the year forward (issue 6 point 9), on the process clock as `kinerja seed
+ * seed --demo carries the year forward (docs/spec/operations.md §9), on the process clock as `kinerja seed
  * --demo` runs it: in this suite that is the fixed date of vitest.config.ts (early January, so the
  * story is the year just past). demo-dates.test.ts runs the same claims on other dates.
  */

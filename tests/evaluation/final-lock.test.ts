@@ -1,5 +1,5 @@
 /**
- * "Finalised evaluations cannot be edited by anyone" (issue 6 acceptance): every write that could
+ * "Finalised evaluations cannot be edited by anyone" (docs/spec/regulation.md §4): every write that could
  * touch a final evaluation or the realisasi it judged is refused, by every role, writing nothing;
  * the one path that changes it is the atasan's decision on an appeal. And a closed Tahun Penilaian
  * freezes its realisasi like a final evaluation does.

@@ -1,6 +1,6 @@
 /**
  * A sent realisasi can be taken back by its owner while the appraiser has not started judging it
- * (issue 12, item 3): back to draf, editable and sendable again. Refused for anyone else, once a
+ * (docs/spec/operations.md §8): back to draf, editable and sendable again. Refused for anyone else, once a
  * draft or final evaluation exists, for a report never sent, and in a closed year; a refusal
  * writes nothing.
  */

@@ -5,7 +5,7 @@ import { parseNip } from '../../shared/people/nip';
 import { splitTitles, formatFullName } from '../../shared/people/names';
 import { parseFlexibleDate } from '../../shared/people/dates';
 
-describe('NIP validation table (domain.md section 7)', () => {
+describe('NIP validation table (docs/spec/regulation.md §7)', () => {
   it.each([
     ['198609262015051001', 'PNS', '1986-09-26', 'L'],
     ['19860926 201505 1 001', 'PNS', '1986-09-26', 'L'],

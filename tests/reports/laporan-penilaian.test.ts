@@ -10,7 +10,7 @@ import { buildServer } from '../../electron/server/app';
 import { makeTempDir, removeAllTempDirs, runCli, TestClock } from '../helpers';
 
 /**
- * The Laporan Penilaian SKP export (documents.md section 5) on a synthetic office with a year of
+ * The Laporan Penilaian SKP export (docs/spec/documents.md §5) on a synthetic office with a year of
  * evaluations: written by the CLI, read back with exceljs.
  */
 let dir: string;

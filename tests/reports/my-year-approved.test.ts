@@ -1,5 +1,5 @@
 /**
- * Tahun Saya offers "Isi" only for an approved plan (issue 12, item 9): reports.myYear says whether
+ * Tahun Saya offers "Isi" only for an approved plan (docs/spec/operations.md §8): reports.myYear says whether
  * the year's SKP has an approved version; a draft has none, an approved plan (also while amending)
  * has one.
  */

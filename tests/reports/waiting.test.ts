@@ -1,5 +1,5 @@
 /**
- * reports.waiting (issue 12, item 5): the counts beside Persetujuan SKP, Penilaian, Keberatan and
+ * reports.waiting (docs/spec/operations.md §8): the counts beside Persetujuan SKP, Penilaian, Keberatan and
  * Dialog Kinerja are the caller's own work, each going down when the work is done; someone
  * outside the chain sees zeros.
  */

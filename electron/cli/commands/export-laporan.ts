@@ -11,7 +11,7 @@ export const usage = 'export laporan-penilaian --data DIR --year TAHUN --period 
 
 /**
  * Writes the Laporan Penilaian SKP of one period in the shape of the e-Kinerja BKN download
- * (documents.md section 5), as the office admin (or `--as` another Pengelola Kinerja) through the
+ * (docs/spec/documents.md §5), as the office admin (or `--as` another Pengelola Kinerja) through the
  * same session and access rules as the screens.
  */
 export async function run(argv: string[]): Promise<number> {

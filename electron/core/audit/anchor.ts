@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Core } from '../core';
 
 /**
- * The audit trail's anchor outside the database file (issue 13). The chain of hashes in
+ * The audit trail's anchor outside the database file (docs/spec/operations.md §1). The chain of hashes in
  * `audit_log` shows an edited or deleted row in its middle, but someone who deletes the last rows,
  * or rewrites a row and recomputes every later hash, leaves a chain that holds. So the newest entry
  * (its seq and hash, "the head") is also kept in `<data>/audit-head.json`, signed with HMAC-SHA256

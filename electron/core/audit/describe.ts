@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /**
- * The audit trail in words (issue 12): "Budi Santoso menyetujui SKP 2026 milik Safrina Lubis",
+ * The audit trail in words (docs/spec/operations.md §2): "Budi Santoso menyetujui SKP 2026 milik Safrina Lubis",
  * never a command name or a table and id. The verb comes from the command, the object from the
  * record it acted on (its kind, year, period and whose it is), looked up in the database.
  */

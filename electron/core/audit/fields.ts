@@ -12,7 +12,7 @@ import { monthNames } from '../../../shared/evaluation/periods';
 import type { Describer } from './describe';
 
 /**
- * The Jejak Audit detail in words (issue 13): each stored column of an audited row gets an
+ * The Jejak Audit detail in words (docs/spec/operations.md §2): each stored column of an audited row gets an
  * Indonesian label, and each value what a reader would recognise (a date as "31 Maret 2026", a
  * rating as "Di Atas Ekspektasi", a person's id as their name). The raw value stays in the answer
  * for the record; these are what the dialog shows.
@@ -310,7 +310,7 @@ function periodText(p: string): string {
 
 const wibMs = 7 * 60 * 60 * 1000;
 
-/** `2026-03-31T03:05:00.000Z` -> `31 Maret 2026 10.05 WIB` (the office's clock, as ui-terms.md writes times). */
+/** `2026-03-31T03:05:00.000Z` -> `31 Maret 2026 10.05 WIB` (the office's clock, as docs/spec/terms.md §5 writes times). */
 function dateTimeText(iso: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;

@@ -24,7 +24,7 @@ function range(from: number, to: number): string {
 }
 
 /**
- * Everything `audit verify` checks (issue 13):
+ * Everything `audit verify` checks (docs/spec/operations.md §1):
  * 1. the chain of `audit_log`: each entry's hash over its content, and its link to the entry before
  *    (an edited, deleted, inserted or reordered entry is named);
  * 2. the anchor outside the database: the signed head must still be in the chain (truncation,

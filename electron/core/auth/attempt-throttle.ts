@@ -3,7 +3,7 @@ import type { Core } from '../core';
 /**
  * Password guessing is slowed per account AND per client address, with growing waits and no hard
  * lock: someone on the LAN guessing at a colleague's account only slows their own PC down, and
- * cannot lock the colleague out (issue 13; the old per-account lock of 15 minutes could be
+ * cannot lock the colleague out (docs/spec/operations.md §2; the old per-account lock of 15 minutes could be
  * triggered by anyone). Every command that checks a password (login, change password, the setup
  * code) counts here, under the same key for the same account, so a stolen session cannot guess
  * through `auth.changePassword` faster than the login form allows.

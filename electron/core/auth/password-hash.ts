@@ -6,7 +6,7 @@ import os from 'node:os';
  * later without invalidating existing passwords.
  *
  * Two flavours of the same computation: the async ones run scrypt on libuv's thread pool, so a
- * server answering 20 logins at once keeps answering everything else (issue 13: 20 synchronous
+ * server answering 20 logins at once keeps answering everything else (docs/spec/operations.md §2: 20 synchronous
  * checks pushed /api/health from ~5 ms to ~580 ms). The sync ones remain for the CLI, the seed and
  * tests, where nothing else waits on the event loop.
  */

@@ -40,7 +40,7 @@ export interface BackupManifest {
   database: { file: string; bytes: number; sha256: string };
   evidence: { files: number; bytes: number };
   /**
-   * The audit trail's head in this copy, signed with the office's audit key (issue 13): a restore
+   * The audit trail's head in this copy, signed with the office's audit key (docs/spec/operations.md §1): a restore
    * refuses a copy whose trail no longer ends there. Absent in backups made before it existed.
    */
   auditHead?: SignedHead;

@@ -2,7 +2,7 @@ import type { Content, ContentTable, CustomTableLayout, TableCell } from 'pdfmak
 import { formatNip } from '../../../shared/people/nip';
 
 /**
- * Pieces every official document shares (documents.md "Common parts"): the header line, the
+ * Pieces every official document shares (docs/spec/documents.md §0): the header line, the
  * six-column identity table, signature blocks, the page footer and the ruled table layout. The SKP
  * uses them now; the evaluation forms and the Dokumen Evaluasi reuse them.
  */

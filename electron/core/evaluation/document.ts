@@ -21,7 +21,7 @@ import { judgedPlanOf } from './judged-plan';
 import { loadEvaluation, unitLineage, unitOfSkp } from './service';
 
 /**
- * The evaluation documents (documents.md sections 2 to 4), built from what `evaluation.get`
+ * The evaluation documents (docs/spec/documents.md §2 to §4), built from what `evaluation.get`
  * answers, so that whoever may open an evaluation on screen may print it and nobody else:
  *
  * - `dokumen`: DOKUMEN EVALUASI KINERJA PEGAWAI, the signed outcome, one portrait page;
@@ -98,7 +98,7 @@ export function officeLogoOf(core: Core): string | null {
 
 const numberFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 
-/** `1.234,5`: thousands with `.`, decimals with `,` (ui-terms.md). */
+/** `1.234,5`: thousands with `.`, decimals with `,` (docs/spec/terms.md §5). */
 export function angka(n: number): string {
   return numberFormat.format(n);
 }
@@ -119,7 +119,7 @@ export function orgRatingPrint(r: OrgRating | null | undefined): string {
   return r ? orgRatingLabels[r].toUpperCase() : blank;
 }
 
-/** Under the Dokumen Evaluasi (documents.md 3): the period is the one the agency uses. */
+/** Under the Dokumen Evaluasi (docs/spec/documents.md §3): the period is the one the agency uses. */
 export const dokumenFootnote = '*) Periode evaluasi mengikuti periode evaluasi kinerja yang berlaku di instansi (bulanan, triwulanan, atau akhir tahun).';
 
 export const evaluasiTitles = {
@@ -227,7 +227,7 @@ function section(d: EvaluationDocumentData, form: EvaluationForm, content: Conte
 }
 
 // ---------------------------------------------------------------------------------------------
-// DOKUMEN EVALUASI KINERJA PEGAWAI (documents.md section 3): one portrait page
+// DOKUMEN EVALUASI KINERJA PEGAWAI (docs/spec/documents.md §3): one portrait page
 // ---------------------------------------------------------------------------------------------
 
 /** Number column, label, colon, value: rules around each row, none between label, colon and value. */
@@ -327,7 +327,7 @@ export function dokumenEvaluasiContent(d: EvaluationDocumentData, o: EvaluationD
 }
 
 // ---------------------------------------------------------------------------------------------
-// Distribution curve picture (documents.md section 4)
+// Distribution curve picture (docs/spec/documents.md §4)
 // ---------------------------------------------------------------------------------------------
 
 /** Left to right as the official picture: from Sangat Kurang to Sangat Baik. */
@@ -464,7 +464,7 @@ function curveNotes(rating: OrgRating, dist: UnitDistribution | null): Content {
 }
 
 // ---------------------------------------------------------------------------------------------
-// EVALUASI KINERJA PEGAWAI form (documents.md section 2): landscape
+// EVALUASI KINERJA PEGAWAI form (docs/spec/documents.md §2): landscape
 // ---------------------------------------------------------------------------------------------
 
 /** The two columns the evaluation adds to the SKP's HASIL KERJA. */
@@ -767,7 +767,7 @@ export function evaluasiFormContent(d: EvaluationDocumentData, o: EvaluationDocu
     ratingRow(
       evaluasiTitles.ratingHasil,
       // For the head of an organisation the organisation's achievement is the personal results
-      // rating (domain.md 4): say so while the rating is still to be given (by the Sekda, outside the app).
+      // rating (docs/spec/regulation.md §4): say so while the rating is still to be given (by the Sekda, outside the app).
       !d.detail.resultsRating && d.plan.isJpt && d.detail.orgRating
         ? { text: [{ text: blank, bold: true }, { text: `   (bagi pimpinan unit kerja mengikuti Capaian Kinerja Organisasi: ${orgRatingPrint(d.detail.orgRating)})`, italics: true }] }
         : ratingValue(d.detail.resultsRating),

@@ -27,7 +27,7 @@ import {
 import { unitLineage, unitOfSkp } from './service';
 
 /**
- * Demo data for issue 6: the demo office's year carried forward to today. For every period of the
+ * Demo data (docs/spec/operations.md §9): the demo office's year carried forward to today. For every period of the
  * year that has ended, each employee with an approved SKP reports realisasi with evidence (a PDF
  * report or a photo, generated here, uploaded through `realisasi.addEvidence`) and submits it; the
  * appraiser comments on RHK and BerAKHLAK values during the period and the employee replies; the

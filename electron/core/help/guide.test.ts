@@ -15,7 +15,7 @@ function pdfText(bytes: Buffer): string {
 
 const fold = (s: string) => s.replace(/\s+/g, ' ');
 
-describe('panduan cetak per peran (issue 12 butir 10)', () => {
+describe('panduan cetak per peran (docs/spec/operations.md §8)', () => {
   for (const role of guideRoles) {
     it(`panduan ${role} memuat teks Bantuan setiap halamannya, dan hanya halamannya`, async () => {
       const { fileName, bytes } = await renderGuide(role);

@@ -5,7 +5,7 @@ import { a4Portrait, renderPdf } from '../documents/pdf';
 import { pageFooter } from '../documents/parts';
 
 /**
- * The printable guide of one role (issue 12 item 10): every page that role works on, with the same
+ * The printable guide of one role (docs/spec/operations.md §8): every page that role works on, with the same
  * "what to do" and "the rule" texts as the Bantuan panel (shared/help/topics.ts), so the paper
  * guide and the screen never disagree.
  */

@@ -7,7 +7,7 @@ import type { Core } from '../core';
 import { DbChainSource, type AssignmentBrief, type ChainSource, type EmployeeBrief, type OfficeBrief, type PositionBrief } from './source';
 
 /**
- * Who appraises whom (domain.md section 7), for one employee on one date:
+ * Who appraises whom (docs/spec/regulation.md §7), for one employee on one date:
  *
  * 1. An explicit override running on that date wins: its appraiser, and its atasan or else the
  *    appraiser's own appraiser.

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 
 /**
- * Signed update feeds (issue 13): installers in these offices are usually not code-signed, so
+ * Signed update feeds (docs/spec/operations.md §3): installers in these offices are usually not code-signed, so
  * anyone on the LAN able to answer for the update server could hand every PC a rogue installer.
  * The office's or city's release key (Ed25519, made once with `kinerja release keygen` and kept
  * off the LAN server) signs the exact bytes of `latest.yml` (`kinerja release sign`), which names

@@ -12,7 +12,7 @@ import { call, type CallMeta } from '../dispatch';
 import { bytesWrittenBy } from '../documents/stream-bytes';
 
 /**
- * "Laporan Penilaian SKP" in the shape of the e-Kinerja BKN download (documents.md section 5), so
+ * "Laporan Penilaian SKP" in the shape of the e-Kinerja BKN download (docs/spec/documents.md §5), so
  * the recap sheets offices and BKPSDM already keep read ours: six header lines in column A, a blank
  * row, one header row in lowercase snake_case, then one row per approved SKP running in the period
  * with its evaluation (`-` while not final). NIPs and ids are text cells.

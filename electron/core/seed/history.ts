@@ -107,7 +107,7 @@ export function demoCycleDone(p: { start: string; end: string }, now: Date): boo
  * The year whose story the demo tells: the running year once two of its months have gone through
  * the whole cycle (from about mid-March), before that the year just past, so that a demo made in
  * January or February still shows finished evaluations, the distribution curve, dialogues and an
- * appeal rather than an empty year (issue 11: the same story on every date).
+ * appeal rather than an empty year (the same story on every date: docs/spec/operations.md §9).
  */
 export function demoStoryYear(now: Date): number {
   const year = Number(localDate(now).slice(0, 4));

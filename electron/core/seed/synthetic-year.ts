@@ -17,7 +17,7 @@ import { rng } from './names';
 import { registerSyntheticStep, type SyntheticContext } from './registry';
 
 /**
- * The synthetic performance year (issue 7): the current year opened, an approved SKP for everyone
+ * The synthetic performance year (the bench data, docs/spec/operations.md §10): the current year opened, an approved SKP for everyone
  * who holds a position (RHK cascaded along the appraisal chain, indicators, expectations, annex,
  * the approved version and its workflow events), then every period that has ended: realisasi with
  * evidence metadata, feedback, finalised evaluations with a realistic predikat spread and the
@@ -209,7 +209,7 @@ export function seedSyntheticYear(ctx: SyntheticContext): void {
   const cadence = ctx.options.cadence ?? 'bulanan';
   const today = ctx.today;
   // The running year once two of its periods have ended, before that the year just past, so that
-  // a synthetic office made in January still has a year of results to measure (issue 11).
+  // a synthetic office made in January still has a year of results to measure (docs/spec/operations.md §9).
   const running = Number(today.slice(0, 4));
   const yearNo = periodsOf(running, cadence).filter((p) => !p.annual && p.end < today).length >= 2 ? running : running - 1;
   const w = new YearWriter(core, officeId);

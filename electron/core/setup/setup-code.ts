@@ -5,7 +5,7 @@ import type { Core } from '../core';
  * First-run setup over the LAN: while the database is empty, whoever calls `setup.create` first
  * becomes administrator. From this machine (loopback, the desktop app, the CLI) that is the person
  * installing it; from another PC it must also know the one-time code `kinerja serve` printed on
- * the server's console (issue 13). One code per open database, kept in memory only, gone once the
+ * the server's console (docs/spec/operations.md §2). One code per open database, kept in memory only, gone once the
  * office exists.
  */
 const codes = new WeakMap<Core, string>();

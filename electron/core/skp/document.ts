@@ -11,7 +11,7 @@ import { compactGridLayout, gridLayout, headerFill, headerLine, identityTable, o
 import { a4Landscape, renderPdf } from '../documents/pdf';
 
 /**
- * The official SKP document (documents.md section 1, PermenPANRB 6/2022 annex): landscape A4,
+ * The official SKP document (docs/spec/documents.md §1, PermenPANRB 6/2022 annex): landscape A4,
  * title by variant, header line, identity table, HASIL KERJA, PERILAKU KERJA, footnotes,
  * signatures, then the LAMPIRAN page. Built from `skp.get`'s answer, so whoever may open the SKP on
  * screen may print it, and nobody else.
@@ -60,7 +60,7 @@ export interface Column {
 
 /**
  * The HASIL KERJA columns of each layout, in print order. Sources disagree on the JPT order
- * (documents.md): this is the one place to change it.
+ * (docs/spec/documents.md §1): this is the one place to change it.
  */
 export const hasilKerjaColumns: Record<SkpLayout, Column[]> = {
   kuantitatif: [
@@ -92,7 +92,7 @@ export const hasilKerjaColumns: Record<SkpLayout, Column[]> = {
 /** Columns that belong to the RHK (span its indicator rows); the evaluation form reuses this. */
 export const rhkColumns = new Set<ColumnKey>(['no', 'parent', 'rhk', 'rhkWithIndicators']);
 
-/** Under the tables (documents.md 1.5): what the superior's RHK is, and that expectations are optional. */
+/** Under the tables (docs/spec/documents.md §1 item 5): what the superior's RHK is, and that expectations are optional. */
 export const skpFootnotes = {
   parent: '* Rencana Hasil Kerja Pimpinan yang Diintervensi adalah Rencana Hasil Kerja Pejabat Penilai Kinerja yang didukung oleh Rencana Hasil Kerja pegawai.',
   jpt: '* Rencana Hasil Kerja Pejabat Pimpinan Tinggi dan Pimpinan Unit Kerja Mandiri diturunkan dari Perjanjian Kinerja unit kerjanya.',

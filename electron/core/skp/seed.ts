@@ -8,7 +8,7 @@ import { actAs, type CliActor } from '../seed/session';
 import { demoAnnex, expectationPool, leaderPlans, returnNotes, staffPlans, tambahanPool, type DemoPlan, type DemoRhk } from './demo-plans';
 
 /**
- * Demo data for issue 5: this year's SKP for every demo employee, cascaded from the Kepala Dinas
+ * Demo data (docs/spec/operations.md §9): this year's SKP for every demo employee, cascaded from the Kepala Dinas
  * down, in a mix of states. Everything goes through the real commands as the person who would do
  * it (the employee drafts and submits, the appraiser cascades, sets expectations, returns or
  * approves), so the workflow rules hold exactly as in use.

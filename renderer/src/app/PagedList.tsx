@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 
 /**
- * A long list drawn one page at a time (issue 12 item 9: Jabatan and other long lists): a city's
+ * A long list drawn one page at a time (docs/spec/operations.md §8: Jabatan and other long lists): a city's
  * office has hundreds of positions, and drawing them all makes the page slow and the list hard to
  * scan. `children` draws the rows of the current page; the pager and "Menampilkan 1–50 dari 312"
  * follow when there is more than one page. Give it a `key` that changes with the filters, so a new

@@ -1,7 +1,7 @@
 import { Badge, createTheme, darken, lighten, luminance, Pagination, type CSSVariablesResolver, type MantineTheme } from '@mantine/core';
 
 /**
- * The app's Mantine theme, made to pass WCAG 2 AA colour contrast (issue 12 item 11) in light and
+ * The app's Mantine theme, made to pass WCAG 2 AA colour contrast (docs/spec/operations.md §8) in light and
  * dark mode without touching the pages: Mantine's defaults draw dimmed text (gray.6 on white:
  * 3.3:1), light badges (yellow.9 on yellow.1: 2.7:1), coloured text and white-on-blue buttons
  * (3.6:1) below the 4.5:1 that normal-size text needs. Instead of picking shades by hand, every

@@ -34,7 +34,7 @@ export const predikatColors: Record<Predikat, string> = {
   sangat_kurang: 'red',
 };
 
-/** The x-axis of the kurva distribusi, left to right (documents.md section 4). */
+/** The x-axis of the kurva distribusi, left to right (docs/spec/documents.md §4). */
 export const predikatAxis: Predikat[] = ['sangat_kurang', 'kurang', 'butuh_perbaikan', 'baik', 'sangat_baik'];
 
 export const orgRatingKeys: Record<OrgRating, MessageKey> = {

@@ -8,7 +8,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 
 /**
- * The "Bantuan" button of the header and its panel (issue 12 item 10): what to do on the current
+ * The "Bantuan" button of the header and its panel (docs/spec/operations.md §8): what to do on the current
  * page and the rule behind it, from shared/help/topics.ts (keyed by route, so no page needs to
  * know about it), plus the printable guides of the user's roles. A button in the header, so Tab
  * reaches it on every page; F1 opens it too.

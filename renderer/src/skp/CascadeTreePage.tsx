@@ -143,7 +143,7 @@ function visibleRows(roots: CascadeNode[], open: Set<string>, onlyUnlinked: bool
 /**
  * Rows drawn a page at a time: "Buka semua" on an office of 2,000 employees would otherwise put
  * every employee with every RHK on the screen at once and freeze the browser for many seconds
- * (issue 12 item 9). The next page is one click (or Enter) away; closing a branch shortens the list.
+ * (docs/spec/operations.md §8). The next page is one click (or Enter) away; closing a branch shortens the list.
  */
 export const treePageSize = 150;
 

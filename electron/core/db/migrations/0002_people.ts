@@ -2,7 +2,7 @@ import { replicatedColumns } from './0001_foundation';
 import type { Migration } from './types';
 
 /**
- * People and organisation (issue 3): the office profile, the unit tree, positions with the position
+ * People and organisation (docs/spec/regulation.md §1, §7): the office profile, the unit tree, positions with the position
  * each reports to, employee details, dated assignments (history is never overwritten: a change of
  * position is a new row, an end is a date) and dated appraisal overrides.
  */

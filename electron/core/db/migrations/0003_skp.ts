@@ -2,7 +2,7 @@ import { replicatedColumns } from './0001_foundation';
 import type { Migration } from './types';
 
 /**
- * SKP planning (issue 5): performance years, one SKP per employee per year and position held, its
+ * SKP planning (docs/spec/regulation.md §3): performance years, one SKP per employee per year and position held, its
  * RHK and indicators (the cascade links an RHK to the appraiser's RHK it supports), the leader's
  * expectations per BerAKHLAK value, the annex lists, every approved version as a snapshot, the
  * workflow history, and performance dialogues (planning ones now; monitoring ones later).

@@ -2,7 +2,7 @@ import { replicatedColumns } from './0001_foundation';
 import type { Migration } from './types';
 
 /**
- * Monitoring and evaluation (issue 6): per-period reports of results (realisasi) with evidence
+ * Monitoring and evaluation (docs/spec/regulation.md §2, §4, §5): per-period reports of results (realisasi) with evidence
  * metadata (files live content-addressed in the data folder), feedback threads and read marks,
  * evaluations with per-RHK judgements, the organisation's rating per unit and period, and appeals.
  */

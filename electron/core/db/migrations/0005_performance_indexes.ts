@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Indexes for the screens measured by the benchmarks (issue 7, docs/performance.md). Both cover
+ * Indexes for the screens measured by the benchmarks (docs/spec/operations.md §10, docs/performance.md). Both cover
  * their query completely (every column it reads is in the index, `deleted_at` included so SQLite
  * can see that), so the answer comes from a narrow index instead of the wide rows:
  *

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Tamper evidence over the data (issue 13): each audit entry commits to the stored state of every
+ * Tamper evidence over the data (docs/spec/operations.md §1): each audit entry commits to the stored state of every
  * row its command wrote. `audit_rows` holds one short hash per (row, entry); `audit_log.rows_digest`
  * is the digest of the entry's rows and is covered by the entry's chained hash, so neither the data
  * nor these hashes can be edited without `audit verify` naming it. Entries written before this
