@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { Position, Unit } from '../../../shared/org/commands';
 import type { ExportRow } from '../../../shared/people/commands';
 import * as sheet from '../../../shared/people/spreadsheet';
 import { bytesWrittenBy } from '../documents/stream-bytes';
+import { xlsxStreamWriter } from '../documents/xlsx-writer';
 
 /**
  * The employee spreadsheets for Node callers (HTTP file routes, CLI): the shared implementation
@@ -24,7 +24,7 @@ export async function buildTemplate(units: Unit[], positions: Position[], office
 export function buildExport(rows: ExportRow[], meta: { officeName: string; date: string }): Promise<Buffer> {
   return bytesWrittenBy(async (stream) => {
     // Level 1 deflate: a fifth larger than the default, and the zip is most of what is left.
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+    const wb = xlsxStreamWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
     sheet.fillExport(wb, rows, meta);
     await wb.commit();
   });

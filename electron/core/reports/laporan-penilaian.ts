@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { monthNames, periodsOf, type Period } from '../../../shared/evaluation/periods';
 import { predikatLabels, ratingPrintLabels, type Predikat, type Rating } from '../../../shared/evaluation/predikat';
@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { Core } from '../core';
 import { call, type CallMeta } from '../dispatch';
 import { bytesWrittenBy } from '../documents/stream-bytes';
+import { xlsxStreamWriter } from '../documents/xlsx-writer';
 
 /**
  * "Laporan Penilaian SKP" in the shape of the e-Kinerja BKN download (docs/spec/documents.md §5), so
@@ -239,7 +240,7 @@ export interface WriteOptions {
 export async function writeLaporanPenilaian(l: LaporanPenilaian, out: string | Writable, options: WriteOptions = {}): Promise<void> {
   const columns: readonly LaporanColumn[] = options.columns === 'ringkas' ? laporanColumnsShort : laporanColumnsFull;
   if (typeof out === 'string') fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const wb = xlsxStreamWriter({
     ...(typeof out === 'string' ? { filename: out } : { stream: out }),
     useStyles: true,
     useSharedStrings: false,
