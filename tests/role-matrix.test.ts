@@ -69,6 +69,7 @@ const samples: { [N in CommandName]?: Sample<N> } = {
   'audit.get': { input: { seq: 999_999_999 }, status: 404 },
   'backup.list': { input: {}, status: 200 },
   'sync.status': { input: {}, status: 200 },
+  'sync.announcements': { input: {}, status: 200 },
   // Not enrolled at a central: refused after the access check.
   'sync.requestRun': { input: {}, status: 422 },
   // The office here is not enrolled and no central listens on port 9: refused in words (422).

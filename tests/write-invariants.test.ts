@@ -1235,6 +1235,7 @@ const readCases: { [N in CommandName]?: ReadCase<N> } = {
   'audit.actors': (f) => ({ input: {}, as: f.admin }),
   'audit.get': (f) => ({ input: { seq: 1 }, as: f.admin }),
   'sync.status': (f) => ({ input: {}, as: f.admin }),
+  'sync.announcements': (f) => ({ input: {}, as: f.admin }),
   'sync.exportBundle': () => ({ input: {}, as: central.office.adminSession(), on: central.office }),
   'central.offices': () => ({ input: {}, as: central.pusat() }),
   'central.rejects': () => ({ input: { registrationId: central.rotateId }, as: central.pusat() }),

@@ -177,7 +177,16 @@ export const evaluationCommands = {
     input: z.object({ yearId: idSchema, period: periodCodeSchema }),
     output: z.object({
       ratings: z.array(
-        z.object({ unitId: idSchema.nullable(), unitName: z.string(), rating: z.enum(orgRatings), setByName: z.string().nullable(), note: z.string().nullable(), version: z.number() }),
+        z.object({
+          unitId: idSchema.nullable(),
+          unitName: z.string(),
+          rating: z.enum(orgRatings),
+          setByName: z.string().nullable(),
+          note: z.string().nullable(),
+          version: z.number(),
+          /** Set by BKPSDM at the central (pulled by sync): shown as "ditetapkan BKPSDM", not editable here. */
+          fromCentral: z.boolean(),
+        }),
       ),
       canSet: z.boolean(),
     }),

@@ -53,6 +53,14 @@ export type SyncStatusOut = z.infer<typeof syncStatusSchema>;
 const bundleFile = z.object({ fileName: z.string(), contentBase64: z.string() });
 
 export const syncCommands = {
+  'sync.announcements': defineCommand({
+    name: 'sync.announcements',
+    summary: 'Pengumuman BKPSDM yang masih berlaku (ditarik dari server pusat), untuk Beranda setiap pengguna.',
+    input: emptyInput,
+    output: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), until: z.string().nullable() })) }),
+    access: ['authenticated'],
+    kind: 'read',
+  }),
   'sync.status': defineCommand({
     name: 'sync.status',
     summary: 'Keadaan sinkronisasi kantor dengan server pusat: alamat, keadaan dalam kata, keberhasilan terakhir, 20 proses terakhir, penolakan, data yang ditetapkan BKPSDM.',

@@ -14,6 +14,7 @@ import { loadYear, viewerRoleOf } from '../skp/service';
 import { addYearCloseCheck } from '../year/handlers';
 import { judgedPlanOf } from './judged-plan';
 import { requireApprovedPlan, skpPeriod } from './period-context';
+import { centralOrgRating } from '../sync/reference';
 import { angkaKreditBasisOf, angkaKreditFor, appealDeadlineFrom, loadEvaluation, orgRatingFor, resultWithheld, summaryOf, unitOfSkp } from './service';
 
 
@@ -297,6 +298,9 @@ export const evaluationHandlers: HandlerMap<
       const u = ctx.core.q.prepare('SELECT office_id FROM units WHERE id = ? AND deleted_at IS NULL').get(input.unitId) as { office_id: string } | undefined;
       if (!u || u.office_id !== ctx.actor.officeId) throw notFound('Unit kerja');
     }
+    if (input.unitId === null && centralOrgRating(ctx.core, year.year, input.period)) {
+      throw ruleViolation('Capaian Kinerja Organisasi kantor untuk periode ini ditetapkan BKPSDM melalui server pusat dan tidak dapat diubah di kantor. Capaian per unit kerja tetap dapat dicatat.');
+    }
     const existing = ctx.core.q
       .prepare("SELECT id, version FROM org_ratings WHERE year_id = ? AND period = ? AND COALESCE(unit_id, '') = ? AND deleted_at IS NULL")
       .get(year.id, input.period, input.unitId ?? '') as { id: string; version: number } | undefined;
@@ -321,10 +325,17 @@ export const evaluationHandlers: HandlerMap<
          WHERE o.year_id = ? AND o.period = ? AND o.deleted_at IS NULL ORDER BY o.unit_id IS NOT NULL, unit_name`,
       )
       .all(year.id, input.period) as { unit_id: string | null; unit_name: string; rating: EvaluationDetail['orgRating'] & string; set_by_name: string | null; note: string | null; version: number }[];
-    return {
-      ratings: rows.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, rating: r.rating, setByName: r.set_by_name, note: r.note, version: r.version })),
-      canSet: canSetOrgRating(ctx),
-    };
+    const ratings = rows.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, rating: r.rating, setByName: r.set_by_name, note: r.note, version: r.version, fromCentral: false }));
+    // BKPSDM's value for the whole office replaces the office's own, read-only ("ditetapkan BKPSDM").
+    const central = centralOrgRating(ctx.core, year.year, input.period);
+    if (central) {
+      const office = ctx.core.q.first(ctx.core.db.selectFrom('offices').select('name').where('id', '=', ctx.actor.officeId));
+      const own = ratings.findIndex((r) => r.unitId === null);
+      const item = { unitId: null, unitName: office?.name ?? '', rating: central.rating, setByName: 'BKPSDM', note: central.note, version: own >= 0 ? ratings[own]!.version : 0, fromCentral: true };
+      if (own >= 0) ratings[own] = item;
+      else ratings.unshift(item);
+    }
+    return { ratings, canSet: canSetOrgRating(ctx) };
   },
 };
 

@@ -5,6 +5,7 @@ import { periodsOf, type Period } from '../../../shared/evaluation/periods';
 import type { OrgRating, Predikat, Rating } from '../../../shared/evaluation/predikat';
 import { addDays, localDate } from '../../../shared/people/dates';
 import type { Core } from '../core';
+import { centralOrgRatingForYear } from '../sync/reference';
 import type { EvaluationsTable, OrgRatingsTable } from '../db/schema';
 import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
 
@@ -35,8 +36,11 @@ export function orgRatingFor(core: Core, yearId: string, period: string, unitId:
   const rows = core.q
     .prepare('SELECT unit_id, rating FROM org_ratings WHERE year_id = ? AND period = ? AND deleted_at IS NULL')
     .all(yearId, period) as Pick<OrgRatingsTable, 'unit_id' | 'rating'>[];
-  if (rows.length === 0) return null;
+  // The office's own rating, when BKPSDM set it centrally, is the city's value (pulled by sync).
+  const central = centralOrgRatingForYear(core, yearId, period);
+  if (rows.length === 0 && !central) return null;
   const byUnit = new Map(rows.map((r) => [r.unit_id ?? '', r.rating]));
+  if (central) byUnit.set('', central.rating);
   for (const u of unitLineage(core, unitId)) {
     const r = byUnit.get(u);
     if (r) return r;

@@ -6,13 +6,17 @@ import { exportBundle, importReply } from './bundle';
 import { SyncError } from './errors';
 import { isEnrolled, RemoteSyncError, requestEnrolment, saveEnrolment, syncKeys, syncStatus } from './office';
 import { runningSync } from './progress';
+import { activeAnnouncements } from './reference';
+import { localDate } from '../../../shared/people/dates';
 
 /** Set by "Sinkronkan sekarang", cleared by the background sync when it takes the request up. */
 export const syncRequestKey = 'sync.requested_at';
 
 const notEnrolled = 'Kantor ini belum terdaftar di server pusat. Daftarkan dulu dengan kode dari Admin Pusat.';
 
-export const syncHandlers: HandlerMap<'sync.status' | 'sync.requestRun' | 'sync.exportBundle' | 'sync.importReply'> = {
+export const syncHandlers: HandlerMap<'sync.status' | 'sync.announcements' | 'sync.requestRun' | 'sync.exportBundle' | 'sync.importReply'> = {
+  // What BKPSDM announces reaches every user's Beranda (read-only rows pulled by sync).
+  'sync.announcements': (ctx) => ({ items: activeAnnouncements(ctx.core, localDate(ctx.now)) }),
   'sync.status': (ctx) => {
     const reference = ctx.core.q.all(ctx.core.db.selectFrom('reference_data').select(['id', 'kind', 'data']).where('deleted', '=', 0).orderBy('rev', 'desc').limit(100));
     const progress = runningSync(ctx.core);

@@ -131,9 +131,16 @@ export function OrgRatingsSection({
                           </Table.Td>
                           <Table.Td>
                             {own ? (
-                              <Badge miw="max-content" color="indigo" variant="light">
-                                {t(orgRatingKeys[own.rating])}
-                              </Badge>
+                              <Group gap={6} wrap="nowrap">
+                                <Badge miw="max-content" color="indigo" variant="light">
+                                  {t(orgRatingKeys[own.rating])}
+                                </Badge>
+                                {own.fromCentral && (
+                                  <Text size="xs" c="dimmed" data-testid="org-rating-central">
+                                    {t('dist.org.fromCentral')}
+                                  </Text>
+                                )}
+                              </Group>
                             ) : from ? (
                               <Text size="xs" c="dimmed">
                                 {from.from
@@ -154,6 +161,7 @@ export function OrgRatingsSection({
                           </Table.Td>
                           {data.canSet && (
                             <Table.Td>
+                              {own?.fromCentral ? null : (
                               <Button
                                 size="xs"
                                 variant="light"
@@ -163,6 +171,7 @@ export function OrgRatingsSection({
                               >
                                 {own ? t('dist.org.change') : t('dist.org.set')}
                               </Button>
+                              )}
                             </Table.Td>
                           )}
                         </Table.Tr>

@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
 import { Reminders } from '../reports/Reminders';
 import { WaitingForYou } from '../skp/WaitingForYou';
+import { Announcements } from './Announcements';
 import { ProfileCard } from './ProfileCard';
 import { SetupChecklist } from './SetupChecklist';
 
@@ -32,6 +33,7 @@ export function HomePage() {
         </Title>
         <Text c="dimmed">{t('home.today', { date: date(now) })}</Text>
       </div>
+      <Announcements />
       {summary.data?.setup && <SetupChecklist setup={summary.data.setup} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
