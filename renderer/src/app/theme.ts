@@ -1,4 +1,4 @@
-import { Badge, createTheme, darken, lighten, luminance, Pagination, type CSSVariablesResolver, type MantineTheme } from '@mantine/core';
+import { Badge, createTheme, darken, InputClearButton, lighten, luminance, Pagination, TableScrollContainer, type CSSVariablesResolver, type MantineTheme } from '@mantine/core';
 
 /**
  * The app's Mantine theme, made to pass WCAG 2 AA colour contrast (docs/spec/operations.md §8) in light and
@@ -46,6 +46,11 @@ export const theme = createTheme({
         label: { overflow: 'visible', textOverflow: 'clip' },
       },
     }),
+    // The × that empties a clearable Select or input is an icon-only button: give it a name.
+    InputClearButton: InputClearButton.extend({ defaultProps: { 'aria-label': 'Kosongkan isian' } }),
+    // A table wider than the window scrolls sideways; keyboard users reach and scroll it with Tab
+    // and the arrow keys (axe: scrollable-region-focusable).
+    TableScrollContainer: TableScrollContainer.extend({ defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } }),
     // The arrows of every pager are icon-only buttons: give them names (axe: button-name).
     Pagination: Pagination.extend({
       defaultProps: {
@@ -76,6 +81,15 @@ export const cssVariablesResolver: CSSVariablesResolver = (t: MantineTheme) => {
     // Dark mode: text and outlines are color.4 on the dark surfaces; light badges color.0 on a dark tint.
     darkVars[`--mantine-color-${name}-text`] = readable(c[4], darkSurfaces, 'lighter');
     darkVars[`--mantine-color-${name}-outline`] = readable(c[4], darkSurfaces, 'lighter');
+    // Screens name dark shades for text (c="blue.8", an icon in orange.7), readable on white only:
+    // in dark mode shades 7-9 are lightened to read on the dark surfaces. Filled buttons and badges,
+    // which Mantine paints with shades 8 and 9, keep the real colours, given here as values.
+    darkVars[`--mantine-color-${name}-filled`] = c[8];
+    darkVars[`--mantine-color-${name}-filled-hover`] = c[9];
+    // Not the neutrals: dark.7 is the dark body itself, gray and dark shades draw surfaces and borders.
+    if (name !== 'dark' && name !== 'gray') {
+      for (const shade of [7, 8, 9] as const) darkVars[`--mantine-color-${name}-${shade}`] = readable(c[shade], darkSurfaces, 'lighter');
+    }
   }
   return {
     variables: {},
@@ -84,6 +98,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t: MantineTheme) => {
       '--mantine-color-dimmed': readable(gray[6], [...lightSurfaces, gray[2]], 'darker'),
       '--mantine-color-error': readable(t.colors.red[8], lightSurfaces, 'darker'),
       '--mantine-color-anchor': readable(t.colors.blue[8], [...lightSurfaces, t.colors.blue[0]], 'darker'),
+      // A file input's "Pilih berkas…" is text in the field, checked like any other text.
+      '--mantine-color-placeholder': readable(gray[5], lightSurfaces, 'darker'),
     },
     dark: {
       ...darkVars,
