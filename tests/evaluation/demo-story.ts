@@ -74,6 +74,28 @@ export async function seedAndCheckDemoStory(core: Core, dir: string): Promise<vo
     const breaches = periods.flatMap((p) => admin.call('distribution.get', { yearId: year!.id, period: p.code }).units.flatMap((u) => u.breaches));
     expect(breaches.length).toBeGreaterThanOrEqual(2);
 
+    // The demo login `staf` shows a year at work, not only a draft plan: her approved SKP, her
+    // results sent in every finished period, feedback, and her evaluations final and received.
+    const stafUser = core.q.prepare("SELECT id FROM users WHERE username = 'staf' AND deleted_at IS NULL").get() as { id: string } | undefined;
+    expect(stafUser, 'the demo login staf').toBeDefined();
+    const staf = actAs(core, stafUser!.id, 'staf');
+    try {
+      const own = staf.call('skp.list', { yearId: year!.id }).skps;
+      expect(own.map((x) => x.status)).toEqual(['disetujui']);
+      const skpId = own[0]!.id;
+      for (const p of finished) {
+        const report = staf.call('realisasi.get', { skpId, period: p.code });
+        expect(report.status, `staf's results of ${p.code}`).toBe('diajukan');
+        expect(report.rows.some((r) => r.value !== null || r.description !== null), `staf's results of ${p.code}`).toBe(true);
+        const ev = staf.call('evaluation.get', { skpId, period: p.code });
+        expect(ev.status, `staf's evaluation of ${p.code}`).toBe('final');
+        expect(ev.predikat, `staf's predikat of ${p.code}`).not.toBeNull();
+      }
+      expect(count("SELECT COUNT(*) AS n FROM feedback WHERE skp_id = ? AND author_role = 'penilai'", skpId), 'feedback from her appraiser').toBeGreaterThan(0);
+    } finally {
+      staf.close();
+    }
+
     // Dialogues in every state a user meets.
     const states = new Set((core.q.prepare('SELECT status FROM dialogues').all() as { status: string }[]).map((r) => r.status));
     for (const s of ['diminta', 'dijadwalkan', 'dikonfirmasi']) expect(states.has(s), s).toBe(true);

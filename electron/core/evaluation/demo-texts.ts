@@ -115,5 +115,6 @@ export const appealTexts = {
 
 export const requestNotes = {
   perencanaan: 'Mohon waktu untuk membahas rancangan SKP saya sebelum diajukan, terutama target kuantitasnya.',
+  pemantauanByEmployee: 'Mohon waktu membahas realisasi bulan ini; ada kegiatan yang bergeser jadwalnya dan saya ingin menyepakati penyesuaiannya.',
   pemantauanByAppraiser: 'Saya ingin mendengar kendala Saudara pada realisasi bulan ini sebelum evaluasi.',
 };

@@ -541,14 +541,14 @@ export function seedDemoYear(ctx: DemoContext): void {
     });
   }
 
-  // 8. Requests still open: the demo staff member asks to discuss her draft plan; a Kepala Seksi
-  //    asks one of the team for a talk, scheduled for next week.
+  // 8. Requests still open: the demo staff member asks to discuss this month's results; a Kepala
+  //    Seksi asks one of the team for a talk, scheduled for next week.
   const staf = users.get(ctx.people.staf?.employeeId ?? '');
   const yesterday = backToWorkday(addDays(ctx.today, -1));
   if (staf) {
     at(yesterday, '15:00', () => {
       const skp = as(staf).call('skp.list', { yearId: year.id }).skps[0];
-      as(staf).call('dialogue.request', { kind: 'perencanaan', ...(skp ? { skpId: skp.id } : {}), note: requestNotes.perencanaan });
+      as(staf).call('dialogue.request', { kind: 'pemantauan', ...(skp ? { skpId: skp.id } : {}), note: requestNotes.pemantauanByEmployee });
       dialogues++;
     });
   }

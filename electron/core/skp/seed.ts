@@ -14,7 +14,8 @@ import { demoAnnex, expectationPool, leaderPlans, returnNotes, staffPlans, tamba
  * approves), so the workflow rules hold exactly as in use.
  *
  * States: most Disetujui; the Kasi Kurikulum SD's team and a few others Diajukan (so the demo
- * appraisers have an inbox); the demo `staf` and two others Draf; two Dikembalikan with a note. The
+ * appraisers have an inbox); two others Draf; two Dikembalikan with a note; the demo `staf` Disetujui,
+ * so her login shows a year of results, feedback and evaluations. The
  * Kepala Dinas's own SKP stays Diajukan: the Sekda approves it outside this office's app.
  *
  * Time: plans are written, submitted and decided in early January through a Core with a moved
@@ -285,8 +286,8 @@ function chooseTargets(order: Person[], ctx: DemoContext): Map<string, Target> {
   const staff = order.filter((p) => p.children.length === 0);
   const kasiKur = key('kasiKurikulumSd');
   for (const p of order) if (kasiKur && p.appraiserId === kasiKur) t.set(p.employeeId, 'diajukan');
-  const stafKey = key('staf');
-  if (stafKey) t.set(stafKey, 'draf');
+  // The demo `staf` login shows a whole year at work (plan approved, results, feedback,
+  // evaluations): the default target. Drafts are shown by two other staff members.
   const free = staff.filter((p) => !t.has(p.employeeId) && p.employeeId !== key('admin'));
   const pick = (i: number) => free[Math.floor((i * free.length) / 9)];
   for (const [i, target] of [
