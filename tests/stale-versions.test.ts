@@ -189,7 +189,7 @@ const versioned: StaleCases = {
   'dialogue.schedule': (office) => {
     const d = requestedDialogue(office);
     return {
-      input: { dialogueId: d.dialogueId, version: d.version, scheduledAt: '2025-03-10T09:00:00+07:00', agenda: 'Beban kerja' },
+      input: { dialogueId: d.dialogueId, version: d.version, scheduledAt: `${d.year}-03-10T09:00:00+07:00`, agenda: 'Beban kerja' },
       as: evalTeam(office).appraiser.session,
       changedMeanwhile: { table: 'dialogues', id: d.dialogueId },
     };

@@ -903,7 +903,7 @@ const writeCases: WriteCases = {
       const d = requestedDialogue(office);
       const team = evalTeam(office);
       return {
-        input: { dialogueId: d.dialogueId, version: d.version, scheduledAt: '2025-03-10T09:00:00+07:00', place: 'Ruang rapat', agenda: 'Beban kerja' },
+        input: { dialogueId: d.dialogueId, version: d.version, scheduledAt: `${d.year}-03-10T09:00:00+07:00`, place: 'Ruang rapat', agenda: 'Beban kerja' },
         as: team.appraiser.session,
         actorUserId: team.appraiser.userId,
         record: { table: 'dialogues', id: d.dialogueId },
@@ -913,7 +913,7 @@ const writeCases: WriteCases = {
     failing: (office) => {
       const d = requestedDialogue(office);
       return {
-        input: { dialogueId: d.dialogueId, version: d.version + 1, scheduledAt: '2025-03-10T09:00:00+07:00', agenda: 'Versi basi' },
+        input: { dialogueId: d.dialogueId, version: d.version + 1, scheduledAt: `${d.year}-03-10T09:00:00+07:00`, agenda: 'Versi basi' },
         as: evalTeam(office).appraiser.session,
         code: 'CONFLICT',
       };

@@ -186,6 +186,8 @@ export interface DialogueFixture {
   dialogueId: string;
   version: number;
   skpId: string;
+  /** The performance year of the SKP: the dialogue is held inside it. */
+  year: number;
   actionIds: string[];
 }
 
@@ -196,7 +198,7 @@ export function requestedDialogue(office: Office, skp: EvalSkp = approvedEvalSkp
     { kind: 'pemantauan', skpId: skp.skpId, note: 'Saya ingin membahas beban kerja persuratan.' },
     evalTeam(office).employee.session,
   );
-  return { dialogueId: dialogue.id, version: dialogue.version, skpId: skp.skpId, actionIds: [] };
+  return { dialogueId: dialogue.id, version: dialogue.version, skpId: skp.skpId, year: skp.year, actionIds: [] };
 }
 
 /** The dialogue scheduled by the appraiser. */
@@ -204,7 +206,7 @@ export function scheduledDialogue(office: Office): DialogueFixture {
   const d = requestedDialogue(office);
   const { dialogue } = office.call(
     'dialogue.schedule',
-    { dialogueId: d.dialogueId, version: d.version, scheduledAt: '2025-03-10T09:00:00+07:00', place: 'Ruang Subbagian Umum', agenda: 'Beban kerja persuratan' },
+    { dialogueId: d.dialogueId, version: d.version, scheduledAt: `${d.year}-03-10T09:00:00+07:00`, place: 'Ruang Subbagian Umum', agenda: 'Beban kerja persuratan' },
     evalTeam(office).appraiser.session,
   );
   return { ...d, version: dialogue.version };

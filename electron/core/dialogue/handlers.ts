@@ -1,12 +1,12 @@
 import type { Dialogue } from '../../../shared/dialogue/commands';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
-import { localDate } from '../../../shared/people/dates';
+import { formatDateId, localDate } from '../../../shared/people/dates';
 import { appraisalLink, canSeeDialogue, dialoguePartyOf, dialogueSideOf } from '../access';
 import { type HandlerMap, type AuthedReadContext } from '../context';
 import type { DialoguesTable } from '../db/schema';
 import { appraisalChain } from '../people/appraisal';
 import { loadSkp, viewerRoleOf } from '../skp/service';
-import { actionById, actionsOf, dialogueById, dialoguesIn, titledName } from './queries';
+import { actionById, actionsOf, dialogueById, dialoguesIn, skpYear, titledName } from './queries';
 
 
 function load(ctx: AuthedReadContext, id: string): { d: DialoguesTable; side: 'pegawai' | 'penilai' } {
@@ -16,6 +16,25 @@ function load(ctx: AuthedReadContext, id: string): { d: DialoguesTable; side: 'p
   const side = dialoguePartyOf(ctx.actor, d);
   if (!side) throw forbidden('Dialog kinerja dijalankan oleh pegawai dan Pejabat Penilainya sendiri.');
   return { d, side };
+}
+
+/**
+ * The year a dialogue belongs to: its SKP's performance year, or (without an SKP) the calendar
+ * year it was asked for in. A meeting about 2026's performance is held in 2026.
+ */
+function yearOf(ctx: AuthedReadContext, d: Pick<DialoguesTable, 'skp_id' | 'created_at'>): Dialogue['year'] {
+  const y = d.skp_id ? skpYear(ctx.core, d.skp_id) : undefined;
+  if (y) return { year: y.year, start: y.start_date, end: y.end_date };
+  const year = Number(localDate(new Date(d.created_at)).slice(0, 4));
+  return { year, start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+/** Refuses a meeting time outside the dialogue's year, as a refusal of that field. */
+function assertInYear(year: Dialogue['year'], at: string, field: 'scheduledAt' | 'proposedAt'): void {
+  const day = localDate(new Date(at));
+  if (day >= year.start && day <= year.end) return;
+  const message = `Waktu dialog harus di dalam tahun penilaian ${year.year} (${formatDateId(year.start)} sampai ${formatDateId(year.end)}).`;
+  throw new AppError('VALIDATION', `Periksa kembali isian Anda: ${message}`, { fields: { [field]: message } });
 }
 
 function out(ctx: AuthedReadContext, d: DialoguesTable): Dialogue {
@@ -43,6 +62,7 @@ function out(ctx: AuthedReadContext, d: DialoguesTable): Dialogue {
     appraiserConfirmedAt: d.appraiser_confirmed_at,
     actions: actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.due_date, doneAt: a.done_at })),
     viewerSide: dialogueSideOf(ctx.actor, d) ?? 'pengelola',
+    year: yearOf(ctx, d),
     createdAt: d.created_at,
     version: d.version,
   };
@@ -88,6 +108,7 @@ export const dialogueHandlers: HandlerMap<
       }
       appraiserId = ctx.actor.employeeId;
     }
+    if (input.proposedAt) assertInYear(yearOf(ctx, { skp_id: skp?.id ?? null, created_at: ctx.nowIso }), input.proposedAt, 'proposedAt');
     const d = ctx.write.insert('dialogues', {
       employee_id: employeeId,
       appraiser_employee_id: appraiserId,
@@ -113,6 +134,7 @@ export const dialogueHandlers: HandlerMap<
   'dialogue.schedule': (ctx, input) => {
     const { d } = load(ctx, input.dialogueId);
     if (d.status !== 'diminta' && d.status !== 'dijadwalkan') throw ruleViolation('Dialog yang sudah dicatat atau dibatalkan tidak dapat dijadwalkan ulang.');
+    assertInYear(yearOf(ctx, d), input.scheduledAt, 'scheduledAt');
     ctx.write.update(
       'dialogues',
       d.id,

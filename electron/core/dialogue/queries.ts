@@ -33,3 +33,14 @@ export function titledName(core: Core, employeeId: string | null): string | null
   const r = core.q.first(sql<{ n: string }>`SELECT TRIM(COALESCE(front_title || ' ', '') || name || COALESCE(', ' || back_title, '')) AS n FROM employees WHERE id = ${employeeId}`);
   return r?.n ?? null;
 }
+
+/** The performance year of an SKP (number and first and last day), undefined when there is none. */
+export function skpYear(core: Core, skpId: string): { year: number; start_date: string; end_date: string } | undefined {
+  return core.q.first(
+    core.db
+      .selectFrom('skps as s')
+      .innerJoin('performance_years as y', 'y.id', 's.year_id')
+      .select(['y.year', 'y.start_date', 'y.end_date'])
+      .where('s.id', '=', skpId),
+  );
+}

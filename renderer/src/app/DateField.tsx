@@ -12,7 +12,7 @@ type Common = Omit<DateInputProps, 'value' | 'defaultValue' | 'onChange' | 'valu
  * `29/11/2026`, `2026-11-29` or `29 Nov 2026`. The value stays `YYYY-MM-DD` ('' when empty), as the
  * commands expect it.
  */
-export function DateField({ value, onChange, ...rest }: Common & { value: string; onChange(value: string): void }) {
+export function DateField({ value, onChange, ...rest }: Common & { value?: string; onChange(value: string): void }) {
   const { lang } = useI18n();
   return (
     <DateInput
@@ -36,7 +36,7 @@ export function DateField({ value, onChange, ...rest }: Common & { value: string
  * `2026-02-03T09:00`. The value is `YYYY-MM-DDTHH:mm` in the computer's own zone ('' when empty), as
  * the `datetime-local` input it replaces gave.
  */
-export function DateTimeField({ value, onChange, ...rest }: Common & { value: string; onChange(value: string): void }) {
+export function DateTimeField({ value, onChange, ...rest }: Common & { value?: string; onChange(value: string): void }) {
   const { lang } = useI18n();
   return (
     <DateInput

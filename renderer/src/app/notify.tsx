@@ -1,3 +1,4 @@
+import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { AppError } from '../../../shared/errors';
 import type { MessageKey } from '../i18n/catalog';
@@ -17,4 +18,41 @@ export function notifySuccess(message: string): void {
 export function notifyError(err: unknown, t: T): void {
   const e = asAppError(err);
   notifications.show({ color: 'red', title: t(`error.${e.code}` as MessageKey), message: e.message, autoClose: 8000 });
+}
+
+let conflictCount = 0;
+
+/**
+ * The one place a command's failure is told: a CONFLICT (someone changed the record meanwhile)
+ * stays until read and offers "Muat ulang" right there when the caller can reload; everything else
+ * is the usual typed notification.
+ */
+export function notifyCommandError(err: unknown, t: T, reload?: () => void): void {
+  const e = asAppError(err);
+  if (e.code !== 'CONFLICT' || !reload) {
+    notifyError(e, t);
+    return;
+  }
+  const id = `conflict-${++conflictCount}`;
+  notifications.show({
+    id,
+    color: 'orange',
+    title: t('error.CONFLICT'),
+    autoClose: false,
+    message: (
+      <Group gap="sm" align="flex-start" wrap="nowrap">
+        <Text size="sm">{e.message}</Text>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => {
+            reload();
+            notifications.hide(id);
+          }}
+        >
+          {t('error.reload')}
+        </Button>
+      </Group>
+    ),
+  });
 }

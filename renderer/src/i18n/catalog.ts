@@ -1,5 +1,6 @@
 import { appMessages } from '../app/messages';
 import { guardMessages } from '../app/guardMessages';
+import { formMessages } from '../app/formMessages';
 import { appealMessages } from '../appeal/messages';
 import { auditMessages } from '../audit/messages';
 import { accountsMessages } from '../accounts/messages';
@@ -25,7 +26,7 @@ import { yearMessages } from '../year/messages';
 import type { Language } from './define';
 
 /** Every capability's catalog; add yours here. */
-const parts = [appMessages, guardMessages, authMessages, accountsMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, syncMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages, printMessages, helpMessages] as const;
+const parts = [appMessages, guardMessages, formMessages, authMessages, accountsMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, syncMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages, printMessages, helpMessages] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;

@@ -1,9 +1,8 @@
-import { Badge, Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Badge, Group } from '@mantine/core';
 import type { aspekList, perspektifList, annexKinds, approaches } from '../../../shared/skp/commands';
 import type { SkpMonitorStatus } from '../../../shared/skp/workflow';
 import type { AppError } from '../../../shared/errors';
-import { asAppError, notifyError } from '../app/notify';
+import { notifyCommandError } from '../app/notify';
 import type { MessageKey } from '../i18n/catalog';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -95,31 +94,5 @@ export function formMessage(err: AppError, t: T): string {
  * right from the notification; everything else is the usual typed notification.
  */
 export function notifySkpError(err: unknown, t: T, reload: () => void): void {
-  const e = asAppError(err);
-  if (e.code !== 'CONFLICT') {
-    notifyError(e, t);
-    return;
-  }
-  const id = `conflict-${Date.now()}`;
-  notifications.show({
-    id,
-    color: 'orange',
-    title: t('error.CONFLICT'),
-    autoClose: false,
-    message: (
-      <Group gap="sm" align="flex-start" wrap="nowrap">
-        <Text size="sm">{e.message}</Text>
-        <Button
-          size="xs"
-          variant="light"
-          onClick={() => {
-            reload();
-            notifications.hide(id);
-          }}
-        >
-          {t('error.reload')}
-        </Button>
-      </Group>
-    ),
-  });
+  notifyCommandError(err, t, reload);
 }

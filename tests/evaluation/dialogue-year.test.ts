@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeTempDirs } from '../people/fixture';
+import { SkpOffice } from '../skp/fixture';
+
+/** A dialogue about 2026's performance is held in 2026: scheduling or proposing it outside is refused, writing nothing. */
+let f: SkpOffice;
+let skpId: string;
+
+beforeAll(() => {
+  f = SkpOffice.create();
+  const boss = f.draftWithRhk('kasubbag', 'Terlaksananya layanan administrasi umum');
+  const mine = f.draftWithRhk('stafA', 'Tersusunnya laporan persuratan', boss.rhkId);
+  const v = f.as('stafA').call('skp.submit', { skpId: mine.skpId, version: mine.version }).version;
+  f.as('kasubbag').call('skp.approve', { skpId: mine.skpId, version: v });
+  skpId = mine.skpId;
+});
+afterAll(() => {
+  f.o.close();
+  removeTempDirs();
+});
+
+const audits = () => (f.o.core.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+
+describe('a dialogue inside its year', () => {
+  it('carries its year, and refuses a schedule before or after it under the field scheduledAt', () => {
+    const { dialogue } = f.as('stafA').call('dialogue.request', { kind: 'pemantauan', skpId, note: 'Beban kerja persuratan.' });
+    expect(dialogue.year).toEqual({ year: 2026, start: '2026-01-01', end: '2026-12-31' });
+    const before = audits();
+    for (const at of ['2025-12-31T09:00:00+07:00', '2027-01-04T09:00:00+07:00', '2026-12-31T23:30:00+05:00']) {
+      const err = f.as('kasubbag').fail('dialogue.schedule', { dialogueId: dialogue.id, version: dialogue.version, scheduledAt: at, agenda: 'Beban kerja' });
+      expect(err.code).toBe('VALIDATION');
+      expect(err.fields?.scheduledAt).toBe('Waktu dialog harus di dalam tahun penilaian 2026 (1 Januari 2026 sampai 31 Desember 2026).');
+    }
+    expect(audits()).toBe(before);
+    const ok = f.as('kasubbag').call('dialogue.schedule', { dialogueId: dialogue.id, version: dialogue.version, scheduledAt: '2026-12-31T15:00:00+07:00', agenda: 'Beban kerja' });
+    expect(ok.dialogue.status).toBe('dijadwalkan');
+  });
+
+  it('refuses a proposed time outside the year when asking', () => {
+    const err = f.as('stafA').fail('dialogue.request', { kind: 'pemantauan', skpId, proposedAt: '2027-02-01T09:00:00+07:00' });
+    expect(err.code).toBe('VALIDATION');
+    expect(Object.keys(err.fields ?? {})).toEqual(['proposedAt']);
+  });
+});
