@@ -204,11 +204,15 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   await expect(page.getByTestId('perilaku')).toContainText('Terima kasih sudah membantu bidang lain');
   await expect(page.getByTestId('org-rating')).toContainText('Baik');
 
+  // "Di Atas" while no RHK is rated above expectation: the form says so before anything is saved.
+  const results = page.getByRole('radiogroup', { name: /Rating Hasil Kerja/ });
+  await rhk.getByRole('radio', { name: 'Sesuai Ekspektasi' }).check();
+  await results.getByRole('radio', { name: 'Di Atas Ekspektasi' }).check();
+  await expect(results).toContainText('Rating Hasil Kerja tidak dapat "Di Atas Ekspektasi" karena belum ada RHK yang dinilai di atas ekspektasi.');
+
   // "Di Atas" with the Utama RHK below expectation: the rule shows before saving, and the backend
   // refuses with its own message.
   await rhk.getByRole('radio', { name: 'Di Bawah Ekspektasi' }).check();
-  const results = page.getByRole('radiogroup', { name: /Rating Hasil Kerja/ });
-  await results.getByRole('radio', { name: 'Di Atas Ekspektasi' }).check();
   await expect(page.getByText('Rating Hasil Kerja tidak dapat "Di Atas Ekspektasi" karena 1 RHK Utama dinilai di bawah ekspektasi.')).toBeVisible();
   await page.getByRole('radiogroup', { name: /Rating Perilaku Kerja/ }).getByRole('radio', { name: 'Sesuai Ekspektasi' }).check();
   await page.getByRole('button', { name: 'Simpan' }).click();

@@ -56,6 +56,10 @@ export function resultsRatingRefusal(
   if (utamaBelow > 0) {
     return `Rating Hasil Kerja tidak dapat "Di Atas Ekspektasi" karena ${utamaBelow} RHK Utama dinilai di bawah ekspektasi.`;
   }
+  // Above expectation overall needs at least one result above it: "Sesuai" everywhere is "Sesuai".
+  if (!rhkJudgements.some((r) => r.judgement === 'diatas')) {
+    return 'Rating Hasil Kerja tidak dapat "Di Atas Ekspektasi" karena belum ada RHK yang dinilai di atas ekspektasi.';
+  }
   return null;
 }
 

@@ -25,6 +25,14 @@ describe('predikat matrix (docs/spec/regulation.md §4)', () => {
     expect(resultsRatingRefusal('diatas', [{ kind: 'tambahan', judgement: 'dibawah' }, { kind: 'utama', judgement: 'diatas' }])).toBeNull();
     expect(resultsRatingRefusal('sesuai', [{ kind: 'utama', judgement: 'dibawah' }])).toBeNull();
   });
+
+  it('refuses "Di atas" results when no RHK is rated above expectation', () => {
+    const why = 'Rating Hasil Kerja tidak dapat "Di Atas Ekspektasi" karena belum ada RHK yang dinilai di atas ekspektasi.';
+    expect(resultsRatingRefusal('diatas', [{ kind: 'utama', judgement: 'sesuai' }, { kind: 'tambahan', judgement: 'sesuai' }])).toBe(why);
+    expect(resultsRatingRefusal('diatas', [])).toBe(why);
+    expect(resultsRatingRefusal('diatas', [{ kind: 'utama', judgement: 'sesuai' }, { kind: 'tambahan', judgement: 'diatas' }])).toBeNull();
+    expect(resultsRatingRefusal('sesuai', [{ kind: 'utama', judgement: 'sesuai' }])).toBeNull();
+  });
 });
 
 describe('distribution curve (every rule, passing and breaching)', () => {

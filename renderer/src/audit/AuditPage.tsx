@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, List, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { DateField } from '../app/DateField';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -79,8 +80,8 @@ export function AuditPage() {
           clearable
           w={200}
         />
-        <TextInput type="date" label={t('audit.filterFrom')} value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || undefined })} w={160} />
-        <TextInput type="date" label={t('audit.filterTo')} value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || undefined })} w={160} />
+        <DateField label={t('audit.filterFrom')} value={filters.from ?? ''} onChange={(v) => set({ from: v || undefined })} w={200} />
+        <DateField label={t('audit.filterTo')} value={filters.to ?? ''} onChange={(v) => set({ to: v || undefined })} w={200} />
         <Select
           label={t('audit.filterOutcome')}
           placeholder={t('audit.all')}
