@@ -1,11 +1,13 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea, type ButtonProps } from '@mantine/core';
+import { Button, Text, Textarea, type ButtonProps } from '@mantine/core';
 import { IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { localDate } from '../../../shared/people/dates';
-import { useCommandMutation } from '../api/hooks';
-import { fieldErrors } from '../app/forms';
-import { notifyError, notifySuccess } from '../app/notify';
+import { draftKey } from '../app/drafts';
+import { FormModal } from '../app/FormModal';
+import { notifySuccess } from '../app/notify';
+import { useCommandForm } from '../app/useCommandForm';
+import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 
 export interface FileAppealButtonProps {
@@ -25,11 +27,7 @@ export interface FileAppealButtonProps {
  */
 export function FileAppealButton({ evaluationId, deadline, onFiled, size = 'sm', variant = 'light' }: FileAppealButtonProps) {
   const { t, date } = useI18n();
-  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [reasons, setReasons] = useState('');
-  const [touched, setTouched] = useState(false);
-  const file = useCommandMutation('appeal.file', { invalidates: ['appeal', 'evaluation', 'reports'] });
   const closed = !!deadline && localDate(new Date()) > deadline;
 
   if (closed) {
@@ -39,86 +37,42 @@ export function FileAppealButton({ evaluationId, deadline, onFiled, size = 'sm',
       </Text>
     );
   }
-
-  const error = (touched && !reasons.trim() ? t('appeal.fileReasonsRequired') : undefined) ?? fieldErrors(file.error).reasons;
-  const send = () => {
-    if (!reasons.trim()) {
-      setTouched(true);
-      return;
-    }
-    file.mutate(
-      { evaluationId, reasons: reasons.trim() },
-      {
-        onSuccess: (r) => {
-          notifySuccess(t('appeal.filed'));
-          setOpen(false);
-          if (onFiled) onFiled(r.appeal.id);
-          else navigate('/keberatan');
-        },
-        onError: (err) => {
-          if (err.code !== 'VALIDATION') notifyError(err, t);
-        },
-      },
-    );
-  };
-
   return (
     <>
       <Button size={size} variant={variant} color="orange" leftSection={<IconScale size={16} />} onClick={() => setOpen(true)} disabled={!deadline}>
         {t('appeal.file')}
       </Button>
-      {open && (
-        <Modal opened onClose={() => setOpen(false)} title={t('appeal.fileTitle')} size="lg">
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              send();
-            }}
-          >
-            <Stack>
-              <Text size="sm">{t('appeal.fileHelp')}</Text>
-              {deadline && (
-                <Text size="sm" fw={600}>
-                  {t('appeal.fileDeadline', { date: date(deadline) })}
-                </Text>
-              )}
-              <Textarea
-                label={t('appeal.fileReasons')}
-                description={t('appeal.fileReasonsHelp')}
-                autosize
-                minRows={5}
-                maxLength={8000}
-                value={reasons}
-                onChange={(e) => setReasons(e.currentTarget.value)}
-                onBlur={() => setTouched(true)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                    e.preventDefault();
-                    send();
-                  }
-                }}
-                error={error}
-                required
-                data-autofocus
-              />
-              {file.error?.code === 'VALIDATION' && !fieldErrors(file.error).reasons && (
-                <Alert color="red" role="alert">
-                  {file.error.message}
-                </Alert>
-              )}
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setOpen(false)} disabled={file.isPending}>
-                  {t('app.cancel')}
-                </Button>
-                <Button type="submit" color="orange" loading={file.isPending}>
-                  {t('appeal.fileSend')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Modal>
-      )}
+      {open && <FileAppealModal evaluationId={evaluationId} deadline={deadline} onFiled={onFiled} onClose={() => setOpen(false)} />}
     </>
+  );
+}
+
+/** The reasons, kept in this browser as a draft until the appeal is filed (a reload loses nothing). */
+function FileAppealModal({ evaluationId, deadline, onFiled, onClose }: { evaluationId: string; deadline: string | null; onFiled?(appealId: string): void; onClose(): void }) {
+  const { t, date } = useI18n();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const f = useCommandForm('appeal.file', {
+    initialValues: { reasons: '' },
+    invalidates: ['appeal', 'evaluation', 'reports'],
+    toInput: (v) => ({ evaluationId, reasons: v.reasons }),
+    draft: { key: draftKey(user?.userId, 'keberatan', evaluationId), fields: ['reasons'] },
+    onSuccess: (r) => {
+      notifySuccess(t('appeal.filed'));
+      onClose();
+      if (onFiled) onFiled(r.appeal.id);
+      else navigate('/keberatan');
+    },
+  });
+  return (
+    <FormModal title={t('appeal.fileTitle')} onClose={onClose} form={f} submitLabel={t('appeal.fileSend')} color="orange">
+      <Text size="sm">{t('appeal.fileHelp')}</Text>
+      {deadline && (
+        <Text size="sm" fw={600}>
+          {t('appeal.fileDeadline', { date: date(deadline) })}
+        </Text>
+      )}
+      <Textarea label={t('appeal.fileReasons')} description={t('appeal.fileReasonsHelp')} autosize minRows={5} maxLength={8000} {...f.form.getInputProps('reasons')} required data-autofocus />
+    </FormModal>
   );
 }
