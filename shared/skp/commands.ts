@@ -27,6 +27,16 @@ export const annexLabels: Record<(typeof annexKinds)[number], string> = {
   konsekuensi: 'Konsekuensi',
 };
 
+/**
+ * A count, a quality score, a time or a cost below zero means nothing (issue 12): refused for
+ * targets and realisasi of an indicator with an aspect. An indicator without one (a JPT
+ * perspective, a change in a rate) may go below zero. Returns why, or null.
+ */
+export function negativeRefusal(aspek: (typeof aspekList)[number] | null | undefined, value: number | null | undefined): string | null {
+  if (!aspek || value === null || value === undefined || !(value < 0)) return null;
+  return `Nilai tidak boleh negatif untuk aspek ${aspekLabels[aspek]}.`;
+}
+
 const text = (label: string, max = 2000) =>
   z.string().trim().min(1, `${label} wajib diisi.`).max(max, `${label} terlalu panjang (maksimal ${max} karakter).`);
 
@@ -44,6 +54,12 @@ export const indicatorInputSchema = z
   .refine((v) => v.targetMin == null || v.targetMax == null || v.targetMax >= v.targetMin, {
     message: 'Target maksimal tidak boleh lebih kecil dari target minimal.',
     path: ['targetMax'],
+  })
+  .superRefine((v, ctx) => {
+    for (const field of ['targetMin', 'targetMax'] as const) {
+      const why = negativeRefusal(v.aspek, v[field]);
+      if (why) ctx.addIssue({ code: 'custom', message: why, path: [field] });
+    }
   });
 export type IndicatorInput = z.input<typeof indicatorInputSchema>;
 

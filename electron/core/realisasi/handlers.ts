@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { periodsOf } from '../../../shared/evaluation/periods';
 import type { Evidence, RealisasiRow, RemovedIndicator } from '../../../shared/realisasi/commands';
-import type { Indicator, Rhk } from '../../../shared/skp/commands';
+import { negativeRefusal, type Indicator, type Rhk } from '../../../shared/skp/commands';
 import { contentMatchesExtension, evidenceNameRefusal, evidenceTypes, extensionOf, maxEvidenceBytes } from '../../../shared/realisasi/evidence-rules';
 import { type Actor, type AuthedContext, type HandlerMap, type AuthedReadContext } from '../context';
 import type { Core } from '../core';
@@ -273,7 +273,13 @@ export const realisasiHandlers: HandlerMap<
   'realisasi.save': (ctx, input) => {
     const { skp, period } = skpPeriod(ctx.core, input.skpId, input.period);
     assertOwnerCanEdit(ctx, skp, period.code);
-    const indicators = reportedPlan(ctx, skp, period.code).indicatorIds;
+    const plan = reportedPlan(ctx, skp, period.code);
+    const indicators = plan.indicatorIds;
+    const aspekOf = new Map(plan.rhk.flatMap((r) => r.indicators.map((i) => [i.id, i.aspek] as const)));
+    input.entries.forEach((e, n) => {
+      const why = negativeRefusal(aspekOf.get(e.indicatorId), e.value);
+      if (why) throw new AppError('VALIDATION', `Baris ${n + 1}: ${why}`, { fields: { [`entries.${n}.value`]: why } });
+    });
     ensureReport(ctx, skp, period.code);
     let saved = 0;
     const rows: { indicatorId: string; version: number }[] = [];
