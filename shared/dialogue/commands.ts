@@ -40,8 +40,8 @@ export const dialogueSchema = z.object({
   appraiserConfirmedAt: z.string().nullable(),
   actions: z.array(z.object({ id: idSchema, text: z.string(), owner: z.enum(actionOwners), dueDate: z.string().nullable(), doneAt: z.string().nullable() })),
   viewerSide: z.enum(['pegawai', 'penilai', 'pengelola']),
-  /** The performance year the dialogue is about (its SKP's, else the year it was asked in): it is held inside it. */
-  year: z.object({ year: z.number(), start: z.string(), end: z.string() }),
+  /** The performance year of the dialogue's SKP: it is held inside it. Null for a dialogue about no SKP. */
+  year: z.object({ year: z.number(), start: z.string(), end: z.string() }).nullable(),
   createdAt: z.string(),
   version: z.number(),
 });

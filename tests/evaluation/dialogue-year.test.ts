@@ -41,4 +41,11 @@ describe('a dialogue inside its year', () => {
     expect(err.code).toBe('VALIDATION');
     expect(Object.keys(err.fields ?? {})).toEqual(['proposedAt']);
   });
+
+  it('a dialogue about no SKP belongs to no year and may be held when the two agree', () => {
+    const { dialogue } = f.as('kasubbag').call('dialogue.request', { kind: 'pemantauan', employeeId: f.org.people.stafA.id, note: 'Obrolan pembinaan.' });
+    expect(dialogue.year).toBeNull();
+    const ok = f.as('kasubbag').call('dialogue.schedule', { dialogueId: dialogue.id, version: dialogue.version, scheduledAt: '2027-01-04T09:00:00+07:00', agenda: 'Pembinaan' });
+    expect(ok.dialogue.status).toBe('dijadwalkan');
+  });
 });

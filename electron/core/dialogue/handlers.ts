@@ -19,18 +19,17 @@ function load(ctx: AuthedReadContext, id: string): { d: DialoguesTable; side: 'p
 }
 
 /**
- * The year a dialogue belongs to: its SKP's performance year, or (without an SKP) the calendar
- * year it was asked for in. A meeting about 2026's performance is held in 2026.
+ * The performance year a dialogue is about: its SKP's. A meeting about 2026's plan or results is
+ * held in 2026. A dialogue about no SKP (an appraiser's open conversation) belongs to no year.
  */
-function yearOf(ctx: AuthedReadContext, d: Pick<DialoguesTable, 'skp_id' | 'created_at'>): Dialogue['year'] {
-  const y = d.skp_id ? skpYear(ctx.core, d.skp_id) : undefined;
-  if (y) return { year: y.year, start: y.start_date, end: y.end_date };
-  const year = Number(localDate(new Date(d.created_at)).slice(0, 4));
-  return { year, start: `${year}-01-01`, end: `${year}-12-31` };
+function yearOf(ctx: AuthedReadContext, skpId: string | null): Dialogue['year'] {
+  const y = skpId ? skpYear(ctx.core, skpId) : undefined;
+  return y ? { year: y.year, start: y.start_date, end: y.end_date } : null;
 }
 
 /** Refuses a meeting time outside the dialogue's year, as a refusal of that field. */
 function assertInYear(year: Dialogue['year'], at: string, field: 'scheduledAt' | 'proposedAt'): void {
+  if (!year) return;
   const day = localDate(new Date(at));
   if (day >= year.start && day <= year.end) return;
   const message = `Waktu dialog harus di dalam tahun penilaian ${year.year} (${formatDateId(year.start)} sampai ${formatDateId(year.end)}).`;
@@ -62,7 +61,7 @@ function out(ctx: AuthedReadContext, d: DialoguesTable): Dialogue {
     appraiserConfirmedAt: d.appraiser_confirmed_at,
     actions: actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.due_date, doneAt: a.done_at })),
     viewerSide: dialogueSideOf(ctx.actor, d) ?? 'pengelola',
-    year: yearOf(ctx, d),
+    year: yearOf(ctx, d.skp_id),
     createdAt: d.created_at,
     version: d.version,
   };
@@ -108,7 +107,7 @@ export const dialogueHandlers: HandlerMap<
       }
       appraiserId = ctx.actor.employeeId;
     }
-    if (input.proposedAt) assertInYear(yearOf(ctx, { skp_id: skp?.id ?? null, created_at: ctx.nowIso }), input.proposedAt, 'proposedAt');
+    if (input.proposedAt) assertInYear(yearOf(ctx, skp?.id ?? null), input.proposedAt, 'proposedAt');
     const d = ctx.write.insert('dialogues', {
       employee_id: employeeId,
       appraiser_employee_id: appraiserId,
@@ -134,7 +133,7 @@ export const dialogueHandlers: HandlerMap<
   'dialogue.schedule': (ctx, input) => {
     const { d } = load(ctx, input.dialogueId);
     if (d.status !== 'diminta' && d.status !== 'dijadwalkan') throw ruleViolation('Dialog yang sudah dicatat atau dibatalkan tidak dapat dijadwalkan ulang.');
-    assertInYear(yearOf(ctx, d), input.scheduledAt, 'scheduledAt');
+    assertInYear(yearOf(ctx, d.skp_id), input.scheduledAt, 'scheduledAt');
     ctx.write.update(
       'dialogues',
       d.id,

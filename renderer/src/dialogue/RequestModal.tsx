@@ -36,7 +36,7 @@ export function RequestModal({ forTeam, onClose, onDone }: { forTeam: boolean; o
     rules: (v) => ({
       employeeId: forTeam && !v.employeeId ? t('form.required') : undefined,
       proposedAt:
-        v.proposedAt && open && !insideYear(v.proposedAt, { year: open.year, start: open.startDate, end: open.endDate })
+        v.proposedAt && open && skpOf(v.employeeId) && !insideYear(v.proposedAt, { year: open.year, start: open.startDate, end: open.endDate })
           ? t('dialogue.outsideYear', { year: open.year, start: date(open.startDate), end: date(open.endDate) })
           : undefined,
     }),

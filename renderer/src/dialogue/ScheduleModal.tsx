@@ -16,7 +16,7 @@ export function ScheduleModal({ dialogue: d, reload, onClose }: { dialogue: Dial
     toInput: (v) => ({ dialogueId: d.id, version: d.version, scheduledAt: fromLocalInput(v.when), place: v.place.trim() || undefined, agenda: v.agenda }),
     fieldOf: (path) => (path === 'scheduledAt' ? 'when' : path),
     rules: (v) => ({
-      when: v.when && !insideYear(v.when, d.year) ? t('dialogue.outsideYear', { year: d.year.year, start: date(d.year.start), end: date(d.year.end) }) : undefined,
+      when: v.when && d.year && !insideYear(v.when, d.year) ? t('dialogue.outsideYear', { year: d.year.year, start: date(d.year.start), end: date(d.year.end) }) : undefined,
     }),
     reload,
     onFailed: onClose,

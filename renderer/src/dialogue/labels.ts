@@ -20,7 +20,7 @@ export function fromLocalInput(value: string): string {
 }
 
 /** Whether a date-time field's day lies inside the dialogue's performance year. */
-export function insideYear(value: string, year: Dialogue['year']): boolean {
+export function insideYear(value: string, year: NonNullable<Dialogue['year']>): boolean {
   const day = value.slice(0, 10);
   return day >= year.start && day <= year.end;
 }

@@ -16,6 +16,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { FeedbackThread } from '../feedback/FeedbackThread';
 import { useI18n } from '../i18n/I18nProvider';
 import { aspekKeys, notifySkpError, perspektifKeys } from '../skp/labels';
+import { negativeRefusal } from '../../../shared/skp/commands';
 import { EvidenceSection } from './EvidenceSection';
 import { pickPeriod, realisasiStatusKeys, RealisasiStatusBadge, type RealisasiStatus } from './labels';
 import { useChosenYear, useToday, useYears } from '../year/ui';
@@ -585,6 +586,9 @@ function IndicatorBlock({
                   aria-description={t('realisasi.indicatorOf', { text: row.indicatorText })}
                   value={entry.value ?? ''}
                   onChange={(v) => onChange({ value: v === '' || v === null ? null : Number(v) })}
+                  // Below zero means nothing for an aspect (realisasi.save refuses it too); a kept draft may still hold one.
+                  allowNegative={!row.aspek}
+                  error={negativeRefusal(row.aspek, entry.value) ?? undefined}
                   decimalSeparator={lang === 'id' ? ',' : '.'}
                   thousandSeparator={lang === 'id' ? '.' : ','}
                   allowedDecimalSeparators={[',', '.']}

@@ -236,6 +236,8 @@ export function RhkEditor({ skp, rhk, reload, onClose }: { skp: SkpDetail; rhk: 
                         label={t('skp.ind.targetMin')}
                         value={ind.targetMin}
                         onChange={(v) => patch(ind.key, { targetMin: v })}
+                        // A count, score, time or cost is never below zero (the contract refuses it too).
+                        allowNegative={skp.isJpt}
                         decimalSeparator=","
                         thousandSeparator="."
                         error={e('targetMin')}
@@ -245,6 +247,8 @@ export function RhkEditor({ skp, rhk, reload, onClose }: { skp: SkpDetail; rhk: 
                         label={t('skp.ind.targetMax')}
                         value={ind.targetMax}
                         onChange={(v) => patch(ind.key, { targetMax: v })}
+                        // A count, score, time or cost is never below zero (the contract refuses it too).
+                        allowNegative={skp.isJpt}
                         decimalSeparator=","
                         thousandSeparator="."
                         error={e('targetMax')}
