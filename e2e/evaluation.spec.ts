@@ -208,7 +208,7 @@ test('the whole period: realisasi with a file, feedback and reply, a confirmed d
   const results = page.getByRole('radiogroup', { name: /Rating Hasil Kerja/ });
   await rhk.getByRole('radio', { name: 'Sesuai Ekspektasi' }).check();
   await results.getByRole('radio', { name: 'Di Atas Ekspektasi' }).check();
-  await expect(results).toContainText('Rating Hasil Kerja tidak dapat "Di Atas Ekspektasi" karena belum ada RHK yang dinilai di atas ekspektasi.');
+  await expect(page.getByText('Rating Hasil Kerja tidak dapat "Di Atas Ekspektasi" karena belum ada RHK yang dinilai di atas ekspektasi.')).toBeVisible();
 
   // "Di Atas" with the Utama RHK below expectation: the rule shows before saving, and the backend
   // refuses with its own message.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema, dateTimeSchema, defineCommand, idSchema, versionSchema } from '../contract';
+import { addDays } from '../people/dates';
 
 export const dialogueKinds = ['perencanaan', 'pemantauan', 'evaluasi', 'keberatan'] as const;
 export const dialogueKindLabels: Record<(typeof dialogueKinds)[number], string> = {
@@ -17,6 +18,20 @@ export const dialogueStatusLabels: Record<(typeof dialogueStatuses)[number], str
   dibatalkan: 'Dibatalkan',
 };
 export const actionOwners = ['pegawai', 'penilai', 'bersama'] as const;
+
+/**
+ * When a dialogue about a performance year may be held: inside the year, except that planning
+ * starts up to three months before it (next year's SKP is agreed in the last quarter) and the
+ * evaluation and appeal talks run up to three months after it (the annual evaluation follows the
+ * year's end). Days as `YYYY-MM-DD`, both ends included.
+ */
+export function dialogueWindow(kind: (typeof dialogueKinds)[number], year: { year: number; start: string; end: string }): { year: number; start: string; end: string } {
+  return {
+    year: year.year,
+    start: kind === 'perencanaan' ? addDays(year.start, -92) : year.start,
+    end: kind === 'evaluasi' || kind === 'keberatan' ? addDays(year.end, 90) : year.end,
+  };
+}
 
 export const dialogueSchema = z.object({
   id: idSchema,
@@ -40,7 +55,7 @@ export const dialogueSchema = z.object({
   appraiserConfirmedAt: z.string().nullable(),
   actions: z.array(z.object({ id: idSchema, text: z.string(), owner: z.enum(actionOwners), dueDate: z.string().nullable(), doneAt: z.string().nullable() })),
   viewerSide: z.enum(['pegawai', 'penilai', 'pengelola']),
-  /** The performance year of the dialogue's SKP: it is held inside it. Null for a dialogue about no SKP. */
+  /** The performance year of the dialogue's SKP and when it may be held (dialogueWindow). Null for a dialogue about no SKP. */
   year: z.object({ year: z.number(), start: z.string(), end: z.string() }).nullable(),
   createdAt: z.string(),
   version: z.number(),

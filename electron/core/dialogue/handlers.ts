@@ -1,4 +1,4 @@
-import type { Dialogue } from '../../../shared/dialogue/commands';
+import { dialogueWindow, type Dialogue } from '../../../shared/dialogue/commands';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { formatDateId, localDate } from '../../../shared/people/dates';
 import { appraisalLink, canSeeDialogue, dialoguePartyOf, dialogueSideOf } from '../access';
@@ -22,9 +22,9 @@ function load(ctx: AuthedReadContext, id: string): { d: DialoguesTable; side: 'p
  * The performance year a dialogue is about: its SKP's. A meeting about 2026's plan or results is
  * held in 2026. A dialogue about no SKP (an appraiser's open conversation) belongs to no year.
  */
-function yearOf(ctx: AuthedReadContext, skpId: string | null): Dialogue['year'] {
+function yearOf(ctx: AuthedReadContext, kind: Dialogue['kind'], skpId: string | null): Dialogue['year'] {
   const y = skpId ? skpYear(ctx.core, skpId) : undefined;
-  return y ? { year: y.year, start: y.start_date, end: y.end_date } : null;
+  return y ? dialogueWindow(kind, { year: y.year, start: y.start_date, end: y.end_date }) : null;
 }
 
 /** Refuses a meeting time outside the dialogue's year, as a refusal of that field. */
@@ -32,7 +32,7 @@ function assertInYear(year: Dialogue['year'], at: string, field: 'scheduledAt' |
   if (!year) return;
   const day = localDate(new Date(at));
   if (day >= year.start && day <= year.end) return;
-  const message = `Waktu dialog harus di dalam tahun penilaian ${year.year} (${formatDateId(year.start)} sampai ${formatDateId(year.end)}).`;
+  const message = `Dialog tentang tahun penilaian ${year.year} diadakan dari ${formatDateId(year.start)} sampai ${formatDateId(year.end)}.`;
   throw new AppError('VALIDATION', `Periksa kembali isian Anda: ${message}`, { fields: { [field]: message } });
 }
 
@@ -61,7 +61,7 @@ function out(ctx: AuthedReadContext, d: DialoguesTable): Dialogue {
     appraiserConfirmedAt: d.appraiser_confirmed_at,
     actions: actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.due_date, doneAt: a.done_at })),
     viewerSide: dialogueSideOf(ctx.actor, d) ?? 'pengelola',
-    year: yearOf(ctx, d.skp_id),
+    year: yearOf(ctx, d.kind, d.skp_id),
     createdAt: d.created_at,
     version: d.version,
   };
@@ -107,7 +107,7 @@ export const dialogueHandlers: HandlerMap<
       }
       appraiserId = ctx.actor.employeeId;
     }
-    if (input.proposedAt) assertInYear(yearOf(ctx, skp?.id ?? null), input.proposedAt, 'proposedAt');
+    if (input.proposedAt) assertInYear(yearOf(ctx, input.kind, skp?.id ?? null), input.proposedAt, 'proposedAt');
     const d = ctx.write.insert('dialogues', {
       employee_id: employeeId,
       appraiser_employee_id: appraiserId,
@@ -133,7 +133,7 @@ export const dialogueHandlers: HandlerMap<
   'dialogue.schedule': (ctx, input) => {
     const { d } = load(ctx, input.dialogueId);
     if (d.status !== 'diminta' && d.status !== 'dijadwalkan') throw ruleViolation('Dialog yang sudah dicatat atau dibatalkan tidak dapat dijadwalkan ulang.');
-    assertInYear(yearOf(ctx, d.skp_id), input.scheduledAt, 'scheduledAt');
+    assertInYear(yearOf(ctx, d.kind, d.skp_id), input.scheduledAt, 'scheduledAt');
     ctx.write.update(
       'dialogues',
       d.id,

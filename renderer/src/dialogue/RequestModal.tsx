@@ -1,5 +1,5 @@
 import { Alert, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
-import { dialogueKinds } from '../../../shared/dialogue/commands';
+import { dialogueKinds, dialogueWindow } from '../../../shared/dialogue/commands';
 import { useCommand } from '../api/hooks';
 import { DateTimeField } from '../app/DateField';
 import { FormModal } from '../app/FormModal';
@@ -35,10 +35,11 @@ export function RequestModal({ forTeam, onClose, onDone }: { forTeam: boolean; o
     },
     rules: (v) => ({
       employeeId: forTeam && !v.employeeId ? t('form.required') : undefined,
-      proposedAt:
-        v.proposedAt && open && skpOf(v.employeeId) && !insideYear(v.proposedAt, { year: open.year, start: open.startDate, end: open.endDate })
-          ? t('dialogue.outsideYear', { year: open.year, start: date(open.startDate), end: date(open.endDate) })
-          : undefined,
+      proposedAt: (() => {
+        if (!v.proposedAt || !open || !skpOf(v.employeeId)) return undefined;
+        const w = dialogueWindow(v.kind, { year: open.year, start: open.startDate, end: open.endDate });
+        return insideYear(v.proposedAt, w) ? undefined : t('dialogue.outsideYear', { year: w.year, start: date(w.start), end: date(w.end) });
+      })(),
     }),
     onSuccess: (r) => {
       const name = forTeam ? r.dialogue.employeeName : r.dialogue.appraiserName;
