@@ -41,10 +41,10 @@ test('formulir dialog: wajib diisi, jadwal di luar tahunnya ditolak, draf notule
   await page.screenshot({ path: test.info().outputPath('jadwal-wajib-1024.png') });
 
   // A time in the next year: the form refuses it before saving; the dialogue stays requested.
-  await when.fill(`${year + 1}-01-05 09:00`);
+  await when.fill(`${year + 1}-04-06 09:00`);
   await schedule.getByRole('textbox', { name: /^Agenda/ }).fill('Beban kerja persuratan');
   await schedule.getByRole('button', { name: 'Simpan jadwal' }).click();
-  await expect(schedule.getByText(`Dialog ini tentang tahun penilaian ${year}: pilih waktu dari 1 Januari ${year} sampai 31 Desember ${year}.`)).toBeVisible();
+  await expect(schedule.getByText(`Dialog ini tentang tahun penilaian ${year}: pilih waktu dari 1 Januari ${year} sampai 31 Maret ${year + 1}.`)).toBeVisible();
   await expect(schedule.getByText('Wajib diisi.')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('jadwal-luar-tahun-1024.png') });
   await when.fill(`${year}-12-10 09:00`);

@@ -20,16 +20,16 @@ export const dialogueStatusLabels: Record<(typeof dialogueStatuses)[number], str
 export const actionOwners = ['pegawai', 'penilai', 'bersama'] as const;
 
 /**
- * When a dialogue about a performance year may be held: inside the year, except that planning
- * starts up to three months before it (next year's SKP is agreed in the last quarter) and the
- * evaluation and appeal talks run up to three months after it (the annual evaluation follows the
- * year's end). Days as `YYYY-MM-DD`, both ends included.
+ * When a dialogue about a performance year may be held: from the year's start (planning up to
+ * three months earlier: next year's SKP is agreed in the last quarter) until three months after its
+ * end (the last period's monitoring, the annual evaluation and appeals follow the year's end).
+ * Days as `YYYY-MM-DD`, both ends included.
  */
 export function dialogueWindow(kind: (typeof dialogueKinds)[number], year: { year: number; start: string; end: string }): { year: number; start: string; end: string } {
   return {
     year: year.year,
     start: kind === 'perencanaan' ? addDays(year.start, -92) : year.start,
-    end: kind === 'evaluasi' || kind === 'keberatan' ? addDays(year.end, 90) : year.end,
+    end: addDays(year.end, 90),
   };
 }
 
