@@ -72,6 +72,10 @@ export const cssVariablesResolver: CSSVariablesResolver = (t: MantineTheme) => {
   // Surfaces text sits on: the body, Paper/Table stripes (gray.0/1), the dark body and cards.
   const lightSurfaces = [white, gray[0], gray[1]];
   const darkSurfaces = [dark[7], dark[6], dark[8], dark[5]];
+  // The light variant's backgrounds (alerts, light badges and buttons) of every colour but the neutrals.
+  const tints = Object.keys(t.colors)
+    .filter((name) => name !== 'dark' && name !== 'gray')
+    .map((name) => t.colors[name]![1]);
   for (const name of Object.keys(t.colors)) {
     const c = t.colors[name]!;
     // Light mode: a light badge/alert is color.1 behind color.9 text; Text c="red" uses the filled shade.
@@ -97,7 +101,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t: MantineTheme) => {
       ...light,
       '--mantine-color-dimmed': readable(gray[6], [...lightSurfaces, gray[2]], 'darker'),
       '--mantine-color-error': readable(t.colors.red[8], lightSurfaces, 'darker'),
-      '--mantine-color-anchor': readable(t.colors.blue[8], [...lightSurfaces, t.colors.blue[0]], 'darker'),
+      // A link also sits in light alerts and badges (red.1 behind 'Buka SKP' on Beranda).
+      '--mantine-color-anchor': readable(t.colors.blue[8], [...lightSurfaces, ...tints], 'darker'),
       // A file input's "Pilih berkas…" is text in the field, checked like any other text.
       '--mantine-color-placeholder': readable(gray[5], lightSurfaces, 'darker'),
     },
