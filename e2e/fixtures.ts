@@ -42,7 +42,7 @@ export interface Server {
   dataDir: string;
 }
 
-async function startServer(dataDir: string): Promise<{ server: Server; child: ChildProcess }> {
+export async function startServer(dataDir: string): Promise<{ server: Server; child: ChildProcess }> {
   const child = spawn(tsx, [cli, 'serve', '--data', dataDir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
