@@ -1,5 +1,5 @@
 import { IconCalendarStats, IconChartBar, IconChecklist, IconClipboardCheck, IconDatabase, IconFileCheck, IconHierarchy3, IconHome, IconRefresh, IconLayoutDashboard, IconReportAnalytics, IconSettings, IconShieldCheck, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
-import { IconAddressBook, IconAlertTriangle, IconBinaryTree2, IconBriefcase } from '@tabler/icons-react';
+import { IconAddressBook, IconAlertTriangle, IconBinaryTree2, IconBriefcase, IconBuildingCommunity, IconUsb } from '@tabler/icons-react';
 import { IconCalendarUser, IconMessageCircle, IconMessages, IconProgressCheck, IconScale } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/roles';
@@ -8,6 +8,8 @@ import { AuditPage } from '../audit/AuditPage';
 import { AccountsPage } from '../accounts/AccountsPage';
 import { BackupPage } from '../backup/BackupPage';
 import { SyncPage } from '../sync/SyncPage';
+import { BundlePage } from '../central/BundlePage';
+import { KantorPage } from '../central/KantorPage';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage';
 import { DialoguePage } from '../dialogue/DialoguePage';
 import { DistributionPage } from '../distribution/DistributionPage';
@@ -83,6 +85,8 @@ export const pages: PageDef[] = [
   { path: '/akun', element: <AccountsPage />, roles: ['pengelola'], nav: { label: 'nav.accounts', icon: IconUsers, section: 'admin' } },
   { path: '/audit', element: <AuditPage />, roles: ['pengelola', 'admin_pusat'], nav: { label: 'nav.audit', icon: IconShieldCheck, section: 'admin' } },
   { path: '/cadangan', element: <BackupPage />, roles: ['pengelola'], nav: { label: 'nav.backup', icon: IconDatabase, section: 'admin' } },
+  { path: '/kantor', element: <KantorPage />, roles: ['admin_pusat'], nav: { label: 'nav.offices', icon: IconBuildingCommunity, section: 'admin' } },
+  { path: '/impor-bundel', element: <BundlePage />, roles: ['admin_pusat'], nav: { label: 'nav.bundleImport', icon: IconUsb, section: 'admin' } },
   { path: '/sinkronisasi', element: <SyncPage />, roles: ['pengelola'], nav: { label: 'nav.sync', icon: IconRefresh, section: 'admin' } },
   { path: '/pengaturan', element: <SettingsPage />, nav: { label: 'nav.settings', icon: IconSettings, section: 'admin' } },
   { path: '/kata-sandi', element: <ChangePasswordPage /> },

@@ -7,6 +7,7 @@ import { accountsMessages } from '../accounts/messages';
 import { authMessages } from '../auth/messages';
 import { backupMessages } from '../backup/messages';
 import { syncMessages } from '../sync/messages';
+import { centralMessages } from '../central/messages';
 import { dialogueMessages } from '../dialogue/messages';
 import { distributionMessages } from '../distribution/messages';
 import { evaluationMessages } from '../evaluation/messages';
@@ -26,7 +27,7 @@ import { yearMessages } from '../year/messages';
 import type { Language } from './define';
 
 /** Every capability's catalog; add yours here. */
-const parts = [appMessages, guardMessages, formMessages, authMessages, accountsMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, syncMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages, printMessages, helpMessages] as const;
+const parts = [appMessages, guardMessages, formMessages, authMessages, accountsMessages, setupMessages, homeMessages, settingsMessages, auditMessages, backupMessages, syncMessages, centralMessages, yearMessages, skpMessages, realisasiMessages, feedbackMessages, dialogueMessages, appealMessages, myYearMessages, orgMessages, peopleMessages, evaluationMessages, distributionMessages, dashboardMessages, printMessages, helpMessages] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { id: Record<infer K, string> } ? K : never;
