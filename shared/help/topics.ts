@@ -283,6 +283,28 @@ export const helpTopics: HelpTopic[] = [
     roles: ['pengelola'],
   },
   {
+    routes: ['/kantor'],
+    title: 'Kantor',
+    steps: [
+      'Daftarkan kantor (OPD) dengan namanya, lalu berikan kode pendaftaran yang muncul (sekali pakai, berlaku 24 jam) dan alamat server pusat kepada Pengelola Kinerja kantor itu.',
+      'Pantau setiap kantor: sinkron terakhir, perubahan yang menunggu, versi aplikasi, dan keadaan data (Tersinkron bila data kantor dan pusat terbukti sama). Kantor yang tidak sinkron lebih dari 7 hari ditandai merah.',
+      'Bila komputer kantor hilang atau kunci bocor, pilih Ganti kunci (kantor mendaftar ulang dengan kode baru) atau Cabut.',
+    ],
+    rule: 'Instansi pembina kepegawaian daerah (BKPSDM) menghimpun hasil penilaian kinerja seluruh perangkat daerah melalui sistem informasi kinerja (PP Nomor 30 Tahun 2019).',
+    // Admin Pusat has no printed guide of its own yet.
+    roles: [],
+  },
+  {
+    routes: ['/impor-bundel'],
+    title: 'Impor Bundel USB',
+    steps: [
+      'Unggah bundel kiriman kantor (berkas .kinerja yang dibawa dengan flashdisk), lalu tekan Impor bundel.',
+      'Unduh bundel balasan dan bawa kembali ke kantor itu untuk diimpor di Sinkronisasi. Bundel yang sama diimpor dua kali tidak mengubah apa pun.',
+    ],
+    rule: 'Kantor tanpa jaringan ke pusat tetap wajib menyampaikan data penilaian kinerja kepada BKPSDM; bundel bertanda tangan menjamin isinya utuh dan berasal dari kantor yang terdaftar (PP Nomor 30 Tahun 2019).',
+    roles: [],
+  },
+  {
     routes: ['/pengaturan'],
     title: 'Pengaturan',
     steps: [
