@@ -62,13 +62,13 @@ function values(input: {
 }
 
 function loadAssignment(ctx: AuthedReadContext, id: string): AssignmentsTable {
-  const row = ctx.core.q.prepare('SELECT * FROM assignments WHERE id = ? AND deleted_at IS NULL').get(id) as AssignmentsTable | undefined;
+  const row = ctx.core.q.first(ctx.core.db.selectFrom('assignments').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
   if (!row || row.office_id !== ctx.actor.officeId) throw notFound('Penempatan jabatan');
   return row;
 }
 
 function loadOverride(ctx: AuthedReadContext, id: string): AppraisalOverridesTable {
-  const row = ctx.core.q.prepare('SELECT * FROM appraisal_overrides WHERE id = ? AND deleted_at IS NULL').get(id) as AppraisalOverridesTable | undefined;
+  const row = ctx.core.q.first(ctx.core.db.selectFrom('appraisal_overrides').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
   if (!row || row.office_id !== ctx.actor.officeId) throw notFound('Penetapan khusus pejabat penilai');
   return row;
 }
@@ -113,7 +113,7 @@ export const peopleHandlers: HandlerMap<
       };
     });
     appraisees.sort((a, b) => (a.link === b.link ? a.name.localeCompare(b.name, 'id') : a.link === 'penilai' ? -1 : 1));
-    const office = ctx.core.q.prepare('SELECT name FROM offices WHERE id = ?').get(row.office_id) as { name: string } | undefined;
+    const office = ctx.core.q.first(ctx.core.db.selectFrom('offices').select('name').where('id', '=', row.office_id));
     return {
       employee: employeeOut(row),
       officeName: office?.name ?? '',
@@ -229,9 +229,7 @@ export const peopleHandlers: HandlerMap<
     }
     const endDate = input.endDate ?? null;
     if (endDate && endDate < input.startDate) throw fieldError('endDate', 'Tanggal selesai tidak boleh sebelum tanggal mulai.');
-    const existing = ctx.core.q
-      .prepare('SELECT * FROM appraisal_overrides WHERE employee_id = ? AND deleted_at IS NULL')
-      .all(employee.id) as AppraisalOverridesTable[];
+    const existing = ctx.core.q.all(ctx.core.db.selectFrom('appraisal_overrides').selectAll().where('employee_id', '=', employee.id).where('deleted_at', 'is', null));
     let toEnd: AppraisalOverridesTable | null = null;
     for (const o of existing) {
       if (!overlaps(o.start_date, o.end_date, input.startDate, endDate)) continue;
@@ -311,7 +309,7 @@ export const peopleHandlers: HandlerMap<
   'people.exportRows': (ctx, input) => {
     const officeId = scopeOffice(ctx, input.officeId);
     const date = input.date ?? today(ctx);
-    const office = ctx.core.q.prepare('SELECT name FROM offices WHERE id = ?').get(officeId) as { name: string };
-    return { date, officeName: office.name, rows: exportEmployees(ctx.core, officeId, date, input) };
+    const office = ctx.core.q.first(ctx.core.db.selectFrom('offices').select('name').where('id', '=', officeId));
+    return { date, officeName: office?.name ?? '', rows: exportEmployees(ctx.core, officeId, date, input) };
   },
 };

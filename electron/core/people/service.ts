@@ -48,25 +48,27 @@ export function employeeOut(row: EmployeeRow): Employee {
 }
 
 export function loadEmployee(core: Core, officeId: string | null, id: string): EmployeeRow {
-  const row = core.q.prepare('SELECT * FROM employees WHERE id = ? AND deleted_at IS NULL').get(id) as EmployeeRow | undefined;
+  const row = core.q.first(core.db.selectFrom('employees').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
   if (!row || (officeId !== null && row.office_id !== officeId)) throw notFound('Pegawai');
   return row;
 }
 
 export function loadLivePosition(core: Core, officeId: string, id: string): PositionsTable {
-  const row = core.q.prepare('SELECT * FROM positions WHERE id = ? AND deleted_at IS NULL').get(id) as PositionsTable | undefined;
+  const row = core.q.first(core.db.selectFrom('positions').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
   if (!row || row.office_id !== officeId) throw notFound('Jabatan');
   return row;
 }
 
 /** NIPs are unique across every office: the same person cannot be two employees. */
 export function nipOwner(core: Core, nip: string): { id: string; office_id: string; name: string; office_name: string } | undefined {
-  return core.q
-    .prepare(
-      `SELECT e.id, e.office_id, e.name, o.name AS office_name FROM employees e JOIN offices o ON o.id = e.office_id
-       WHERE e.nip = ? AND e.deleted_at IS NULL`,
-    )
-    .get(nip) as { id: string; office_id: string; name: string; office_name: string } | undefined;
+  return core.q.first(
+    core.db
+      .selectFrom('employees as e')
+      .innerJoin('offices as o', 'o.id', 'e.office_id')
+      .select(['e.id', 'e.office_id', 'e.name', 'o.name as office_name'])
+      .where('e.nip', '=', nip)
+      .where('e.deleted_at', 'is', null),
+  );
 }
 
 export function nipTakenMessage(owner: { office_id: string; name: string; office_name: string }, officeId: string): string {
@@ -157,9 +159,14 @@ export function updateEmployee(
 /** Ends running assignments today (yesterday when they started today) and cancels future ones. */
 function endAllAssignments(ctx: AuthedContext, employeeId: string, reason: string): number {
   const day = today(ctx);
-  const rows = ctx.core.q
-    .prepare('SELECT * FROM assignments WHERE employee_id = ? AND deleted_at IS NULL AND (end_date IS NULL OR end_date > ?)')
-    .all(employeeId, day) as AssignmentsTable[];
+  const rows = ctx.core.q.all(
+    ctx.core.db
+      .selectFrom('assignments')
+      .selectAll()
+      .where('employee_id', '=', employeeId)
+      .where('deleted_at', 'is', null)
+      .where((w) => w.or([w('end_date', 'is', null), w('end_date', '>', day)])),
+  );
   for (const a of rows) {
     if (a.start_date > day) {
       ctx.write.update('assignments', a.id, { cancel_reason: reason });
@@ -181,7 +188,7 @@ export function overlaps(aStart: string, aEnd: string | null, bStart: string, bE
 /** A position others report to, or a managerial one, is held by one person at a time. */
 export function isSingleHolder(core: Core, position: PositionsTable): boolean {
   if (isManagerial(position.type as PositionType)) return true;
-  return !!core.q.prepare('SELECT 1 FROM positions WHERE reports_to_position_id = ? AND deleted_at IS NULL LIMIT 1').get(position.id);
+  return !!core.q.first(core.db.selectFrom('positions').select('id').where('reports_to_position_id', '=', position.id).where('deleted_at', 'is', null).limit(1));
 }
 
 export interface AssignmentRequest {
@@ -195,9 +202,7 @@ export interface AssignmentRequest {
 }
 
 function nameOf(core: Core, employeeId: string): string {
-  const e = core.q.prepare('SELECT name, front_title, back_title FROM employees WHERE id = ?').get(employeeId) as
-    | { name: string; front_title: string | null; back_title: string | null }
-    | undefined;
+  const e = core.q.first(core.db.selectFrom('employees').select(['name', 'front_title', 'back_title']).where('id', '=', employeeId));
   return e ? formatFullName(e.front_title, e.name, e.back_title) : 'pegawai lain';
 }
 
@@ -216,9 +221,7 @@ export function checkAssignment(core: Core, req: AssignmentRequest): { endPrevio
   if (kind !== 'definitif' && !single) {
     throw fieldError('kind', `Plt/Plh hanya untuk jabatan pimpinan. ${position.name} adalah jabatan yang dapat dipegang banyak orang; gunakan Definitif.`);
   }
-  const onPosition = core.q
-    .prepare('SELECT * FROM assignments WHERE position_id = ? AND deleted_at IS NULL')
-    .all(position.id) as AssignmentsTable[];
+  const onPosition = core.q.all(core.db.selectFrom('assignments').selectAll().where('position_id', '=', position.id).where('deleted_at', 'is', null));
   for (const a of onPosition) {
     if (!overlaps(a.start_date, a.end_date, startDate, endDate)) continue;
     if (a.employee_id === req.employeeId) {
@@ -236,9 +239,9 @@ export function checkAssignment(core: Core, req: AssignmentRequest): { endPrevio
   }
   let endPrevious: AssignmentsTable | null = null;
   if (kind === 'definitif' && req.employeeId) {
-    const own = core.q
-      .prepare("SELECT * FROM assignments WHERE employee_id = ? AND kind = 'definitif' AND deleted_at IS NULL")
-      .all(req.employeeId) as AssignmentsTable[];
+    const own = core.q.all(
+      core.db.selectFrom('assignments').selectAll().where('employee_id', '=', req.employeeId).where('kind', '=', 'definitif').where('deleted_at', 'is', null),
+    );
     for (const a of own) {
       if (!overlaps(a.start_date, a.end_date, startDate, endDate)) continue;
       const canEnd = req.endPrevious && a.start_date < startDate && (a.end_date === null || a.end_date >= startDate) && !endPrevious;
@@ -246,7 +249,7 @@ export function checkAssignment(core: Core, req: AssignmentRequest): { endPrevio
         endPrevious = a;
         continue;
       }
-      const p = core.q.prepare('SELECT name FROM positions WHERE id = ?').get(a.position_id) as { name: string } | undefined;
+      const p = core.q.first(core.db.selectFrom('positions').select('name').where('id', '=', a.position_id));
       throw ruleViolation(
         `${req.employeeName} masih memegang jabatan definitif ${p?.name ?? ''} (${running(a)}), yang bertumpang tindih dengan tanggal ini. Akhiri jabatan itu lebih dulu atau pilih tanggal mulai setelahnya.`,
       );
