@@ -1,11 +1,11 @@
 import { dialogueWindow, type Dialogue } from '../../../shared/dialogue/commands';
 import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import { formatDateId, localDate } from '../../../shared/people/dates';
-import { appraisalLink, canSeeDialogue, dialoguePartyOf, dialogueSideOf } from '../access';
+import { appraisalLink, canSeeDialogue, canSeeSkp, dialoguePartyOf, dialogueSideOf } from '../access';
 import { type HandlerMap, type AuthedReadContext } from '../context';
 import type { DialoguesTable } from '../db/schema';
 import { appraisalChain } from '../people/appraisal';
-import { loadSkp, viewerRoleOf } from '../skp/service';
+import { loadSkp } from '../skp/service';
 import { actionById, actionsOf, dialogueById, dialoguesIn, skpYear, titledName } from './queries';
 
 
@@ -78,7 +78,7 @@ export const dialogueHandlers: HandlerMap<
     let rows: DialoguesTable[];
     if (input.skpId) {
       const skp = loadSkp(ctx.core, input.skpId);
-      if (!viewerRoleOf(ctx, skp)) throw forbidden();
+      if (!canSeeSkp(ctx.actor, skp)) throw forbidden();
       rows = dialoguesIn(ctx.core, { skpId: skp.id });
     } else if (input.asAppraiser) {
       rows = dialoguesIn(ctx.core, { appraiserId: ctx.actor.employeeId });

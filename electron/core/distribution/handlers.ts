@@ -2,14 +2,12 @@ import { distributionPattern, checkDistribution } from '../../../shared/distribu
 import type { UnitDistribution } from '../../../shared/distribution/commands';
 import { forbidden } from '../../../shared/errors';
 import { predikats, type OrgRating, type Predikat } from '../../../shared/evaluation/predikat';
-import { type HandlerMap, type AuthedReadContext } from '../context';
+import { canSeeOfficeDistribution, visibleDistributionUnit } from '../access';
+import { type HandlerMap } from '../context';
 import type { Core } from '../core';
 import { unitLineage } from '../evaluation/service';
-import { primaryAssignment } from '../people/appraisal';
-import { DbChainSource } from '../people/source';
-import { localDate } from '../../../shared/people/dates';
 import { loadYear } from '../skp/service';
-import { finalPredikatCounts, officeHeadPosition, officeName, officeUnits, orgRatingsOf, runningUnitOf } from './queries';
+import { finalPredikatCounts, officeName, officeUnits, orgRatingsOf } from './queries';
 
 function emptyCounts(): Record<Predikat, number> {
   return Object.fromEntries(predikats.map((p) => [p, 0])) as Record<Predikat, number>;
@@ -91,14 +89,10 @@ export function distributionForPeriod(core: Core, officeId: string, yearId: stri
 export const distributionHandlers: HandlerMap<'distribution.get'> = {
   'distribution.get': (ctx, input) => {
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
-    const isAdmin = ctx.actor.roles.has('pengelola') || ctx.actor.roles.has('admin_pusat');
-    if (!isAdmin && !isHeadOfOffice(ctx)) {
+    if (!canSeeOfficeDistribution(ctx.core, ctx.actor, ctx.now)) {
       // An appraiser sees the unit they lead (and units under it), not the whole office's spread.
-      const mine = runningUnitOf(ctx.core, ctx.actor.employeeId);
-      const wanted = input.unitId ?? mine?.unit_id;
-      if (!mine?.unit_id || !wanted || !unitLineage(ctx.core, wanted).includes(mine.unit_id)) {
-        throw forbidden('Kurva distribusi seluruh kantor khusus Pengelola Kinerja; Anda dapat melihat kurva unit kerja Anda.');
-      }
+      const wanted = visibleDistributionUnit(ctx.core, ctx.actor, input.unitId);
+      if (!wanted) throw forbidden('Kurva distribusi seluruh kantor khusus Pengelola Kinerja; Anda dapat melihat kurva unit kerja Anda.');
       const own = distributionForPeriod(ctx.core, ctx.actor.officeId, year.id, input.period, wanted);
       // The office entry keeps its name and rating but none of the office-wide counts.
       return { ...own, office: distributionOf(null, own.office.unitName, own.office.orgRating, emptyCounts()) };
@@ -106,10 +100,3 @@ export const distributionHandlers: HandlerMap<'distribution.get'> = {
     return distributionForPeriod(ctx.core, ctx.actor.officeId, year.id, input.period, input.unitId);
   },
 };
-
-/** The head of office leads every unit (from a position outside any unit) and records the org ratings. */
-function isHeadOfOffice(ctx: AuthedReadContext): boolean {
-  const head = officeHeadPosition(ctx.core, ctx.actor.officeId);
-  if (!head) return false;
-  return primaryAssignment(new DbChainSource(ctx.core), ctx.actor.employeeId, localDate(ctx.now))?.position_id === head;
-}

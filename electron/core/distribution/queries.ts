@@ -4,10 +4,6 @@ export function officeName(core: Core, officeId: string): string | undefined {
   return core.q.first(core.db.selectFrom('offices').select('name').where('id', '=', officeId))?.name;
 }
 
-export function officeHeadPosition(core: Core, officeId: string): string | null {
-  return core.q.first(core.db.selectFrom('offices').select('head_position_id').where('id', '=', officeId))?.head_position_id ?? null;
-}
-
 /** Every unit of the office, removed ones too (a removed unit still places its old evaluations in the tree). */
 export function officeUnits(core: Core, officeId: string) {
   return core.q.all(core.db.selectFrom('units').select(['id', 'name', 'parent_id', 'deleted_at']).where('office_id', '=', officeId).orderBy('name'));

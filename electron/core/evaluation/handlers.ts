@@ -5,14 +5,26 @@ import { predikatOf, resultsRatingRefusal, type Rating } from '../../../shared/e
 import { localDate } from '../../../shared/people/dates';
 import { perilakuValues } from '../../../shared/skp/perilaku';
 import { type AuthedContext, type HandlerMap, type AuthedReadContext } from '../context';
-import type { AppealsTable, EvaluationRhkTable, EvaluationsTable, FeedbackTable } from '../db/schema';
-import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
-import { primaryAssignment } from '../people/appraisal';
-import { DbChainSource } from '../people/source';
+import type { EvaluationRhkTable, EvaluationsTable, FeedbackTable } from '../db/schema';
+import type { SkpsTable } from '../db/schema';
 import { generalEvidenceOf, realisasiRows, removedIndicatorsOf } from '../realisasi/handlers';
-import { loadYear, viewerRoleOf } from '../skp/service';
+import { canEvaluate, canSeeSkp, canSetOrgRating, skpRelation } from '../access';
+import { loadYear } from '../skp/service';
 import { addYearCloseCheck } from '../year/handlers';
+import { skpById } from '../skp/queries';
 import { judgedPlanOf } from './judged-plan';
+import {
+  approvedPlansOfAppraiser,
+  feedbackFor,
+  judgementsOf,
+  latestAppeal,
+  liveEvaluation,
+  liveUnitOffice,
+  orgRatingRow,
+  orgRatingsWithNames,
+  plansOfEmployee,
+  plansWithoutAnnualResult,
+} from './queries';
 import { requireApprovedPlan, skpPeriod } from './period-context';
 import { centralOrgRating } from '../sync/reference';
 import { angkaKreditBasisOf, angkaKreditFor, appealDeadlineFrom, loadEvaluation, orgRatingFor, resultWithheld, summaryOf, unitOfSkp } from './service';
@@ -20,25 +32,21 @@ import { angkaKreditBasisOf, angkaKreditFor, appealDeadlineFrom, loadEvaluation,
 
 /** A year closes when every approved plan has a final annual evaluation. */
 addYearCloseCheck((ctx, year) => {
-  const missing = ctx.core.q
-    .prepare(
-      `SELECT COUNT(*) AS n FROM skps s WHERE s.year_id = ? AND s.deleted_at IS NULL AND s.approved_version > 0
-       AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.skp_id = s.id AND e.period = 'tahunan' AND e.status = 'final' AND e.deleted_at IS NULL)`,
-    )
-    .get(year.id) as { n: number };
-  return missing.n > 0 ? `Tahun Penilaian ${year.year} belum dapat ditutup: ${missing.n} SKP belum memiliki penilaian tahunan yang final.` : null;
+  const missing = plansWithoutAnnualResult(ctx.core, year.id);
+  return missing > 0 ? `Tahun Penilaian ${year.year} belum dapat ditutup: ${missing} SKP belum memiliki penilaian tahunan yang final.` : null;
 });
 
 function loadById(ctx: AuthedReadContext, id: string): { e: EvaluationsTable; skp: SkpsTable } {
-  const e = ctx.core.q.prepare('SELECT * FROM evaluations WHERE id = ? AND deleted_at IS NULL').get(id) as EvaluationsTable | undefined;
+  const e = liveEvaluation(ctx.core, id);
   if (!e) throw notFound('Penilaian');
-  const skp = ctx.core.q.prepare('SELECT * FROM skps WHERE id = ?').get(e.skp_id) as SkpsTable;
-  if (!viewerRoleOf(ctx, skp)) throw forbidden();
+  const skp = skpById(ctx.core, e.skp_id);
+  if (!skp) throw notFound('SKP');
+  if (!canSeeSkp(ctx.actor, skp)) throw forbidden();
   return { e, skp };
 }
 
 function assertAppraiser(ctx: AuthedReadContext, skp: SkpsTable): void {
-  if (viewerRoleOf(ctx, skp) !== 'penilai') throw ruleViolation('Hanya Pejabat Penilai Kinerja pegawai ini yang dapat menilai.');
+  if (!canEvaluate(ctx.actor, skp)) throw ruleViolation('Hanya Pejabat Penilai Kinerja pegawai ini yang dapat menilai.');
 }
 
 function assertYearOpen(ctx: AuthedContext, skp: SkpsTable): void {
@@ -54,9 +62,8 @@ function finalize(ctx: AuthedContext, id: string, version: number): number {
   if (!e.results_rating || !e.behaviour_rating) {
     throw ruleViolation('Tetapkan Rating Hasil Kerja dan Rating Perilaku Kerja sebelum mengunci penilaian.');
   }
-  const year = ctx.core.q.prepare('SELECT * FROM performance_years WHERE id = ?').get(skp.year_id) as PerformanceYearsTable;
   // The organisation's rating in force at finalisation is part of the signed result.
-  const orgRating = orgRatingFor(ctx.core, year.id, e.period, e.unit_id);
+  const orgRating = orgRatingFor(ctx.core, skp.year_id, e.period, e.unit_id);
   // So is the plan it judged: the approved version in force now (what the draft showed, see
   // judgedPlanOf), so a later amendment never changes the plan this result shows.
   const inPlan = new Set(judgedPlanOf(ctx.core, skp, e).plan.rhk.map((r) => r.id));
@@ -70,7 +77,7 @@ function finalize(ctx: AuthedContext, id: string, version: number): number {
   // A judgement left on an RHK that an approved amendment removed while the evaluation was a
   // draft is not part of the result (the screen no longer showed it): it goes, so the locked
   // evaluation judges exactly the RHK of its version.
-  for (const j of ctx.core.q.prepare('SELECT id, rhk_id FROM evaluation_rhk WHERE evaluation_id = ? AND deleted_at IS NULL').all(e.id) as { id: string; rhk_id: string }[]) {
+  for (const j of judgementsOf(ctx.core, e.id)) {
     if (!inPlan.has(j.rhk_id)) ctx.write.remove('evaluation_rhk', j.id);
   }
   return updated.version;
@@ -90,21 +97,15 @@ export const evaluationHandlers: HandlerMap<
   'evaluation.get': (c, input): EvaluationDetail => {
     const ctx = c;
     const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
-    const role = viewerRoleOf(ctx, skp);
+    const role = skpRelation(ctx.actor, skp);
     if (!role) throw forbidden();
     const e = loadEvaluation(ctx.core, skp.id, period.code);
     // A final evaluation shows the approved version it judged, a draft the approved plan in force.
     const { plan: snapshot, versionNo } = judgedPlanOf(ctx.core, skp, e);
-    const judgements = new Map(
-      (e ? (ctx.core.q.prepare('SELECT * FROM evaluation_rhk WHERE evaluation_id = ? AND deleted_at IS NULL').all(e.id) as EvaluationRhkTable[]) : []).map((j) => [j.rhk_id, j]),
-    );
-    const feedback = ctx.core.q
-      .prepare(`SELECT * FROM feedback WHERE skp_id = ? AND deleted_at IS NULL AND (? = 'tahunan' OR period = ?) ORDER BY created_at`)
-      .all(skp.id, period.code, period.code) as FeedbackTable[];
+    const judgements = new Map((e ? judgementsOf(ctx.core, e.id) : []).map((j) => [j.rhk_id, j]));
+    const feedback = feedbackFor(ctx.core, skp.id, period.code);
     const rows = realisasiRows(ctx, skp, period.code, snapshot.rhk);
-    const appeal = e
-      ? (ctx.core.q.prepare('SELECT * FROM appeals WHERE evaluation_id = ? AND deleted_at IS NULL ORDER BY filed_at DESC LIMIT 1').get(e.id) as AppealsTable | undefined)
-      : undefined;
+    const appeal = e ? latestAppeal(ctx.core, e.id) : undefined;
     const open = year.status === 'terbuka';
     const today = localDate(ctx.now);
     // The employee gets the draft without the appraiser's judgements (see resultWithheld).
@@ -199,11 +200,9 @@ export const evaluationHandlers: HandlerMap<
         acknowledged_at: null,
         appeal_deadline: null,
         skp_version_no: null,
-      }) as EvaluationsTable;
+      });
     }
-    const existing = new Map(
-      (ctx.core.q.prepare('SELECT * FROM evaluation_rhk WHERE evaluation_id = ? AND deleted_at IS NULL').all(e.id) as EvaluationRhkTable[]).map((j) => [j.rhk_id, j]),
-    );
+    const existing = new Map(judgementsOf(ctx.core, e.id).map((j) => [j.rhk_id, j]));
     for (const j of input.rhk) {
       const old = existing.get(j.rhkId);
       if (old) ctx.write.update('evaluation_rhk', old.id, { judgement: j.judgement, note: j.note ?? null });
@@ -227,7 +226,7 @@ export const evaluationHandlers: HandlerMap<
       predikat,
       notes: input.notes === undefined ? e.notes : input.notes,
       angka_kredit: angkaKreditFor(ctx.core, skp, predikat, period),
-    }) as EvaluationsTable;
+    });
     return { evaluationId: e.id, version: updated.version, predikat };
   },
 
@@ -260,50 +259,43 @@ export const evaluationHandlers: HandlerMap<
 
   'evaluation.pending': (ctx, input) => {
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
-    const skps = ctx.core.q
-      .prepare('SELECT * FROM skps WHERE year_id = ? AND appraiser_employee_id = ? AND approved_version > 0 AND deleted_at IS NULL ORDER BY employee_name')
-      .all(year.id, ctx.actor.employeeId) as SkpsTable[];
+    const skps = approvedPlansOfAppraiser(ctx.core, year.id, ctx.actor.employeeId);
     const items = skps
       .filter((s) => {
         const p = periodsOf(year.year, year.cadence).find((x) => x.code === input.period);
         return p && !(p.end < s.period_start || p.start > s.period_end);
       })
-      .map((s) => summaryOf(ctx.core, s, year, input.period, loadEvaluation(ctx.core, s.id, input.period), viewerRoleOf(ctx, s)));
+      .map((s) => summaryOf(ctx.core, s, year, input.period, loadEvaluation(ctx.core, s.id, input.period), skpRelation(ctx.actor, s)));
     return { items };
   },
 
   'evaluation.mine': (ctx, input) => {
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     const employeeId = input.employeeId ?? ctx.actor.employeeId;
-    const skps = ctx.core.q
-      .prepare('SELECT * FROM skps WHERE year_id = ? AND employee_id = ? AND deleted_at IS NULL ORDER BY period_start')
-      .all(year.id, employeeId) as SkpsTable[];
-    const visible = skps.filter((s) => viewerRoleOf(ctx, s));
+    const skps = plansOfEmployee(ctx.core, year.id, employeeId);
+    const visible = skps.filter((s) => canSeeSkp(ctx.actor, s));
     if (employeeId !== ctx.actor.employeeId && skps.length > 0 && visible.length === 0) throw forbidden();
     const items = visible.flatMap((s) =>
       periodsOf(year.year, year.cadence)
         .filter((p) => !(p.end < s.period_start || p.start > s.period_end))
-        .map((p) => summaryOf(ctx.core, s, year, p.code, loadEvaluation(ctx.core, s.id, p.code), viewerRoleOf(ctx, s))),
+        .map((p) => summaryOf(ctx.core, s, year, p.code, loadEvaluation(ctx.core, s.id, p.code), skpRelation(ctx.actor, s))),
     );
     return { items };
   },
 
   'evaluation.setOrgRating': (ctx, input) => {
-    if (!canSetOrgRating(ctx)) {
+    if (!canSetOrgRating(ctx.core, ctx.actor, ctx.now)) {
       throw forbidden('Capaian Kinerja Organisasi dicatat oleh Pengelola Kinerja atau kepala kantor.');
     }
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
     if (!periodsOf(year.year, year.cadence).some((p) => p.code === input.period)) throw ruleViolation('Periode tidak sesuai siklus Tahun Penilaian.');
     if (input.unitId) {
-      const u = ctx.core.q.prepare('SELECT office_id FROM units WHERE id = ? AND deleted_at IS NULL').get(input.unitId) as { office_id: string } | undefined;
-      if (!u || u.office_id !== ctx.actor.officeId) throw notFound('Unit kerja');
+      if (liveUnitOffice(ctx.core, input.unitId) !== ctx.actor.officeId) throw notFound('Unit kerja');
     }
     if (input.unitId === null && centralOrgRating(ctx.core, year.year, input.period)) {
       throw ruleViolation('Capaian Kinerja Organisasi kantor untuk periode ini ditetapkan BKPSDM melalui server pusat dan tidak dapat diubah di kantor. Capaian per unit kerja tetap dapat dicatat.');
     }
-    const existing = ctx.core.q
-      .prepare("SELECT id, version FROM org_ratings WHERE year_id = ? AND period = ? AND COALESCE(unit_id, '') = ? AND deleted_at IS NULL")
-      .get(year.id, input.period, input.unitId ?? '') as { id: string; version: number } | undefined;
+    const existing = orgRatingRow(ctx.core, year.id, input.period, input.unitId);
     // The caller saw no rating (null) or this version; anything else was recorded meanwhile.
     if ((existing?.version ?? null) !== input.version) {
       throw new AppError('CONFLICT', 'Capaian Kinerja Organisasi ini telah diubah di tempat lain. Muat ulang lalu ulangi perubahan Anda.', {
@@ -318,13 +310,7 @@ export const evaluationHandlers: HandlerMap<
 
   'evaluation.orgRatings': (ctx, input) => {
     const year = loadYear(ctx.core, ctx.actor.officeId, input.yearId);
-    const rows = ctx.core.q
-      .prepare(
-        `SELECT o.unit_id, COALESCE(u.name, of.name) AS unit_name, o.rating, o.set_by_name, o.note, o.version
-         FROM org_ratings o LEFT JOIN units u ON u.id = o.unit_id JOIN offices of ON of.id = o.office_id
-         WHERE o.year_id = ? AND o.period = ? AND o.deleted_at IS NULL ORDER BY o.unit_id IS NOT NULL, unit_name`,
-      )
-      .all(year.id, input.period) as { unit_id: string | null; unit_name: string; rating: EvaluationDetail['orgRating'] & string; set_by_name: string | null; note: string | null; version: number }[];
+    const rows = orgRatingsWithNames(ctx.core, year.id, input.period);
     const ratings = rows.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, rating: r.rating, setByName: r.set_by_name, note: r.note, version: r.version, fromCentral: false }));
     // BKPSDM's value for the whole office replaces the office's own, read-only ("ditetapkan BKPSDM").
     const central = centralOrgRating(ctx.core, year.year, input.period);
@@ -335,16 +321,6 @@ export const evaluationHandlers: HandlerMap<
       if (own >= 0) ratings[own] = item;
       else ratings.unshift(item);
     }
-    return { ratings, canSet: canSetOrgRating(ctx) };
+    return { ratings, canSet: canSetOrgRating(ctx.core, ctx.actor, ctx.now) };
   },
 };
-
-/** The office admin records it, or the head of the office (who leads the units). */
-function canSetOrgRating(ctx: AuthedReadContext): boolean {
-  if (ctx.actor.roles.has('pengelola')) return true;
-  const office = ctx.core.q.prepare('SELECT head_position_id FROM offices WHERE id = ?').get(ctx.actor.officeId) as { head_position_id: string | null } | undefined;
-  if (!office?.head_position_id) return false;
-  const a = primaryAssignment(new DbChainSource(ctx.core), ctx.actor.employeeId, localDate(ctx.now));
-  return a?.position_id === office.head_position_id;
-}
-

@@ -1,7 +1,9 @@
 import type { Rhk, SkpSnapshot } from '../../../shared/skp/commands';
 import type { Core } from '../core';
 import type { EvaluationsTable } from '../db/schema';
-import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
+import type { SkpsTable } from '../db/schema';
+import { rhkById } from '../realisasi/queries';
+import { allIndicatorsOfRhk, judgementsOf, storedSnapshot } from './queries';
 import { snapshotOf } from '../skp/read';
 import { indicatorOut } from '../skp/service';
 
@@ -27,10 +29,8 @@ export interface JudgedPlan {
 }
 
 function storedVersion(core: Core, skpId: string, versionNo: number): SkpSnapshot | null {
-  const v = core.q.prepare('SELECT snapshot FROM skp_versions WHERE skp_id = ? AND version_no = ? AND deleted_at IS NULL').get(skpId, versionNo) as
-    | { snapshot: string }
-    | undefined;
-  return v ? (JSON.parse(v.snapshot) as SkpSnapshot) : null;
+  const snapshot = storedSnapshot(core, skpId, versionNo);
+  return snapshot ? (JSON.parse(snapshot) as SkpSnapshot) : null;
 }
 
 export function judgedPlanOf(core: Core, skp: SkpsTable, e: Pick<EvaluationsTable, 'id' | 'status' | 'skp_version_no'> | undefined): JudgedPlan {
@@ -56,14 +56,14 @@ export function judgedPlanOf(core: Core, skp: SkpsTable, e: Pick<EvaluationsTabl
  */
 function withJudgedRhk(core: Core, plan: SkpSnapshot, evaluationId: string): SkpSnapshot {
   const known = new Set(plan.rhk.map((r) => r.id));
-  const judged = core.q.prepare('SELECT rhk_id FROM evaluation_rhk WHERE evaluation_id = ? AND deleted_at IS NULL').all(evaluationId) as { rhk_id: string }[];
+  const judged = judgementsOf(core, evaluationId);
   const missing = judged.map((j) => j.rhk_id).filter((id) => !known.has(id));
   if (missing.length === 0) return plan;
   const extra: Rhk[] = [];
   for (const id of missing) {
-    const r = core.q.prepare('SELECT * FROM skp_rhk WHERE id = ?').get(id) as SkpRhkTable | undefined;
+    const r = rhkById(core, id);
     if (!r) continue;
-    const indicators = (core.q.prepare('SELECT * FROM skp_indicators WHERE rhk_id = ? ORDER BY order_no, created_at').all(id) as SkpIndicatorsTable[]).filter((i) =>
+    const indicators = allIndicatorsOfRhk(core, id).filter((i) =>
       r.deleted_at ? i.deleted_at === null || i.deleted_at === r.deleted_at : i.deleted_at === null,
     );
     extra.push({

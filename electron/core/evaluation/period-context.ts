@@ -1,7 +1,8 @@
-import { ruleViolation } from '../../../shared/errors';
+import { notFound, ruleViolation } from '../../../shared/errors';
 import { findPeriod, type Period } from '../../../shared/evaluation/periods';
 import type { Core } from '../core';
 import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
+import { yearById } from '../skp/queries';
 import { loadSkp } from '../skp/service';
 
 export interface SkpPeriod {
@@ -16,7 +17,8 @@ export interface SkpPeriod {
  */
 export function skpPeriod(core: Core, skpId: string, code: string): SkpPeriod {
   const skp = loadSkp(core, skpId);
-  const year = core.q.prepare('SELECT * FROM performance_years WHERE id = ?').get(skp.year_id) as PerformanceYearsTable;
+  const year = yearById(core, skp.year_id);
+  if (!year) throw notFound('Tahun Penilaian');
   const period = findPeriod(year.year, year.cadence, code);
   if (!period) {
     throw ruleViolation(

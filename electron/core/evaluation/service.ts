@@ -2,21 +2,22 @@ import { appealWindowDays } from '../../../shared/appeal/commands';
 import { angkaKreditFromCoefficient, coefficientOf } from '../../../shared/evaluation/angka-kredit';
 import type { EvaluationDetail, EvaluationSummary } from '../../../shared/evaluation/commands';
 import { periodsOf, type Period } from '../../../shared/evaluation/periods';
-import type { OrgRating, Predikat, Rating } from '../../../shared/evaluation/predikat';
+import type { OrgRating, Predikat } from '../../../shared/evaluation/predikat';
 import { addDays, localDate } from '../../../shared/people/dates';
 import type { Core } from '../core';
 import { centralOrgRatingForYear } from '../sync/reference';
-import type { EvaluationsTable, OrgRatingsTable } from '../db/schema';
+import type { EvaluationsTable } from '../db/schema';
+import { orgRatingsOf } from '../distribution/queries';
+import { evaluationOf, positionOf, reportStatusOf, unitParent } from './queries';
 import type { PerformanceYearsTable, SkpsTable } from '../db/schema';
 
 export function loadEvaluation(core: Core, skpId: string, period: string): EvaluationsTable | undefined {
-  return core.q.prepare('SELECT * FROM evaluations WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').get(skpId, period) as EvaluationsTable | undefined;
+  return evaluationOf(core, skpId, period);
 }
 
 export function unitOfSkp(core: Core, skp: SkpsTable): string | null {
   if (!skp.position_id) return null;
-  const p = core.q.prepare('SELECT unit_id FROM positions WHERE id = ?').get(skp.position_id) as { unit_id: string | null } | undefined;
-  return p?.unit_id ?? null;
+  return positionOf(core, skp.position_id)?.unit_id ?? null;
 }
 
 /** The unit and its ancestors, nearest first: an org rating set on a bidang covers its seksi. */
@@ -25,17 +26,14 @@ export function unitLineage(core: Core, unitId: string | null): string[] {
   let cur = unitId;
   while (cur && out.length < 32) {
     out.push(cur);
-    const u = core.q.prepare('SELECT parent_id FROM units WHERE id = ?').get(cur) as { parent_id: string | null } | undefined;
-    cur = u?.parent_id ?? null;
+    cur = unitParent(core, cur)?.parent_id ?? null;
   }
   return out;
 }
 
 /** The Capaian Kinerja Organisasi that applies to a unit: its own, an ancestor's, or the office's. */
 export function orgRatingFor(core: Core, yearId: string, period: string, unitId: string | null): OrgRating | null {
-  const rows = core.q
-    .prepare('SELECT unit_id, rating FROM org_ratings WHERE year_id = ? AND period = ? AND deleted_at IS NULL')
-    .all(yearId, period) as Pick<OrgRatingsTable, 'unit_id' | 'rating'>[];
+  const rows = orgRatingsOf(core, yearId, period);
   // The office's own rating, when BKPSDM set it centrally, is the city's value (pulled by sync).
   const central = centralOrgRatingForYear(core, yearId, period);
   if (rows.length === 0 && !central) return null;
@@ -51,7 +49,7 @@ export function orgRatingFor(core: Core, yearId: string, period: string, unitId:
 /** The yearly angka kredit coefficient of the SKP's position, or null when it is not functional. */
 export function angkaKreditCoefficientFor(core: Core, skp: SkpsTable): number | null {
   if (!skp.position_id) return null;
-  const p = core.q.prepare('SELECT type, level FROM positions WHERE id = ?').get(skp.position_id) as { type: string; level: string | null } | undefined;
+  const p = positionOf(core, skp.position_id);
   if (!p || !p.type.startsWith('fungsional')) return null;
   return coefficientOf(p.level);
 }
@@ -80,7 +78,7 @@ export type EvaluationViewer = EvaluationDetail['viewerRole'];
  * The appraised employee reads the result only once it is locked: until then the ratings, the
  * judgements and notes are the appraiser's draft. Enforced here, not only hidden by the screen,
  * because any command the employee can call directly must keep them out. The appraiser, the atasan
- * and the office's Pengelola/central HR (every other role viewerRoleOf knows) read drafts.
+ * and the office's Pengelola/central HR (every other relation skpRelation in access.ts knows) read drafts.
  */
 export function resultWithheld(viewer: EvaluationViewer | null, e: Pick<EvaluationsTable, 'status'> | undefined): boolean {
   if (e?.status === 'final') return false;
@@ -96,9 +94,7 @@ export function summaryOf(
   viewer: EvaluationViewer | null,
 ): EvaluationSummary {
   const withheld = resultWithheld(viewer, e);
-  const report = core.q.prepare("SELECT status FROM period_reports WHERE skp_id = ? AND period = ? AND deleted_at IS NULL").get(skp.id, period) as
-    | { status: string }
-    | undefined;
+  const reportStatus = reportStatusOf(core, skp.id, period);
   return {
     id: e?.id ?? null,
     skpId: skp.id,
@@ -110,12 +106,12 @@ export function summaryOf(
     period,
     periodLabel: periodLabelOf(year, period),
     status: e?.status ?? 'belum',
-    resultsRating: (withheld ? null : (e?.results_rating ?? null)) as Rating | null,
-    behaviourRating: (withheld ? null : (e?.behaviour_rating ?? null)) as Rating | null,
-    predikat: (withheld ? null : (e?.predikat ?? null)) as Predikat | null,
+    resultsRating: withheld ? null : (e?.results_rating ?? null),
+    behaviourRating: withheld ? null : (e?.behaviour_rating ?? null),
+    predikat: withheld ? null : (e?.predikat ?? null),
     finalizedAt: e?.finalized_at ?? null,
     acknowledgedAt: e?.acknowledged_at ?? null,
-    realisasiSubmitted: report?.status === 'diajukan',
+    realisasiSubmitted: reportStatus === 'diajukan',
     version: e?.version ?? null,
     withheld,
   };

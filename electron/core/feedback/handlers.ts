@@ -4,7 +4,8 @@ import type { PerilakuCode } from '../../../shared/skp/perilaku';
 import { type HandlerMap, type AuthedReadContext } from '../context';
 import type { FeedbackTable } from '../db/schema';
 import { requireApprovedPlan, skpPeriod } from '../evaluation/period-context';
-import { loadSkp, viewerRoleOf } from '../skp/service';
+import { canPostFeedback, canSeeFeedback, feedbackAuthorRole } from '../access';
+import { loadSkp } from '../skp/service';
 import { lastReadAt, readMark, rhkOnSkp, threadOf, unreadBySkp } from './queries';
 
 function targetOf(f: FeedbackTable): FeedbackTarget {
@@ -35,20 +36,19 @@ function messageOut(ctx: AuthedReadContext, f: FeedbackTable, readAt: string): F
 export const feedbackHandlers: HandlerMap<'feedback.thread' | 'feedback.post' | 'feedback.markRead' | 'feedback.unread'> = {
   'feedback.thread': (ctx, input) => {
     const skp = loadSkp(ctx.core, input.skpId);
-    const role = viewerRoleOf(ctx, skp);
-    if (!role) throw forbidden();
+    if (!canSeeFeedback(ctx.actor, skp)) throw forbidden();
     const rows = threadOf(ctx.core, skp.id, input.period);
     const readAt = lastRead(ctx, skp.id);
     return {
       messages: rows.map((f) => messageOut(ctx, f, readAt)),
-      canPost: skp.approved_version > 0 && role !== 'pengelola',
+      canPost: skp.approved_version > 0 && canPostFeedback(ctx.actor, skp),
     };
   },
 
   'feedback.post': (ctx, input) => {
     const { skp, period } = skpPeriod(ctx.core, input.skpId, input.period);
-    const role = viewerRoleOf(ctx, skp);
-    if (!role || role === 'pengelola') throw forbidden('Umpan balik diberikan oleh Pejabat Penilai (atau atasannya) dan ditanggapi oleh pegawai pemilik SKP.');
+    const role = feedbackAuthorRole(ctx.actor, skp);
+    if (!role) throw forbidden('Umpan balik diberikan oleh Pejabat Penilai (atau atasannya) dan ditanggapi oleh pegawai pemilik SKP.');
     requireApprovedPlan(skp);
     const t = input.target;
     if (t.kind === 'rhk' && !rhkOnSkp(ctx.core, t.rhkId, skp.id)) {
@@ -71,7 +71,7 @@ export const feedbackHandlers: HandlerMap<'feedback.thread' | 'feedback.post' | 
 
   'feedback.markRead': (ctx, input) => {
     const skp = loadSkp(ctx.core, input.skpId);
-    if (!viewerRoleOf(ctx, skp)) throw forbidden();
+    if (!canSeeFeedback(ctx.actor, skp)) throw forbidden();
     const existing = readMark(ctx.core, skp.id, ctx.actor.employeeId);
     if (existing) ctx.write.update('feedback_reads', existing.id, { read_at: ctx.nowIso });
     else ctx.write.insert('feedback_reads', { skp_id: skp.id, reader_employee_id: ctx.actor.employeeId, read_at: ctx.nowIso });

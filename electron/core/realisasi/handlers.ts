@@ -6,13 +6,29 @@ import { negativeRefusal, type Indicator, type Rhk } from '../../../shared/skp/c
 import { contentMatchesExtension, evidenceNameRefusal, evidenceTypes, extensionOf, maxEvidenceBytes } from '../../../shared/realisasi/evidence-rules';
 import { type Actor, type AuthedContext, type HandlerMap, type AuthedReadContext } from '../context';
 import type { Core } from '../core';
-import type { EvaluationsTable, EvidenceTable, PeriodReportsTable, RealisasiTable } from '../db/schema';
-import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
+import type { EvidenceTable, PeriodReportsTable, RealisasiTable } from '../db/schema';
+import type { SkpsTable } from '../db/schema';
 import { judgedPlanOf } from '../evaluation/judged-plan';
 import { requireApprovedPlan, skpPeriod } from '../evaluation/period-context';
 import { rhkOf } from '../skp/read';
-import { indicatorOut, loadSkp, viewerRoleOf } from '../skp/service';
+import { indicatorOut, loadSkp } from '../skp/service';
+import { canReportRealisasi, canSeeRealisasi } from '../access';
+import { yearById } from '../skp/queries';
 import { evidencePath, storeEvidence } from './evidence-store';
+import {
+  evaluationOfPeriod,
+  evidenceOf,
+  filledIndicators,
+  hasFinalEvaluation,
+  incomingReports,
+  indicatorOfSkp,
+  liveEvidence,
+  periodReportOf,
+  realisasiOf,
+  realisasiOnIndicator,
+  reportStatuses,
+  rhkById,
+} from './queries';
 
 
 export function evidenceOut(e: EvidenceTable): Evidence {
@@ -30,13 +46,11 @@ export function evidenceOut(e: EvidenceTable): Evidence {
 }
 
 export function periodReport(ctx: AuthedReadContext, skpId: string, period: string): PeriodReportsTable | undefined {
-  return ctx.core.q.prepare('SELECT * FROM period_reports WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').get(skpId, period) as
-    | PeriodReportsTable
-    | undefined;
+  return periodReportOf(ctx.core, skpId, period);
 }
 
 function isEvaluationFinal(ctx: AuthedReadContext, skpId: string, period: string): boolean {
-  return !!ctx.core.q.prepare("SELECT 1 FROM evaluations WHERE skp_id = ? AND period = ? AND status = 'final' AND deleted_at IS NULL").get(skpId, period);
+  return hasFinalEvaluation(ctx.core, skpId, period);
 }
 
 /** One indicator with its target and what was reported on it for the period (value, notes, evidence). */
@@ -61,15 +75,8 @@ function reportedOn(i: Indicator, v: RealisasiTable | undefined, evidence: Evide
  * approved version it judged (evaluation/judged-plan.ts), whose indicator ids the realisasi keeps.
  */
 export function realisasiRows(ctx: AuthedReadContext, skp: SkpsTable, period: string, rhk: Rhk[] = rhkOf(ctx.core, skp.id)): RealisasiRow[] {
-  const values = new Map(
-    (ctx.core.q.prepare('SELECT * FROM realisasi WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').all(skp.id, period) as RealisasiTable[]).map((r) => [
-      r.indicator_id,
-      r,
-    ]),
-  );
-  const evidence = ctx.core.q
-    .prepare('SELECT * FROM evidence WHERE skp_id = ? AND period = ? AND deleted_at IS NULL ORDER BY created_at')
-    .all(skp.id, period) as EvidenceTable[];
+  const values = new Map(realisasiOf(ctx.core, skp.id, period).map((r) => [r.indicator_id, r]));
+  const evidence = evidenceOf(ctx.core, skp.id, period);
   const rows: RealisasiRow[] = [];
   for (const r of rhk) {
     for (const i of r.indicators) {
@@ -84,11 +91,7 @@ export function realisasiRows(ctx: AuthedReadContext, skp: SkpsTable, period: st
  * beside the rows by realisasi.get and evaluation.get, after the same row check as the rows.
  */
 export function generalEvidenceOf(ctx: AuthedReadContext, skpId: string, period: string): Evidence[] {
-  return (
-    ctx.core.q
-      .prepare('SELECT * FROM evidence WHERE skp_id = ? AND period = ? AND indicator_id IS NULL AND deleted_at IS NULL ORDER BY created_at')
-      .all(skpId, period) as EvidenceTable[]
-  ).map(evidenceOut);
+  return evidenceOf(ctx.core, skpId, period, 'general').map(evidenceOut);
 }
 
 /**
@@ -98,9 +101,7 @@ export function generalEvidenceOf(ctx: AuthedReadContext, skpId: string, period:
  * amendment deletes is not "removed" until the amendment is approved.
  */
 function reportedPlan(ctx: AuthedReadContext, skp: SkpsTable, period: string): { rhk: Rhk[]; locked: boolean; indicatorIds: Set<string> } {
-  const evaluation = ctx.core.q.prepare('SELECT id, status, skp_version_no FROM evaluations WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').get(skp.id, period) as
-    | Pick<EvaluationsTable, 'id' | 'status' | 'skp_version_no'>
-    | undefined;
+  const evaluation = evaluationOfPeriod(ctx.core, skp.id, period);
   const rhk = judgedPlanOf(ctx.core, skp, evaluation).plan.rhk;
   return { rhk, locked: evaluation?.status === 'final', indicatorIds: new Set(rhk.flatMap((r) => r.indicators.map((i) => i.id))) };
 }
@@ -114,14 +115,8 @@ function reportedPlan(ctx: AuthedReadContext, skp: SkpsTable, period: string): {
  */
 export function removedIndicatorsOf(ctx: AuthedReadContext, skpId: string, period: string, rows: RealisasiRow[]): RemovedIndicator[] {
   const shown = new Set(rows.map((r) => r.indicatorId));
-  const values = (ctx.core.q.prepare('SELECT * FROM realisasi WHERE skp_id = ? AND period = ? AND deleted_at IS NULL').all(skpId, period) as RealisasiTable[]).filter(
-    (r) => !shown.has(r.indicator_id),
-  );
-  const evidence = (
-    ctx.core.q
-      .prepare('SELECT * FROM evidence WHERE skp_id = ? AND period = ? AND indicator_id IS NOT NULL AND deleted_at IS NULL ORDER BY created_at')
-      .all(skpId, period) as EvidenceTable[]
-  ).filter((e) => !shown.has(e.indicator_id!));
+  const values = realisasiOf(ctx.core, skpId, period).filter((r) => !shown.has(r.indicator_id));
+  const evidence = evidenceOf(ctx.core, skpId, period, 'onIndicator').filter((e) => !shown.has(e.indicator_id!));
   const ids = [
     ...new Set([
       ...values.filter((v) => v.value !== null || (v.description ?? '') !== '' || (v.notes ?? '') !== '').map((v) => v.indicator_id),
@@ -130,10 +125,10 @@ export function removedIndicatorsOf(ctx: AuthedReadContext, skpId: string, perio
   ];
   const out: (RemovedIndicator & { order: [number, number] })[] = [];
   for (const id of ids) {
-    const i = ctx.core.q.prepare('SELECT * FROM skp_indicators WHERE id = ? AND skp_id = ?').get(id, skpId) as SkpIndicatorsTable | undefined;
+    const i = indicatorOfSkp(ctx.core, id, skpId);
     // An id that was never an indicator of this SKP (data from elsewhere) is not shown as its own.
     if (!i) continue;
-    const r = ctx.core.q.prepare('SELECT * FROM skp_rhk WHERE id = ?').get(i.rhk_id) as SkpRhkTable | undefined;
+    const r = rhkById(ctx.core, i.rhk_id);
     out.push({
       rhkText: r?.text ?? null,
       ...reportedOn(indicatorOut(i), values.find((x) => x.indicator_id === id), evidence),
@@ -141,16 +136,6 @@ export function removedIndicatorsOf(ctx: AuthedReadContext, skpId: string, perio
     });
   }
   return out.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]).map(({ order: _o, ...rest }) => rest);
-}
-
-/**
- * Who may see an SKP's realisasi and its evidence: whoever has a part in the SKP (the owner, the
- * appraiser, the atasan, the office's Pengelola, central HR). Used by realisasi.get and by the
- * evidence download, so both follow one rule.
- */
-function assertCanSeeRealisasi(actor: Actor, skp: SkpsTable): void {
-  // viewerRoleOf reads only the actor.
-  if (!viewerRoleOf({ actor } as AuthedContext, skp)) throw forbidden();
 }
 
 export interface EvidenceFile {
@@ -167,9 +152,9 @@ export interface EvidenceFile {
  * ids are NOT_FOUND.
  */
 export function evidenceFileFor(core: Core, actor: Actor, evidenceId: string): EvidenceFile {
-  const e = core.q.prepare('SELECT * FROM evidence WHERE id = ? AND deleted_at IS NULL').get(evidenceId) as EvidenceTable | undefined;
+  const e = liveEvidence(core, evidenceId);
   if (!e || e.kind !== 'file' || !e.sha256 || !e.file_name) throw notFound('Bukti dukung');
-  assertCanSeeRealisasi(actor, loadSkp(core, e.skp_id));
+  if (!canSeeRealisasi(actor, loadSkp(core, e.skp_id))) throw forbidden();
   const file = evidencePath(core.dataDir, e.sha256);
   let size: number;
   try {
@@ -185,10 +170,10 @@ export function evidenceFileFor(core: Core, actor: Actor, evidenceId: string): E
  * never in a closed Tahun Penilaian (what realisasi.get's canEdit tells the screen).
  */
 function assertOwnerCanEdit(ctx: AuthedReadContext, skp: SkpsTable, period: string): void {
-  if (skp.employee_id !== ctx.actor.employeeId) throw forbidden('Hanya pegawai pemilik SKP yang melaporkan realisasinya.');
+  if (!canReportRealisasi(ctx.actor, skp)) throw forbidden('Hanya pegawai pemilik SKP yang melaporkan realisasinya.');
   requireApprovedPlan(skp);
-  const year = ctx.core.q.prepare('SELECT year, status FROM performance_years WHERE id = ?').get(skp.year_id) as { year: number; status: string };
-  if (year.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup; realisasinya tidak dapat diubah lagi.`);
+  const year = yearById(ctx.core, skp.year_id);
+  if (year?.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup; realisasinya tidak dapat diubah lagi.`);
   if (isEvaluationFinal(ctx, skp.id, period)) throw ruleViolation('Penilaian periode ini sudah final; realisasinya tidak dapat diubah lagi.');
   if (periodReport(ctx, skp.id, period)?.status === 'diajukan') {
     throw ruleViolation('Realisasi periode ini sudah dikirim kepada Pejabat Penilai dan tidak dapat diubah lagi.');
@@ -198,7 +183,7 @@ function assertOwnerCanEdit(ctx: AuthedReadContext, skp: SkpsTable, period: stri
 function ensureReport(ctx: AuthedContext, skp: SkpsTable, period: string): PeriodReportsTable {
   return (
     periodReport(ctx, skp.id, period) ??
-    (ctx.write.insert('period_reports', { skp_id: skp.id, employee_id: skp.employee_id, period, status: 'draf', submitted_at: null }) as PeriodReportsTable)
+    ctx.write.insert('period_reports', { skp_id: skp.id, employee_id: skp.employee_id, period, status: 'draf', submitted_at: null })
   );
 }
 
@@ -237,18 +222,14 @@ export const realisasiHandlers: HandlerMap<
 > = {
   'realisasi.get': (ctx, input) => {
     const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
-    assertCanSeeRealisasi(ctx.actor, skp);
+    if (!canSeeRealisasi(ctx.actor, skp)) throw forbidden();
     const report = periodReport(ctx, skp.id, period.code);
     // A locked period shows the indicators its evaluation judged, even after an amendment; an open
     // one the approved plan in force.
     const plan = reportedPlan(ctx, skp, period.code);
     const locked = plan.locked;
     const rows = realisasiRows(ctx, skp, period.code, plan.rhk);
-    const statuses = new Map(
-      (ctx.core.q.prepare('SELECT period, status FROM period_reports WHERE skp_id = ? AND deleted_at IS NULL').all(skp.id) as { period: string; status: 'draf' | 'diajukan' }[]).map(
-        (r) => [r.period, r.status],
-      ),
-    );
+    const statuses = new Map(reportStatuses(ctx.core, skp.id).map((r) => [r.period, r.status]));
     return {
       skpId: skp.id,
       employeeId: skp.employee_id,
@@ -288,9 +269,7 @@ export const realisasiHandlers: HandlerMap<
         throw new AppError('VALIDATION', `Baris ${n + 1}: indikator bukan bagian dari SKP ini.`, { fields: { [`entries.${n}.indicatorId`]: 'Bukan indikator SKP ini.' } });
       }
       const values = { value: e.value ?? null, description: e.description || null, notes: e.notes || null };
-      const existing = ctx.core.q
-        .prepare('SELECT id, version FROM realisasi WHERE indicator_id = ? AND period = ? AND deleted_at IS NULL')
-        .get(e.indicatorId, period.code) as { id: string; version: number } | undefined;
+      const existing = realisasiOnIndicator(ctx.core, e.indicatorId, period.code);
       // The caller saw no realisasi (null) or this version: anything else was saved meanwhile.
       if ((existing?.version ?? null) !== e.version) throw staleRealisasi(n, existing?.version ?? null);
       const row = existing
@@ -307,14 +286,7 @@ export const realisasiHandlers: HandlerMap<
     assertOwnerCanEdit(ctx, skp, period.code);
     // Only values on the plan's indicators count: one left on an indicator since removed is not a report.
     const indicators = reportedPlan(ctx, skp, period.code).indicatorIds;
-    const filled = (
-      ctx.core.q
-        .prepare(
-          `SELECT indicator_id FROM realisasi WHERE skp_id = ? AND period = ? AND deleted_at IS NULL
-           AND (value IS NOT NULL OR COALESCE(description, '') <> '')`,
-        )
-        .all(skp.id, period.code) as { indicator_id: string }[]
-    ).filter((r) => indicators.has(r.indicator_id));
+    const filled = filledIndicators(ctx.core, skp.id, period.code).filter((r) => indicators.has(r.indicator_id));
     if (filled.length === 0) throw ruleViolation(`Belum ada realisasi yang diisi untuk ${period.label}. Isi capaian sedikitnya satu indikator sebelum mengirim.`);
     const report = ensureReport(ctx, skp, period.code);
     ctx.write.update('period_reports', report.id, { status: 'diajukan', submitted_at: ctx.nowIso });
@@ -327,7 +299,7 @@ export const realisasiHandlers: HandlerMap<
   // a report that changed under it.
   'realisasi.withdraw': (ctx, input) => {
     const { skp, year, period } = skpPeriod(ctx.core, input.skpId, input.period);
-    if (skp.employee_id !== ctx.actor.employeeId) throw forbidden('Hanya pegawai pemilik SKP yang dapat menarik kembali realisasinya.');
+    if (!canReportRealisasi(ctx.actor, skp)) throw forbidden('Hanya pegawai pemilik SKP yang dapat menarik kembali realisasinya.');
     if (year.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup; realisasinya tidak dapat ditarik kembali.`);
     const report = periodReport(ctx, skp.id, period.code);
     if (report?.status !== 'diajukan') throw ruleViolation(`Realisasi ${period.label} belum dikirim; tidak ada yang perlu ditarik kembali.`);
@@ -368,7 +340,7 @@ export const realisasiHandlers: HandlerMap<
         mime_type: evidenceTypes[extensionOf(input.file.name)].mime,
         size: content.length,
         url: null,
-      }) as EvidenceTable;
+      });
     } else {
       const url = new URL(input.link!);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -385,14 +357,14 @@ export const realisasiHandlers: HandlerMap<
         mime_type: null,
         size: null,
         url: url.toString(),
-      }) as EvidenceTable;
+      });
     }
     ensureReport(ctx, skp, period.code);
     return { evidence: evidenceOut(row) };
   },
 
   'realisasi.removeEvidence': (ctx, input) => {
-    const e = ctx.core.q.prepare('SELECT * FROM evidence WHERE id = ? AND deleted_at IS NULL').get(input.evidenceId) as EvidenceTable | undefined;
+    const e = liveEvidence(ctx.core, input.evidenceId);
     if (!e) throw notFound('Bukti dukung');
     const { skp } = skpPeriod(ctx.core, e.skp_id, e.period);
     assertOwnerCanEdit(ctx, skp, e.period);
@@ -401,24 +373,7 @@ export const realisasiHandlers: HandlerMap<
   },
 
   'realisasi.incoming': (ctx, input) => {
-    const rows = ctx.core.q
-      .prepare(
-        `SELECT r.skp_id, r.employee_id, s.employee_name, r.period, r.submitted_at, y.year, y.cadence,
-                EXISTS (SELECT 1 FROM evaluations e WHERE e.skp_id = r.skp_id AND e.period = r.period AND e.status = 'final' AND e.deleted_at IS NULL) AS evaluated
-         FROM period_reports r JOIN skps s ON s.id = r.skp_id JOIN performance_years y ON y.id = s.year_id
-         WHERE s.appraiser_employee_id = ? AND r.status = 'diajukan' AND r.deleted_at IS NULL AND (? IS NULL OR s.year_id = ?)
-         ORDER BY r.submitted_at DESC LIMIT ?`,
-      )
-      .all(ctx.actor.employeeId, input.yearId ?? null, input.yearId ?? null, input.limit) as {
-      skp_id: string;
-      employee_id: string;
-      employee_name: string;
-      period: string;
-      submitted_at: string;
-      year: number;
-      cadence: 'bulanan' | 'triwulanan';
-      evaluated: number;
-    }[];
+    const rows = incomingReports(ctx.core, ctx.actor.employeeId, input.yearId, input.limit);
     return {
       items: rows.map((r) => ({
         skpId: r.skp_id,

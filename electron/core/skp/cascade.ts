@@ -2,18 +2,12 @@ import { forbidden, notFound, ruleViolation } from '../../../shared/errors';
 import type { CascadeNode } from '../../../shared/skp/commands';
 import { skpStatusLabels } from '../../../shared/skp/workflow';
 import type { AuthedContext, AuthedReadContext } from '../context';
-import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
+import type { SkpRhkTable, SkpsTable } from '../db/schema';
 import { resolveChain } from '../people/appraisal';
 import { OfficeSnapshot } from '../people/source';
+import { currentSkpOf, hasChildRhkIn, indicatorsOfRhk, liveRhkById, nextRhkOrder, rhkOfYear, skpsOfYear } from './queries';
 import { chainDate, createSkp, loadSkp, loadYear, recordEvent } from './service';
 import { personOn } from './snapshot';
-
-/** The SKP an employee works on in a year: the latest period (after a transfer, the new position). */
-export function currentSkpOf(ctx: AuthedContext, yearId: string, employeeId: string): SkpsTable | undefined {
-  return ctx.core.q
-    .prepare('SELECT * FROM skps WHERE year_id = ? AND employee_id = ? AND deleted_at IS NULL ORDER BY period_start DESC LIMIT 1')
-    .get(yearId, employeeId) as SkpsTable | undefined;
-}
 
 /**
  * An appraiser hands one of their RHK down to many appraisees at once: each gets a draft RHK linked
@@ -21,7 +15,7 @@ export function currentSkpOf(ctx: AuthedContext, yearId: string, employeeId: str
  * One transaction: every appraisee is checked first, and one refusal refuses all.
  */
 export function cascadeRhk(ctx: AuthedContext, sourceRhkId: string, employeeIds: string[]): { created: number; skpsCreated: number } {
-  const source = ctx.core.q.prepare('SELECT * FROM skp_rhk WHERE id = ? AND deleted_at IS NULL').get(sourceRhkId) as SkpRhkTable | undefined;
+  const source = liveRhkById(ctx.core, sourceRhkId);
   if (!source) throw notFound('RHK');
   const sourceSkp = loadSkp(ctx.core, source.skp_id);
   if (sourceSkp.employee_id !== ctx.actor.employeeId) throw forbidden('Hanya RHK milik Anda sendiri yang dapat diturunkan.');
@@ -29,9 +23,7 @@ export function cascadeRhk(ctx: AuthedContext, sourceRhkId: string, employeeIds:
   if (year.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup.`);
   const date = chainDate(year, ctx.now);
   const src = new OfficeSnapshot(ctx.core, ctx.actor.officeId, date);
-  const indicators = ctx.core.q
-    .prepare('SELECT * FROM skp_indicators WHERE rhk_id = ? AND deleted_at IS NULL ORDER BY order_no')
-    .all(source.id) as SkpIndicatorsTable[];
+  const indicators = indicatorsOfRhk(ctx.core, source.id);
 
   const unique = [...new Set(employeeIds)];
   for (const id of unique) {
@@ -40,7 +32,7 @@ export function cascadeRhk(ctx: AuthedContext, sourceRhkId: string, employeeIds:
       const name = personOn(ctx.core, id, date, src)?.name ?? 'Pegawai';
       throw ruleViolation(`${name} bukan pegawai yang Anda nilai, sehingga RHK tidak dapat diturunkan kepadanya. Tidak ada RHK yang dibuat.`);
     }
-    const skp = currentSkpOf(ctx, year.id, id);
+    const skp = currentSkpOf(ctx.core, year.id, id);
     if (skp && skp.status !== 'draf' && skp.status !== 'dikembalikan') {
       throw ruleViolation(
         `SKP ${skp.employee_name} berstatus ${skpStatusLabels[skp.status]}; RHK hanya dapat diturunkan ke SKP Draf atau Dikembalikan. Tidak ada RHK yang dibuat.`,
@@ -51,16 +43,14 @@ export function cascadeRhk(ctx: AuthedContext, sourceRhkId: string, employeeIds:
   let created = 0;
   let skpsCreated = 0;
   for (const id of unique) {
-    let skp = currentSkpOf(ctx, year.id, id);
+    let skp = currentSkpOf(ctx.core, year.id, id);
     if (!skp) {
       skp = createSkp(ctx, ctx.actor.officeId, { year, employeeId: id, approach: sourceSkp.approach, src });
       recordEvent(ctx, { ...skp, status: 'draf' }, 'buat', 'draf', 'Dibuat saat RHK pimpinan diturunkan');
       skpsCreated++;
     }
-    const already = ctx.core.q.prepare('SELECT 1 FROM skp_rhk WHERE skp_id = ? AND parent_rhk_id = ? AND deleted_at IS NULL').get(skp.id, source.id);
-    if (already) continue;
-    const max = ctx.core.q.prepare('SELECT COALESCE(MAX(order_no), -1) AS m FROM skp_rhk WHERE skp_id = ? AND deleted_at IS NULL').get(skp.id) as { m: number };
-    const rhk = ctx.write.insert('skp_rhk', { skp_id: skp.id, kind: 'utama', text: source.text, parent_rhk_id: source.id, pk_reference: null, order_no: max.m + 1 });
+    if (hasChildRhkIn(ctx.core, skp.id, source.id)) continue;
+    const rhk = ctx.write.insert('skp_rhk', { skp_id: skp.id, kind: 'utama', text: source.text, parent_rhk_id: source.id, pk_reference: null, order_no: nextRhkOrder(ctx.core, skp.id) });
     indicators.forEach((i, order) =>
       ctx.write.insert('skp_indicators', {
         skp_id: skp!.id,
@@ -93,19 +83,11 @@ export function cascadeTree(ctx: AuthedReadContext, yearId: string, rootEmployee
   const isAdmin = ctx.actor.roles.has('pengelola');
 
   const skps = new Map<string, SkpsTable>();
-  for (const s of ctx.core.q
-    .prepare('SELECT * FROM skps WHERE year_id = ? AND deleted_at IS NULL ORDER BY period_start')
-    .all(year.id) as SkpsTable[]) {
+  for (const s of skpsOfYear(ctx.core, year.id)) {
     skps.set(s.employee_id, s); // later periods win
   }
   const rhkBySkp = new Map<string, SkpRhkTable[]>();
-  for (const r of ctx.core.q
-    .prepare(
-      `SELECT r.* FROM skp_rhk r JOIN skps s ON s.id = r.skp_id
-       WHERE s.year_id = ? AND r.deleted_at IS NULL AND s.deleted_at IS NULL
-       ORDER BY CASE r.kind WHEN 'utama' THEN 0 ELSE 1 END, r.order_no`,
-    )
-    .all(year.id) as SkpRhkTable[]) {
+  for (const r of rhkOfYear(ctx.core, year.id)) {
     rhkBySkp.set(r.skp_id, [...(rhkBySkp.get(r.skp_id) ?? []), r]);
   }
 

@@ -2,12 +2,14 @@ import { AppError, forbidden, notFound, ruleViolation } from '../../../shared/er
 import { localDate } from '../../../shared/people/dates';
 import type { SkpSnapshot } from '../../../shared/skp/commands';
 import { type AuthedContext, type HandlerMap, type AuthedReadContext } from '../context';
-import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
+import type { SkpsTable } from '../db/schema';
 import { cascadeRhk, cascadeTree } from './cascade';
 import { skpMonitor } from './monitor';
 import { detailOf, snapshotOf } from './read';
 import { headerSnapshot } from './snapshot';
-import { assertAction, chainDate, createSkp, loadSkp, loadYear, recordEvent, summaryOf, touchSkp, viewerRoleOf } from './service';
+import { assertAction, chainDate, createSkp, loadSkp, loadYear, recordEvent, summaryOf, touchSkp } from './service';
+import { annexIds, approvedVersion, childRhkCount, employeeOfficeId, expectationsOf, indicatorsOfRhk, liveRhkById, nextRhkOrder, parentRhkOptions, rhkCount, rhkOwner, skpsOfEmployee, submittedTo } from './queries';
+import { canSeeSkp, skpRelation } from '../access';
 
 /** Approving stores the whole plan as a numbered version; later amendments never touch it. */
 function approve(ctx: AuthedContext, s: SkpsTable, version: number): { version: number; versionNo: number } {
@@ -56,20 +58,14 @@ export const skpHandlers: HandlerMap<
 > = {
   'skp.list': (ctx, input) => {
     const employeeId = input.employeeId ?? ctx.actor.employeeId;
-    const rows = ctx.core.q
-      .prepare(
-        `SELECT s.* FROM skps s JOIN performance_years y ON y.id = s.year_id
-         WHERE s.employee_id = ? AND s.deleted_at IS NULL AND (? IS NULL OR s.year_id = ?)
-         ORDER BY y.year DESC, s.period_start DESC`,
-      )
-      .all(employeeId, input.yearId ?? null, input.yearId ?? null) as SkpsTable[];
+    const rows = skpsOfEmployee(ctx.core, employeeId, input.yearId);
     // Row access: only the SKP this caller may see (own, appraisee's, office's).
     if (employeeId !== ctx.actor.employeeId && rows.length === 0) {
-      const e = ctx.core.q.prepare('SELECT office_id FROM employees WHERE id = ?').get(employeeId) as { office_id: string } | undefined;
-      if (!e) throw notFound('Pegawai');
-      if (!(ctx.actor.roles.has('pengelola') && e.office_id === ctx.actor.officeId) && !ctx.actor.roles.has('admin_pusat')) throw forbidden();
+      const officeId = employeeOfficeId(ctx.core, employeeId);
+      if (!officeId) throw notFound('Pegawai');
+      if (!(ctx.actor.roles.has('pengelola') && officeId === ctx.actor.officeId) && !ctx.actor.roles.has('admin_pusat')) throw forbidden();
     }
-    const visible = rows.filter((s) => viewerRoleOf(ctx, s) !== null);
+    const visible = rows.filter((s) => canSeeSkp(ctx.actor, s));
     if (rows.length > 0 && visible.length === 0) throw forbidden();
     return { skps: visible.map((s) => summaryOf(ctx.core, s)) };
   },
@@ -100,9 +96,7 @@ export const skpHandlers: HandlerMap<
     const r = input.rhk;
     if (r.parentRhkId) {
       // The superior's RHK must belong to this employee's appraiser in the same year.
-      const parent = ctx.core.q
-        .prepare('SELECT r.id, s.year_id, s.employee_id FROM skp_rhk r JOIN skps s ON s.id = r.skp_id WHERE r.id = ? AND r.deleted_at IS NULL')
-        .get(r.parentRhkId) as { id: string; year_id: string; employee_id: string } | undefined;
+      const parent = rhkOwner(ctx.core, r.parentRhkId);
       if (!parent) throw new AppError('VALIDATION', 'RHK pimpinan yang dipilih tidak ditemukan.', { fields: { 'rhk.parentRhkId': 'Tidak ditemukan.' } });
       if (parent.year_id !== s.year_id || parent.employee_id !== s.appraiser_employee_id) {
         throw ruleViolation('RHK yang diintervensi harus RHK milik Pejabat Penilai Anda pada tahun yang sama.');
@@ -133,15 +127,14 @@ export const skpHandlers: HandlerMap<
     let rhkId = r.id;
     const values = { kind: r.kind, text: r.text, parent_rhk_id: r.parentRhkId ?? null, pk_reference: r.pkReference ?? null };
     if (rhkId) {
-      const existing = ctx.core.q.prepare('SELECT * FROM skp_rhk WHERE id = ? AND deleted_at IS NULL').get(rhkId) as SkpRhkTable | undefined;
+      const existing = liveRhkById(ctx.core, rhkId);
       if (!existing || existing.skp_id !== s.id) throw notFound('RHK');
       ctx.write.update('skp_rhk', rhkId, { ...values, order_no: r.orderNo ?? existing.order_no });
     } else {
-      const max = ctx.core.q.prepare('SELECT COALESCE(MAX(order_no), -1) AS m FROM skp_rhk WHERE skp_id = ? AND deleted_at IS NULL').get(s.id) as { m: number };
-      rhkId = ctx.write.insert('skp_rhk', { skp_id: s.id, ...values, order_no: r.orderNo ?? max.m + 1 }).id;
+      rhkId = ctx.write.insert('skp_rhk', { skp_id: s.id, ...values, order_no: r.orderNo ?? nextRhkOrder(ctx.core, s.id) }).id;
     }
     // Indicators: update those sent with an id, add new ones, tombstone the rest.
-    const current = ctx.core.q.prepare('SELECT * FROM skp_indicators WHERE rhk_id = ? AND deleted_at IS NULL').all(rhkId) as SkpIndicatorsTable[];
+    const current = indicatorsOfRhk(ctx.core, rhkId);
     const keep = new Set<string>();
     r.indicators.forEach((ind, order) => {
       const v = {
@@ -167,13 +160,13 @@ export const skpHandlers: HandlerMap<
 
   'skp.removeRhk': (ctx, input) => {
     const s = editable(ctx, input.skpId);
-    const r = ctx.core.q.prepare('SELECT * FROM skp_rhk WHERE id = ? AND deleted_at IS NULL').get(input.rhkId) as SkpRhkTable | undefined;
+    const r = liveRhkById(ctx.core, input.rhkId);
     if (!r || r.skp_id !== s.id) throw notFound('RHK');
-    const children = ctx.core.q.prepare('SELECT COUNT(*) AS n FROM skp_rhk WHERE parent_rhk_id = ? AND deleted_at IS NULL').get(r.id) as { n: number };
-    if (children.n > 0) {
-      throw ruleViolation(`RHK ini sudah diturunkan ke ${children.n} RHK pegawai yang Anda nilai; lepaskan kaitan itu lebih dulu.`);
+    const children = childRhkCount(ctx.core, r.id);
+    if (children > 0) {
+      throw ruleViolation(`RHK ini sudah diturunkan ke ${children} RHK pegawai yang Anda nilai; lepaskan kaitan itu lebih dulu.`);
     }
-    for (const i of ctx.core.q.prepare('SELECT id FROM skp_indicators WHERE rhk_id = ? AND deleted_at IS NULL').all(r.id) as { id: string }[]) {
+    for (const i of indicatorsOfRhk(ctx.core, r.id)) {
       ctx.write.remove('skp_indicators', i.id);
     }
     ctx.write.remove('skp_rhk', r.id);
@@ -182,7 +175,7 @@ export const skpHandlers: HandlerMap<
 
   'skp.saveAnnex': (ctx, input) => {
     const s = editable(ctx, input.skpId);
-    for (const old of ctx.core.q.prepare('SELECT id FROM skp_annex WHERE skp_id = ? AND deleted_at IS NULL').all(s.id) as { id: string }[]) {
+    for (const old of annexIds(ctx.core, s.id)) {
       ctx.write.remove('skp_annex', old.id);
     }
     for (const kind of ['dukungan_sumber_daya', 'skema_pertanggungjawaban', 'konsekuensi'] as const) {
@@ -193,13 +186,9 @@ export const skpHandlers: HandlerMap<
 
   'skp.setExpectations': (ctx, input) => {
     const s = loadSkp(ctx.core, input.skpId);
-    if (viewerRoleOf(ctx, s) !== 'penilai') throw ruleViolation('Hanya Pejabat Penilai Kinerja pegawai ini yang dapat menetapkan Ekspektasi Khusus Pimpinan.');
+    if (skpRelation(ctx.actor, s) !== 'penilai') throw ruleViolation('Hanya Pejabat Penilai Kinerja pegawai ini yang dapat menetapkan Ekspektasi Khusus Pimpinan.');
     if (s.status === 'disetujui') throw ruleViolation('SKP sudah disetujui; ubah ekspektasi melalui adendum.');
-    const existing = ctx.core.q.prepare('SELECT id, value_code, text FROM skp_expectations WHERE skp_id = ? AND deleted_at IS NULL').all(s.id) as {
-      id: string;
-      value_code: string;
-      text: string;
-    }[];
+    const existing = expectationsOf(ctx.core, s.id);
     for (const e of input.expectations) {
       const old = existing.find((x) => x.value_code === e.valueCode);
       if (!e.text) {
@@ -216,8 +205,7 @@ export const skpHandlers: HandlerMap<
   'skp.submit': (ctx, input) => {
     const s = loadSkp(ctx.core, input.skpId);
     assertAction(ctx, s, 'submit');
-    const rhk = ctx.core.q.prepare("SELECT COUNT(*) AS n FROM skp_rhk WHERE skp_id = ? AND kind = 'utama' AND deleted_at IS NULL").get(s.id) as { n: number };
-    if (rhk.n === 0) throw ruleViolation('SKP belum memiliki RHK Utama. Tambahkan sedikitnya satu RHK Utama beserta indikatornya sebelum mengajukan.');
+    if (rhkCount(ctx.core, s.id, 'utama') === 0) throw ruleViolation('SKP belum memiliki RHK Utama. Tambahkan sedikitnya satu RHK Utama beserta indikatornya sebelum mengajukan.');
     // The header is refreshed up to submission (the appraiser may have changed since drafting).
     const year = loadYear(ctx.core, s.office_id, s.year_id);
     const header = s.amending ? null : headerSnapshot(ctx.core, s.office_id, s.employee_id, chainDate(year, ctx.now));
@@ -266,12 +254,10 @@ export const skpHandlers: HandlerMap<
 
   'skp.compare': (ctx, input) => {
     const s = loadSkp(ctx.core, input.skpId);
-    if (!viewerRoleOf(ctx, s)) throw forbidden();
+    if (!canSeeSkp(ctx.actor, s)) throw forbidden();
     const load = (n: number): { snap: SkpSnapshot; label: string } => {
       if (n === 0) return { snap: snapshotOf(ctx.core, s), label: 'Isi saat ini' };
-      const v = ctx.core.q.prepare('SELECT snapshot, approved_at FROM skp_versions WHERE skp_id = ? AND version_no = ? AND deleted_at IS NULL').get(s.id, n) as
-        | { snapshot: string; approved_at: string }
-        | undefined;
+      const v = approvedVersion(ctx.core, s.id, n);
       if (!v) throw notFound(`Versi ${n}`);
       return { snap: JSON.parse(v.snapshot) as SkpSnapshot, label: `Versi ${n} (disetujui ${localDate(new Date(v.approved_at))})` };
     };
@@ -282,15 +268,9 @@ export const skpHandlers: HandlerMap<
 
   'skp.parentOptions': (ctx, input) => {
     const s = loadSkp(ctx.core, input.skpId);
-    if (!viewerRoleOf(ctx, s)) throw forbidden();
+    if (!canSeeSkp(ctx.actor, s)) throw forbidden();
     if (!s.appraiser_employee_id) return { appraiserName: s.appraiser_name, options: [] };
-    const options = ctx.core.q
-      .prepare(
-        `SELECT r.id, r.kind, r.text FROM skp_rhk r JOIN skps p ON p.id = r.skp_id
-         WHERE p.employee_id = ? AND p.year_id = ? AND p.deleted_at IS NULL AND r.deleted_at IS NULL
-         ORDER BY CASE r.kind WHEN 'utama' THEN 0 ELSE 1 END, r.order_no`,
-      )
-      .all(s.appraiser_employee_id, s.year_id) as { id: string; kind: 'utama' | 'tambahan'; text: string }[];
+    const options = parentRhkOptions(ctx.core, s.appraiser_employee_id, s.year_id);
     return { appraiserName: s.appraiser_name, options };
   },
 
@@ -298,12 +278,7 @@ export const skpHandlers: HandlerMap<
   'skp.cascadeTree': (c, input) => cascadeTree(c, input.yearId, input.rootEmployeeId),
 
   'skp.inbox': (ctx, input) => {
-    const rows = ctx.core.q
-      .prepare(
-        `SELECT * FROM skps WHERE appraiser_employee_id = ? AND status = 'diajukan' AND deleted_at IS NULL
-         AND (? IS NULL OR year_id = ?) ORDER BY submitted_at`,
-      )
-      .all(ctx.actor.employeeId, input.yearId ?? null, input.yearId ?? null) as SkpsTable[];
+    const rows = submittedTo(ctx.core, ctx.actor.employeeId, input.yearId);
     return { skps: rows.map((s) => summaryOf(ctx.core, s)) };
   },
 

@@ -6,29 +6,12 @@ import type { AuthedReadContext } from '../context';
 import type { SkpsTable } from '../db/schema';
 import { appraiseesOf, resolveChain } from '../people/appraisal';
 import { OfficeSnapshot } from '../people/source';
+import { unitSubtree } from '../people/queries';
+import { skpsOfYear } from './queries';
 import { chainDate, loadYear } from './service';
 import { personOn } from './snapshot';
 
 type Row = z.infer<typeof monitorRowSchema>;
-
-function unitAndDescendants(ctx: AuthedReadContext, unitId: string): Set<string> {
-  const units = ctx.core.q.prepare('SELECT id, parent_id FROM units WHERE office_id = ? AND deleted_at IS NULL').all(ctx.actor.officeId) as {
-    id: string;
-    parent_id: string | null;
-  }[];
-  const out = new Set([unitId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const u of units) {
-      if (u.parent_id && out.has(u.parent_id) && !out.has(u.id)) {
-        out.add(u.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
 
 /**
  * Each employee's SKP status for a year ("Belum Dibuat" when there is none), with counts: the
@@ -40,7 +23,7 @@ export function skpMonitor(ctx: AuthedReadContext, yearId: string, scope: 'offic
   const date = chainDate(year, ctx.now);
   const src = new OfficeSnapshot(ctx.core, ctx.actor.officeId, date);
   const skps = new Map<string, SkpsTable>();
-  for (const s of ctx.core.q.prepare('SELECT * FROM skps WHERE year_id = ? AND deleted_at IS NULL ORDER BY period_start').all(year.id) as SkpsTable[]) {
+  for (const s of skpsOfYear(ctx.core, year.id)) {
     skps.set(s.employee_id, s);
   }
   const ids =
@@ -49,7 +32,7 @@ export function skpMonitor(ctx: AuthedReadContext, yearId: string, scope: 'offic
           .filter((a) => a.link === 'penilai')
           .map((a) => a.employeeId)
       : [...src.employees.values()].filter((e) => e.status === 'aktif').map((e) => e.id);
-  const units = unitId ? unitAndDescendants(ctx, unitId) : null;
+  const units = unitId ? new Set(unitSubtree(ctx.core, ctx.actor.officeId, unitId)) : null;
 
   const rows: Row[] = [];
   for (const id of ids) {

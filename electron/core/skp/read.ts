@@ -4,24 +4,14 @@ import { perilakuCodes, type PerilakuCode } from '../../../shared/skp/perilaku';
 import { skpActionRefusal } from '../../../shared/skp/workflow';
 import type { AuthedReadContext } from '../context';
 import type { Core } from '../core';
-import type { SkpIndicatorsTable, SkpRhkTable, SkpsTable } from '../db/schema';
-import { indicatorOut, summaryOf, viewerRoleOf, workflowSideOf } from './service';
+import type { SkpIndicatorsTable, SkpsTable } from '../db/schema';
+import { skpRelation } from '../access';
+import { annexInOrder, eventsOf, expectationTexts, indicatorsOfSkp, rhkWithLinks, versionsOf, yearById } from './queries';
+import { indicatorOut, summaryOf, workflowSideOf } from './service';
 
 export function rhkOf(core: Core, skpId: string): Rhk[] {
-  const rows = core.q
-    .prepare(
-      `SELECT r.*, p.text AS parent_text, ps.employee_name AS parent_owner,
-              (SELECT COUNT(*) FROM skp_rhk c WHERE c.parent_rhk_id = r.id AND c.deleted_at IS NULL) AS child_count
-       FROM skp_rhk r
-       LEFT JOIN skp_rhk p ON p.id = r.parent_rhk_id
-       LEFT JOIN skps ps ON ps.id = p.skp_id
-       WHERE r.skp_id = ? AND r.deleted_at IS NULL
-       ORDER BY CASE r.kind WHEN 'utama' THEN 0 ELSE 1 END, r.order_no, r.created_at`,
-    )
-    .all(skpId) as (SkpRhkTable & { parent_text: string | null; parent_owner: string | null; child_count: number })[];
-  const indicators = core.q
-    .prepare('SELECT * FROM skp_indicators WHERE skp_id = ? AND deleted_at IS NULL ORDER BY order_no, created_at')
-    .all(skpId) as SkpIndicatorsTable[];
+  const rows = rhkWithLinks(core, skpId);
+  const indicators = indicatorsOfSkp(core, skpId);
   const byRhk = new Map<string, SkpIndicatorsTable[]>();
   for (const i of indicators) byRhk.set(i.rhk_id, [...(byRhk.get(i.rhk_id) ?? []), i]);
   return rows.map((r) => ({
@@ -34,18 +24,14 @@ export function rhkOf(core: Core, skpId: string): Rhk[] {
     pkReference: r.pk_reference,
     orderNo: r.order_no,
     indicators: (byRhk.get(r.id) ?? []).map(indicatorOut),
-    childCount: r.child_count,
+    childCount: r.child_count ?? 0,
   }));
 }
 
 /** The plan as it stands: what an approval stores as a version and what the PDF prints. */
 export function snapshotOf(core: Core, s: SkpsTable): SkpSnapshot {
-  const expectations = core.q
-    .prepare('SELECT value_code, text FROM skp_expectations WHERE skp_id = ? AND deleted_at IS NULL')
-    .all(s.id) as { value_code: string; text: string }[];
-  const annexRows = core.q
-    .prepare('SELECT kind, text FROM skp_annex WHERE skp_id = ? AND deleted_at IS NULL ORDER BY order_no, created_at')
-    .all(s.id) as { kind: keyof SkpSnapshot['annex']; text: string }[];
+  const expectations = expectationTexts(core, s.id);
+  const annexRows = annexInOrder(core, s.id);
   const annex: SkpSnapshot['annex'] = { dukungan_sumber_daya: [], skema_pertanggungjawaban: [], konsekuensi: [] };
   for (const a of annexRows) annex[a.kind].push(a.text);
   const person = (prefix: 'appraiser' | 'atasan') =>
@@ -86,17 +72,13 @@ export function snapshotOf(core: Core, s: SkpsTable): SkpSnapshot {
 }
 
 export function detailOf(ctx: AuthedReadContext, s: SkpsTable): SkpDetail {
-  const role = viewerRoleOf(ctx, s);
+  const role = skpRelation(ctx.actor, s);
   if (!role) throw forbidden('Anda hanya dapat melihat SKP Anda sendiri, SKP pegawai yang Anda nilai, atau SKP kantor yang Anda kelola.');
   const as = workflowSideOf(ctx, s);
-  const yearOpen = (ctx.core.q.prepare('SELECT status FROM performance_years WHERE id = ?').get(s.year_id) as { status: string }).status === 'terbuka';
+  const yearOpen = yearById(ctx.core, s.year_id)?.status === 'terbuka';
   const allowed = (a: Parameters<typeof skpActionRefusal>[0]) => yearOpen && skpActionRefusal(a, s.status, as) === null;
-  const events = ctx.core.q
-    .prepare('SELECT action, from_status, to_status, actor_name, note, at FROM skp_events WHERE skp_id = ? AND deleted_at IS NULL ORDER BY at, created_at')
-    .all(s.id) as { action: string; from_status: string | null; to_status: string; actor_name: string | null; note: string | null; at: string }[];
-  const versions = ctx.core.q
-    .prepare('SELECT version_no, approved_at, note FROM skp_versions WHERE skp_id = ? AND deleted_at IS NULL ORDER BY version_no')
-    .all(s.id) as { version_no: number; approved_at: string; note: string | null }[];
+  const events = eventsOf(ctx.core, s.id);
+  const versions = versionsOf(ctx.core, s.id);
   return {
     ...summaryOf(ctx.core, s),
     ...snapshotOf(ctx.core, s),

@@ -2,21 +2,23 @@ import { notFound, ruleViolation } from '../../../shared/errors';
 import { addDays, localDate } from '../../../shared/people/dates';
 import type { Indicator, SkpSummary } from '../../../shared/skp/commands';
 import { skpActionRefusal, type SkpAction } from '../../../shared/skp/workflow';
+import { skpRelation } from '../access';
 import type { HandlerContext, AuthedReadContext } from '../context';
 import type { Core } from '../core';
 import type { RecordPatch } from '../db/records';
 import type { PerformanceYearsTable, SkpIndicatorsTable, SkpsTable } from '../db/schema';
 import type { ChainSource } from '../people/source';
+import { annexOf, assignmentDates, indicatorsOfRhk, liveSkpById, liveYearById, rhkCount, rhkRowsOf, skpForPosition, skpsRunningFrom, yearById } from './queries';
 import { headerSnapshot, personOn } from './snapshot';
 
 export function loadYear(core: Core, officeId: string, yearId: string): PerformanceYearsTable {
-  const y = core.q.prepare('SELECT * FROM performance_years WHERE id = ? AND deleted_at IS NULL').get(yearId) as PerformanceYearsTable | undefined;
+  const y = liveYearById(core, yearId);
   if (!y || y.office_id !== officeId) throw notFound('Tahun Penilaian');
   return y;
 }
 
 export function loadSkp(core: Core, skpId: string): SkpsTable {
-  const s = core.q.prepare('SELECT * FROM skps WHERE id = ? AND deleted_at IS NULL').get(skpId) as SkpsTable | undefined;
+  const s = liveSkpById(core, skpId);
   if (!s) throw notFound('SKP');
   return s;
 }
@@ -30,8 +32,8 @@ export function chainDate(year: Pick<PerformanceYearsTable, 'start_date' | 'end_
 }
 
 export function summaryOf(core: Core, s: SkpsTable): SkpSummary {
-  const year = core.q.prepare('SELECT year FROM performance_years WHERE id = ?').get(s.year_id) as { year: number };
-  const count = core.q.prepare('SELECT COUNT(*) AS n FROM skp_rhk WHERE skp_id = ? AND deleted_at IS NULL').get(s.id) as { n: number };
+  const year = yearById(core, s.year_id);
+  if (!year) throw notFound('Tahun Penilaian');
   return {
     id: s.id,
     yearId: s.year_id,
@@ -48,7 +50,7 @@ export function summaryOf(core: Core, s: SkpsTable): SkpSummary {
     approach: s.approach,
     submittedAt: s.submitted_at,
     approvedAt: s.approved_at,
-    rhkCount: count.n,
+    rhkCount: rhkCount(core, s.id),
     version: s.version,
   };
 }
@@ -80,23 +82,13 @@ export function indicatorOut(i: SkpIndicatorsTable): Indicator {
   };
 }
 
-/** Who the caller is to this SKP; null when they have no business with it. */
-export function viewerRoleOf(ctx: AuthedReadContext, s: SkpsTable): 'pegawai' | 'penilai' | 'atasan_penilai' | 'pengelola' | null {
-  const me = ctx.actor.employeeId;
-  if (s.employee_id === me) return 'pegawai';
-  if (s.appraiser_employee_id === me) return 'penilai';
-  if (s.atasan_employee_id === me) return 'atasan_penilai';
-  if ((ctx.actor.roles.has('pengelola') && s.office_id === ctx.actor.officeId) || ctx.actor.roles.has('admin_pusat')) return 'pengelola';
-  return null;
-}
-
 /**
  * The workflow side the caller acts on. The head of office's appraiser (the Sekda) works outside
  * the office's database: the Pengelola Kinerja records that appraiser's return or approval, so the
  * head's plan is not stuck at Diajukan.
  */
 export function workflowSideOf(ctx: AuthedReadContext, s: SkpsTable): 'pegawai' | 'penilai' | null {
-  const role = viewerRoleOf(ctx, s);
+  const role = skpRelation(ctx.actor, s);
   if (role === 'pegawai' || role === 'penilai') return role;
   if (role === 'pengelola' && !s.appraiser_employee_id && s.appraiser_name && ctx.actor.roles.has('pengelola')) return 'penilai';
   return null;
@@ -105,8 +97,8 @@ export function workflowSideOf(ctx: AuthedReadContext, s: SkpsTable): 'pegawai' 
 /** Refuses a workflow action with the reason, checked in the backend whatever the UI showed. */
 export function assertAction(ctx: AuthedReadContext, s: SkpsTable, action: SkpAction): void {
   const as = workflowSideOf(ctx, s);
-  const year = ctx.core.q.prepare('SELECT status, year FROM performance_years WHERE id = ?').get(s.year_id) as { status: string; year: number };
-  if (year.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup; SKP-nya tidak dapat diubah lagi.`);
+  const year = yearById(ctx.core, s.year_id);
+  if (year?.status === 'ditutup') throw ruleViolation(`Tahun Penilaian ${year.year} sudah ditutup; SKP-nya tidak dapat diubah lagi.`);
   const why = skpActionRefusal(action, s.status, as);
   if (why) throw ruleViolation(why);
 }
@@ -126,7 +118,7 @@ export function recordEvent(ctx: HandlerContext, s: SkpsTable, action: string, t
 
 /** Every content change bumps the SKP's own version, so a stale editor gets CONFLICT. */
 export function touchSkp(ctx: HandlerContext, s: SkpsTable, expectedVersion: number, patch: RecordPatch<'skps'> = {}): SkpsTable {
-  return ctx.write.touch('skps', s.id, expectedVersion, 'SKP', patch) as SkpsTable;
+  return ctx.write.touch('skps', s.id, expectedVersion, 'SKP', patch);
 }
 
 export interface CreateSkpOptions {
@@ -151,21 +143,15 @@ export function createSkp(ctx: HandlerContext, officeId: string, o: CreateSkpOpt
   if (!person.positionId || !person.assignmentId) {
     throw ruleViolation(`${person.name} belum memegang jabatan pada tanggal ini; minta Pengelola Kinerja mencatat jabatannya lebih dulu.`);
   }
-  const existing = ctx.core.q
-    .prepare('SELECT id, status FROM skps WHERE year_id = ? AND employee_id = ? AND position_id = ? AND deleted_at IS NULL')
-    .get(o.year.id, o.employeeId, person.positionId) as { id: string } | undefined;
+  const existing = skpForPosition(ctx.core, o.year.id, o.employeeId, person.positionId);
   if (existing) throw ruleViolation(`${person.name} sudah memiliki SKP tahun ${o.year.year} untuk jabatan ${person.position}.`, { skpId: existing.id });
-  const assignment = ctx.core.q.prepare('SELECT start_date, end_date FROM assignments WHERE id = ?').get(person.assignmentId) as {
-    start_date: string;
-    end_date: string | null;
-  };
+  const assignment = assignmentDates(ctx.core, person.assignmentId);
+  if (!assignment) throw notFound('Jabatan pegawai');
   const periodStart = assignment.start_date > o.year.start_date ? assignment.start_date : o.year.start_date;
   const periodEnd = assignment.end_date && assignment.end_date < o.year.end_date ? assignment.end_date : o.year.end_date;
 
   // A transfer: the SKP for the previous position of this year stops where the new one begins.
-  const previous = ctx.core.q
-    .prepare('SELECT * FROM skps WHERE year_id = ? AND employee_id = ? AND deleted_at IS NULL AND period_end >= ?')
-    .all(o.year.id, o.employeeId, periodStart) as SkpsTable[];
+  const previous = skpsRunningFrom(ctx.core, o.year.id, o.employeeId, periodStart);
   for (const p of previous) {
     if (p.period_start >= periodStart) {
       throw ruleViolation(`${person.name} sudah memiliki SKP tahun ${o.year.year} yang dimulai pada atau setelah ${periodStart}.`);
@@ -191,7 +177,7 @@ export function createSkp(ctx: HandlerContext, officeId: string, o: CreateSkpOpt
     amending: 0,
     copied_from_skp_id: o.copyFromSkpId ?? null,
     ...header,
-  }) as SkpsTable;
+  });
   if (o.copyFromSkpId) copyContent(ctx, o.copyFromSkpId, skp, o.employeeId);
   return skp;
 }
@@ -200,16 +186,10 @@ export function createSkp(ctx: HandlerContext, officeId: string, o: CreateSkpOpt
 function copyContent(ctx: HandlerContext, fromId: string, to: SkpsTable, employeeId: string): void {
   const from = loadSkp(ctx.core, fromId);
   if (from.employee_id !== employeeId) throw ruleViolation('Hanya SKP milik pegawai yang sama yang dapat disalin.');
-  const rhks = ctx.core.q.prepare('SELECT * FROM skp_rhk WHERE skp_id = ? AND deleted_at IS NULL ORDER BY order_no').all(from.id) as {
-    id: string;
-    kind: 'utama' | 'tambahan';
-    text: string;
-    pk_reference: string | null;
-    order_no: number;
-  }[];
+  const rhks = rhkRowsOf(ctx.core, from.id);
   for (const r of rhks) {
     const copy = ctx.write.insert('skp_rhk', { skp_id: to.id, kind: r.kind, text: r.text, parent_rhk_id: null, pk_reference: r.pk_reference, order_no: r.order_no });
-    const inds = ctx.core.q.prepare('SELECT * FROM skp_indicators WHERE rhk_id = ? AND deleted_at IS NULL ORDER BY order_no').all(r.id) as SkpIndicatorsTable[];
+    const inds = indicatorsOfRhk(ctx.core, r.id);
     for (const i of inds) {
       ctx.write.insert('skp_indicators', {
         skp_id: to.id,
@@ -225,10 +205,6 @@ function copyContent(ctx: HandlerContext, fromId: string, to: SkpsTable, employe
       });
     }
   }
-  const annex = ctx.core.q.prepare('SELECT kind, text, order_no FROM skp_annex WHERE skp_id = ? AND deleted_at IS NULL').all(from.id) as {
-    kind: 'dukungan_sumber_daya' | 'skema_pertanggungjawaban' | 'konsekuensi';
-    text: string;
-    order_no: number;
-  }[];
+  const annex = annexOf(ctx.core, from.id);
   for (const a of annex) ctx.write.insert('skp_annex', { skp_id: to.id, ...a });
 }

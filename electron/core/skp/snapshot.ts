@@ -6,6 +6,7 @@ import type { Core } from '../core';
 import type { SkpsTable } from '../db/schema';
 import { primaryAssignment, resolveChain } from '../people/appraisal';
 import { DbChainSource, type ChainSource } from '../people/source';
+import { employeeGolongan } from './queries';
 
 /** "Penata Muda Tingkat I, III/b" as the SKP header prints it; PPPK grades as they are. */
 export function pangkatGolongan(code: string | null | undefined): string | null {
@@ -25,7 +26,7 @@ export function personOn(core: Core, employeeId: string, date: string, src: Chai
   const e = src.employee(employeeId);
   if (!e) return null;
   const grade =
-    e.golongan !== undefined ? { golongan: e.golongan } : (core.q.prepare('SELECT golongan FROM employees WHERE id = ?').get(employeeId) as { golongan: string | null } | undefined);
+    e.golongan !== undefined ? { golongan: e.golongan } : employeeGolongan(core, employeeId);
   const a = primaryAssignment(src, employeeId, date);
   const p = a ? src.position(a.position_id) : undefined;
   return {
