@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { LayoutReply, LayoutRequest } from '../electron/core/documents/layout-thread';
 import { resolveFontsDir } from '../electron/core/documents/fonts';
-import { documentOptionsOf, evaluationDocumentData } from '../electron/core/evaluation/document';
+import { documentOptionsOf, evaluationDocumentData } from '../electron/core/evaluation/document-data';
 import { removeTempDirs } from '../tests/people/fixture';
 import { SkpOffice } from '../tests/skp/fixture';
 

@@ -80,8 +80,9 @@ export async function evaluationPdfMeasure(d: Dataset, count: number, label: str
   let batch: RenderBatch | undefined;
   try {
     const mod = (await import('../../electron/core/evaluation/document')) as Record<string, unknown>;
+    const batchMod = (await import('../../electron/core/evaluation/batch')) as Record<string, unknown>;
     render = (mod.renderEvaluationDocument ?? mod.evaluationPdfFor ?? mod.renderDokumenEvaluasi) as RenderOne | undefined;
-    batch = mod.renderEvaluationBatch as RenderBatch | undefined;
+    batch = batchMod.renderEvaluationBatch as RenderBatch | undefined;
   } catch (err) {
     return [{ ...base, note: `belum ada: electron/core/evaluation/document.ts tidak dapat dimuat (${(err as Error).message.split('\n')[0]})` }];
   }

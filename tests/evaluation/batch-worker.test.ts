@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../electron/core/auth/sessions';
 import { Core } from '../../electron/core/core';
 import { layoutThread } from '../../electron/core/documents/layout-thread';
-import { renderEvaluationBatch } from '../../electron/core/evaluation/document';
+import { renderEvaluationBatch } from '../../electron/core/evaluation/batch';
 import { seedSynthetic } from '../../electron/core/seed';
 import { buildServer } from '../../electron/server/app';
 import { makeTempDir, removeAllTempDirs, TestClock } from '../helpers';

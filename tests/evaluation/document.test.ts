@@ -3,13 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perilakuValues } from '../../shared/skp/perilaku';
-import {
-  evaluationBatchFileName,
-  evaluationPdfFileName,
-  renderEvaluationBatch,
-  renderEvaluationDocument,
-  type BatchProgress,
-} from '../../electron/core/evaluation/document';
+import { renderEvaluationBatch, type BatchProgress } from '../../electron/core/evaluation/batch';
+import { renderEvaluationDocument } from '../../electron/core/evaluation/document';
+import { evaluationBatchFileName, evaluationPdfFileName } from '../../electron/core/evaluation/format';
 import { buildServer } from '../../electron/server/app';
 import { runCli } from '../helpers/cli';
 import { removeTempDirs, tempDir } from '../people/fixture';

@@ -7,7 +7,9 @@ import { normalizeNip } from '../../../shared/people/nip';
 import { createSession, endSession, hashToken } from '../../core/auth/sessions';
 import { Core } from '../../core/core';
 import type { CallMeta } from '../../core/dispatch';
-import { evaluationForms, parseEvaluationForm, renderEvaluationBatch, renderEvaluationDocument, type BatchProgress } from '../../core/evaluation/document';
+import { renderEvaluationBatch, type BatchProgress } from '../../core/evaluation/batch';
+import { renderEvaluationDocument } from '../../core/evaluation/document';
+import { evaluationForms, parseEvaluationForm } from '../../core/evaluation/format';
 import { actAs, officeAdmin } from '../../core/seed/session';
 import { dataDirFrom, parse, required, UsageError } from '../args';
 

@@ -16,7 +16,6 @@ const notYetConverted: Record<string, number> = {
   'db/migrate.ts': 1,
   'db/query.ts': 2,
   'db/records.ts': 3,
-  'evaluation/document.ts': 4,
   'evaluation/seed.ts': 6,
   'people/history.ts': 6,
   'people/import.ts': 4,

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorBody } from '../../../shared/errors';
-import type { EvaluationDocumentData, EvaluationDocumentOptions, EvaluationForm } from '../evaluation/document';
+import type { EvaluationDocumentData, EvaluationDocumentOptions } from '../evaluation/document-data';
+import type { EvaluationForm } from '../evaluation/format';
 import { resolveFontsDir } from './fonts';
 
 /**

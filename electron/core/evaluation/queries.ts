@@ -124,3 +124,34 @@ export function orgRatingsWithNames(core: Core, yearId: string, period: string) 
       .orderBy('unit_name'),
   );
 }
+
+/** Units with their own Capaian Kinerja Organisasi in the period. */
+export function ratedUnits(core: Core, yearId: string, period: string): string[] {
+  return core.q
+    .all(core.db.selectFrom('org_ratings').select('unit_id').where('year_id', '=', yearId).where('period', '=', period).where('unit_id', 'is not', null).where('deleted_at', 'is', null))
+    .flatMap((r) => (r.unit_id ? [r.unit_id] : []));
+}
+
+export function officeYear(core: Core, yearId: string, officeId: string) {
+  return core.q.first(core.db.selectFrom('performance_years').selectAll().where('id', '=', yearId).where('office_id', '=', officeId).where('deleted_at', 'is', null));
+}
+
+export function officeUnit(core: Core, unitId: string, officeId: string) {
+  return core.q.first(core.db.selectFrom('units').select(['id', 'name', 'code']).where('id', '=', unitId).where('office_id', '=', officeId).where('deleted_at', 'is', null));
+}
+
+/** A batch's evaluations in print order: by unit (code, then name; office-level positions first), then by name. */
+export function batchEvaluations(core: Core, o: { yearId: string; period: string; officeId: string; finalOnly?: boolean; appraiserEmployeeId?: string }) {
+  let q = core.db
+    .selectFrom('evaluations as e')
+    .innerJoin('skps as s', 's.id', 'e.skp_id')
+    .leftJoin('units as u', 'u.id', 'e.unit_id')
+    .select(['e.skp_id', 'e.unit_id'])
+    .where('e.year_id', '=', o.yearId)
+    .where('e.period', '=', o.period)
+    .where('e.office_id', '=', o.officeId)
+    .where('e.deleted_at', 'is', null);
+  if (o.finalOnly) q = q.where('e.status', '=', 'final');
+  if (o.appraiserEmployeeId) q = q.where('s.appraiser_employee_id', '=', o.appraiserEmployeeId);
+  return core.q.all(q.orderBy(sql`e.unit_id IS NOT NULL`).orderBy(sql`COALESCE(u.code, u.name)`).orderBy('u.name').orderBy('s.employee_name'));
+}
