@@ -4,6 +4,10 @@ import type { UnitDistribution } from '../../../shared/distribution/commands';
 import { predikatLabels, predikats, type OrgRating, type Predikat } from '../../../shared/evaluation/predikat';
 import { orgRatingPrint } from './format';
 
+// ---------------------------------------------------------------------------------------------
+// Distribution curve picture (docs/spec/documents.md §4)
+// ---------------------------------------------------------------------------------------------
+
 /** Left to right as the official picture: from Sangat Kurang to Sangat Baik. */
 export const curveOrder: Predikat[] = [...predikats].reverse();
 
@@ -136,7 +140,3 @@ export function curveNotes(rating: OrgRating, dist: UnitDistribution | null): Co
   }
   return { stack: lines, fontSize: 7.5 };
 }
-
-// ---------------------------------------------------------------------------------------------
-// EVALUASI KINERJA PEGAWAI form (docs/spec/documents.md §2): landscape
-// ---------------------------------------------------------------------------------------------

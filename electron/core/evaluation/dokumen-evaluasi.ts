@@ -104,7 +104,3 @@ export function dokumenEvaluasiContent(d: EvaluationDocumentData, o: EvaluationD
     { text: dokumenFootnote, fontSize: 7.5, italics: true, margin: [0, 10, 0, 0] },
   ];
 }
-
-// ---------------------------------------------------------------------------------------------
-// Distribution curve picture (docs/spec/documents.md §4)
-// ---------------------------------------------------------------------------------------------

@@ -11,6 +11,10 @@ import { curveNotes, distributionCurve } from './curve';
 import { type EvaluationDocumentData, type EvaluationDocumentOptions, type PeriodicRealisasi } from './document-data';
 import { angka, appealLine, blank, evaluasiTitles, identityOf, isFinal, orgRatingPrint, predikatPrint } from './format';
 
+// ---------------------------------------------------------------------------------------------
+// EVALUASI KINERJA PEGAWAI form (docs/spec/documents.md §2): landscape
+// ---------------------------------------------------------------------------------------------
+
 /** The two columns the evaluation adds to the SKP's HASIL KERJA. */
 type EvaluasiColumnKey = ColumnKey | 'realisasi' | 'umpanBalik';
 
