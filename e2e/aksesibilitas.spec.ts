@@ -6,7 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { e2eNow, kinerja, login, startServer, type Server } from './fixtures';
 
 /**
- * Issue 12 item 11: every page of the app, as each role of the demo office, in light and dark
+ * docs/spec/operations.md §8: every page of the app, as each role of the demo office, in light and dark
  * mode, passes axe-core's WCAG 2.0/2.1 A and AA rules without a critical or serious violation.
  * One demo office for the file, one login per role, each page visited twice (light, dark).
  */
@@ -117,8 +117,8 @@ async function resolve(page: Page, server: Server, role: string, route: string, 
 }
 
 /**
- * No status word is cut ("DEFINI..."): every badge on the page shows its whole label (issue 12
- * item 9). Checked at 1024 px, where the columns are narrowest.
+ * No status word is cut ("DEFINI..."): every badge on the page shows its whole label
+ * (docs/spec/operations.md §8). Checked at 1024 px, where the columns are narrowest.
  */
 async function badgesWhole(page: Page): Promise<string[]> {
   return page.locator('main .mantine-Badge-label').evaluateAll((labels) =>

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { Api, expect, login, password, test, year } from './evaluation-office';
 
 /**
- * Formulir (issue 12, items 3, 4 and 9): an empty required field says "Wajib diisi." under the
+ * Formulir (docs/spec/operations.md §8): an empty required field says "Wajib diisi." under the
  * field (no toast, the example text stays grey), a dialogue cannot be scheduled outside its year,
  * and dialogue minutes typed but not saved survive a reload of the page.
  */

@@ -8,7 +8,7 @@ import { admin, kinerja, login, type Server } from './fixtures';
 import { buildSkpOffice, password, type SkpOffice } from './skp-office';
 
 /**
- * Issue 12, items 2 and 3, on a FIXED day: the server runs on 8 December 2026 (KINERJA_FAKE_NOW),
+ * docs/spec/operations.md §8, on a FIXED day: the server runs on 8 December 2026 (KINERJA_FAKE_NOW),
  * while the browser's own clock says March (page.clock), so a screen that read the browser's clock
  * would show it. On 8 December the period that needs action is November (it has ended), not the
  * running, still empty December; next year, opened in December as offices do, stays one click

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { admin, expect, kinerja, login, newUserContext, test, type Server } from './fixtures';
 
 /**
- * Issue 15 on screen: Admin Pusat registers an office at the central (`serve --central`) and reads
+ * docs/spec/sync.md on screen: Admin Pusat registers an office at the central (`serve --central`) and reads
  * its one-time code; the office's Pengelola enrols with it on Sinkronisasi and syncs; the central's
  * Kantor page then shows the office Tersinkron. Then the USB bundle round trip. Both servers run
  * on loopback on the fixed test date (e2eNow, through KINERJA_FAKE_NOW).

@@ -3,7 +3,7 @@ import { verifyAudit } from '../electron/core/audit/verify';
 import { approvedSkp, expectFailure, makeOffice, removeAllTempDirs, skpTeam, type Office } from './helpers';
 
 /**
- * Issue 12 item 6: the audit trail in words (who did what to whom), filtered on the server by
+ * docs/spec/operations.md §2: the audit trail in words (who did what to whom), filtered on the server by
  * person, capability, date range and outcome, paged, and each entry opening its before/after.
  */
 

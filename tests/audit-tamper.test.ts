@@ -17,7 +17,7 @@ import type { AuditFinding, AuditVerifyReport } from '../shared/audit/commands';
 import { TestClock, createUserWithRoles, makeOffice, makeTempDir, removeAllTempDirs, runCli, type AuditRow } from './helpers';
 
 /**
- * Issue 13: tamper evidence over the data, not only over the log. A demo office is seeded once;
+ * docs/spec/operations.md §1: tamper evidence over the data, not only over the log. A demo office is seeded once;
  * every tampering runs inside a transaction that is rolled back, so each case starts from the
  * same intact office.
  */

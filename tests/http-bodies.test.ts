@@ -6,7 +6,7 @@ import { buildServer } from '../electron/server/app';
 import { makeOffice, removeAllTempDirs, type Office } from './helpers';
 
 /**
- * Issue 13: form-encoded, XML and multipart bodies answered 500 INTERNAL with a stack in the log,
+ * docs/spec/operations.md §5: form-encoded, XML and multipart bodies answered 500 INTERNAL with a stack in the log,
  * and a body over about 30 MB reset the connection instead of answering the 20 MB message.
  */
 let office: Office;

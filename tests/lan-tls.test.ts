@@ -16,7 +16,7 @@ const machineNow = (): Date => new Date(performance.timeOrigin + performance.now
 import { makeOffice, makeTempDir, removeAllTempDirs, runCli, startCliServer, type CliServer } from './helpers';
 
 /**
- * Issue 13: LAN mode was plain HTTP only, so passwords and session cookies crossed the office
+ * docs/spec/operations.md §3: LAN mode was plain HTTP only, so passwords and session cookies crossed the office
  * network in clear text once `--host 0.0.0.0` was used.
  */
 const servers: CliServer[] = [];

@@ -16,7 +16,7 @@ import {
 } from './helpers';
 
 /**
- * Issue 13: the old per-account lock (5 failures, 15 minutes, even against the right password)
+ * docs/spec/operations.md §2: the old per-account lock (5 failures, 15 minutes, even against the right password)
  * let anyone on the LAN lock out a chosen colleague, and answered known accounts differently
  * (429 "Akun dikunci") from unknown ones (always 401). Now: waits grow per account AND address,
  * the same for known and unknown logins, and change password counts under the same key.

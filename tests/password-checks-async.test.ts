@@ -6,7 +6,7 @@ import { buildServer } from '../electron/server/app';
 import { createUserWithRoles, makeOffice, removeAllTempDirs, type Office, type OfficeUser } from './helpers';
 
 /**
- * Issue 13: each login ran scrypt on the event loop, so 20 logins in flight pushed /api/health from
+ * docs/spec/operations.md §2: each login ran scrypt on the event loop, so 20 logins in flight pushed /api/health from
  * ~5 ms to ~580 ms. These tests prove the order of events, not durations (the latency itself is
  * the bench measure "auth.loginLoad").
  */

@@ -93,7 +93,7 @@ describe('the bundled server (npm run serve)', () => {
     expect(exported.stderr).not.toMatch(/DeprecationWarning/);
     expect(fs.readFileSync(path.join(dir, 'pegawai.xlsx')).subarray(0, 2).toString()).toBe('PK');
 
-    // Nothing Node deprecates on the server's console (issue 12 item 9).
+    // Nothing Node deprecates on the server's console (docs/spec/operations.md §8).
     expect(server.output()).not.toMatch(/DeprecationWarning|\[DEP0\d+\]/);
   }, 240_000);
 });

@@ -4,7 +4,7 @@ import { setupCodeFor } from '../electron/core/setup/setup-code';
 import { defaultSetup, errorOf, makeEmptyCore, removeAllTempDirs, startServer, type TestCore } from './helpers';
 
 /**
- * Issue 13: on an empty data folder served on the LAN, the first anonymous caller of
+ * docs/spec/operations.md §2: on an empty data folder served on the LAN, the first anonymous caller of
  * `setup.create` became administrator. Now another PC must give the one-time code `kinerja serve`
  * printed; this PC (loopback), the desktop app and the CLI need none.
  */

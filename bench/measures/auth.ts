@@ -26,7 +26,7 @@ function request(port: number, method: 'GET' | 'POST', pathName: string, body?: 
 }
 
 /**
- * Issue 13: 20 password checks in flight used to push /api/health from ~5 ms to ~580 ms (scrypt
+ * docs/spec/operations.md §2: 20 password checks in flight used to push /api/health from ~5 ms to ~580 ms (scrypt
  * ran on the event loop). The server (its own process, as in the HTTP measure) gets 20 logins at
  * once; /api/health is asked one after the other until they are all answered. The figure is
  * health's latency (goal: p95 < 20 ms); the logins' own times are in `extra`, with health's

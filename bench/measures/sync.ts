@@ -18,7 +18,7 @@ import { summarize } from '../lib/stats';
 import type { Measure } from '../lib/types';
 
 /**
- * Issue 15's figures: the first sync of the synthetic office year to a loopback central (SQLite,
+ * docs/sync.md's goals: the first sync of the synthetic office year to a loopback central (SQLite,
  * and PostgreSQL where its binaries exist), against the raw rate of inserting the same rows into
  * SQLite with prepared statements in one transaction; then an increment of 100 changes. Runs on a
  * copy of the office database, so the dataset stays unsent for the other measures.

@@ -12,7 +12,7 @@ import { checkSignedRelease, matchesPin, trustFromConfig, type ReleaseTrust } fr
 import { UpdateController, type UpdatePrompts, type UpdaterBackend, type UpdateInfoLike } from './updater';
 
 /**
- * Issue 13: another PC on the LAN must not be able to serve a rogue installer. Pure Node (no
+ * docs/spec/operations.md §3: another PC on the LAN must not be able to serve a rogue installer. Pure Node (no
  * Electron binary): the real server with `--tls auto`'s certificate serves the feed, the check
  * fetches it pinned to that certificate and verifies the Ed25519 signature.
  */

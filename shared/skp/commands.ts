@@ -28,7 +28,7 @@ export const annexLabels: Record<(typeof annexKinds)[number], string> = {
 };
 
 /**
- * A count, a quality score, a time or a cost below zero means nothing (issue 12): refused for
+ * A count, a quality score, a time or a cost below zero means nothing (docs/spec/operations.md §8): refused for
  * targets and realisasi of an indicator with an aspect. An indicator without one (a JPT
  * perspective, a change in a rate) may go below zero. Returns why, or null.
  */

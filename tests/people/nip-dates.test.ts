@@ -5,7 +5,7 @@ import { parseNip } from '../../shared/people/nip';
 import { PeopleOffice, removeTempDirs } from './fixture';
 
 /**
- * Issue 16 item 7: a NIP whose birth date or TMT lies after today (the office's injected clock) is
+ * docs/spec/regulation.md (NIP): a NIP whose birth date or TMT lies after today (the office's injected clock) is
  * refused; the 17-year rule compares whole dates; abbreviated pangkat names are read; angka kredit
  * sums exactly.
  */
