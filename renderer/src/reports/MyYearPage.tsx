@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -240,8 +240,10 @@ function PeriodLine({ p, skpId, canReport, today }: { p: PeriodRow; skpId: strin
       </Table.Td>
       <Table.Td>
         {p.predikat && skpId ? (
-          <Anchor component={Link} to={`/penilaian/${skpId}/${p.code}`} aria-label={t('myYear.viewEvaluation', { period: periodName(p.code, p.label) })}>
+          <Anchor component={Link} to={`/penilaian/${skpId}/${p.code}`}>
             <PredikatBadge predikat={p.predikat} />
+            {/* Named by the visible predikat plus these words (an aria-label would hide the predikat: label-content-name-mismatch). */}
+            <VisuallyHidden>{t('myYear.viewEvaluation', { period: periodName(p.code, p.label) })}</VisuallyHidden>
           </Anchor>
         ) : (
           <PredikatBadge predikat={p.predikat} />
