@@ -17,7 +17,7 @@ import { syncMeasures } from './measures/sync';
 import { changeLogMeasure, finalizeManyMeasure, yearOpenMeasure } from './measures/writes';
 
 /**
- * `npm run bench [-- --quick | --smoke] [--check] [--out FILE] [--keep] [--reuse DIR] [--seed N] [--no-priority]`
+ * `npm run bench [-- --quick | --smoke] [--check] [--out FILE] [--keep] [--reuse DIR] [--seed N] [--no-priority] [--only KEY,KEY]`
  *
  * Builds the synthetic office (2,000 employees, a monthly year) and city (20,000 employees in 40
  * offices' worth of units, a quarterly year) in a temporary folder, runs every measure of docs/performance.md (docs/spec/operations.md §10)
@@ -35,6 +35,8 @@ const { values } = parseArgs({
     reuse: { type: 'string' },
     seed: { type: 'string', default: '7' },
     'no-priority': { type: 'boolean', default: false },
+    /** Run only these steps (keys of `stepKeys`), e.g. `--only login,audit`: one goal re-measured on a quiet machine without the whole hour. */
+    only: { type: 'string' },
   },
   strict: true,
 });
@@ -104,6 +106,24 @@ const plans: Record<BenchResult['mode'], Plan> = {
 };
 
 const plan = plans[mode];
+
+/** Each step's key for `--only`, and which synthetic data it reads (the city takes minutes to build). */
+const stepKeys = {
+  dashboard: 'office', list: 'office', team: 'office', 'city-reads': 'city', finalize: 'office', changelog: 'office', pdf: 'office',
+  http: 'office', login: 'office', excel: 'city', laporan: 'city', memory: 'city', start: 'city', sync: 'office', audit: 'city', 'year-open': 'city',
+} as const;
+type StepKey = keyof typeof stepKeys;
+const only: Set<StepKey> | null = values.only
+  ? new Set(
+      values.only.split(',').map((k) => {
+        const key = k.trim();
+        if (!(key in stepKeys)) throw new Error(`--only: langkah '${key}' tidak dikenal; pilihan: ${Object.keys(stepKeys).join(', ')}`);
+        return key as StepKey;
+      }),
+    )
+  : null;
+const selected = (key: StepKey) => only === null || only.has(key);
+const needs = (dataset: 'office' | 'city') => (Object.keys(stepKeys) as StepKey[]).some((k) => selected(k) && stepKeys[k] === dataset);
 const started = new Date();
 const log = (line: string) => console.log(line);
 if (!values['no-priority']) raisePriority();
@@ -136,7 +156,8 @@ async function main(): Promise<number> {
   const datasets: BenchResult['datasets'] = {};
   const files = path.join(root, 'files');
   fs.mkdirSync(files, { recursive: true });
-  const step = async (what: string, fn: () => Measure | Measure[] | Promise<Measure | Measure[]>) => {
+  const step = async (key: StepKey | StepKey[], what: string, fn: () => Measure | Measure[] | Promise<Measure | Measure[]>) => {
+    if (!(Array.isArray(key) ? key : [key]).some(selected)) return;
     const t = performance.now();
     process.stdout.write(`- ${what} ... `);
     const m = await fn();
@@ -147,45 +168,47 @@ async function main(): Promise<number> {
   let city: Dataset | null = null;
   try {
     console.log('Data sintetis:');
-    office = openDataset(root, plan.office);
-    city = openDataset(root, plan.city);
+    // A dataset no selected step reads is not built; its steps are skipped, so `!` below is safe.
+    office = needs('office') ? openDataset(root, plan.office) : null;
+    city = needs('city') ? openDataset(root, plan.city) : null;
     for (const d of [office, city]) {
+      if (!d) continue;
       datasets[d.name] = { employees: d.employees, offices: d.offices, cadence: d.cadence, rows: d.rows, dbMB: Math.round(d.dbMB), seedSeconds: Math.round(d.seedMs / 100) / 10 };
     }
-    const o = office;
-    const c = city;
+    const o = office as Dataset;
+    const c = city as Dataset;
     console.log('Pengukuran:');
-    await step('dasbor kantor', () => dashboardMeasure(o, plan.reads, label(o), 'dashboard'));
-    await step('daftar pegawai', () => listMeasure(o, plan.reads, label(o), 'people.list'));
-    await step('tim penilai', () => teamMeasure(o, plan.reads, label(o), 'reports.team'));
+    await step('dashboard', 'dasbor kantor', () => dashboardMeasure(o, plan.reads, label(o), 'dashboard'));
+    await step('list', 'daftar pegawai', () => listMeasure(o, plan.reads, label(o), 'people.list'));
+    await step('team', 'tim penilai', () => teamMeasure(o, plan.reads, label(o), 'reports.team'));
     if (plan.cityReads) {
       const few = { ...plan.reads, iterations: Math.min(plan.reads.iterations, 40), minIterations: 10 };
-      await step('dasbor kota', () => dashboardMeasure(c, few, label(c), 'dashboard.city'));
-      await step('daftar pegawai kota', () => listMeasure(c, few, label(c), 'people.list.city'));
+      await step('city-reads', 'dasbor kota', () => dashboardMeasure(c, few, label(c), 'dashboard.city'));
+      await step('city-reads', 'daftar pegawai kota', () => listMeasure(c, few, label(c), 'people.list.city'));
     }
-    await step('mengunci penilaian satu unit', () => finalizeManyMeasure(o, plan.finalize, label(o)));
-    await step('byte change_log per perintah', () => changeLogMeasure(o, label(o)));
-    await step('PDF evaluasi', () => evaluationPdfMeasure(o, plan.pdfs, label(o)));
-    await step('HTTP loopback', () => httpMeasures(o, plan.httpSeconds, label(o)));
-    await step('health selama 20 login', () => loginLoadMeasure(o, label(o)));
-    await step('Excel daftar pegawai', () => employeeExcelMeasure(c, plan.exports, label(c), files));
-    await step('Excel Laporan Penilaian', () => laporanMeasure(c, plan.exports, label(c), files));
-    await step('bundel server (esbuild)', async () => {
+    await step('finalize', 'mengunci penilaian satu unit', () => finalizeManyMeasure(o, plan.finalize, label(o)));
+    await step('changelog', 'byte change_log per perintah', () => changeLogMeasure(o, label(o)));
+    await step('pdf', 'PDF evaluasi', () => evaluationPdfMeasure(o, plan.pdfs, label(o)));
+    await step('http', 'HTTP loopback', () => httpMeasures(o, plan.httpSeconds, label(o)));
+    await step('login', 'health selama 20 login', () => loginLoadMeasure(o, label(o)));
+    await step('excel', 'Excel daftar pegawai', () => employeeExcelMeasure(c, plan.exports, label(c), files));
+    await step('laporan', 'Excel Laporan Penilaian', () => laporanMeasure(c, plan.exports, label(c), files));
+    await step(['memory', 'start'], 'bundel server (esbuild)', async () => {
       await buildServeBundle();
       return [];
     });
-    await step('memori server', () => memoryMeasure(c, label(c), 'bundle'));
-    await step('memori server (tsx)', () => memoryMeasure(c, label(c), 'tsx'));
-    await step('server hidup', () => serverStartMeasure(c, plan.starts, label(c), 'bundle'));
-    await step('server hidup (tsx)', () => serverStartMeasure(c, plan.starts, label(c), 'tsx'));
+    await step('memory', 'memori server', () => memoryMeasure(c, label(c), 'bundle'));
+    await step('memory', 'memori server (tsx)', () => memoryMeasure(c, label(c), 'tsx'));
+    await step('start', 'server hidup', () => serverStartMeasure(c, plan.starts, label(c), 'bundle'));
+    await step('start', 'server hidup (tsx)', () => serverStartMeasure(c, plan.starts, label(c), 'tsx'));
     // The first sync of a whole year takes tens of seconds: not part of the smoke run (bench.test.ts).
-    await step('sinkronisasi ke pusat', () =>
+    await step('sync', 'sinkronisasi ke pusat', () =>
       mode === 'smoke'
         ? ['sync.first', 'sync.increment', 'sync.first.pg'].map((id): Measure => ({ id, title: id, scale: label(o), unit: 'ms', status: 'pending', note: 'tidak diukur pada --smoke' }))
         : syncMeasures(o, root, label(o), plan.syncIncrements),
     );
-    await step('audit verify kota', () => auditVerifyMeasure(c, plan.auditVerify, label(c)));
-    await step('membuka tahun', () => yearOpenMeasure(c, plan.yearOpen, label(c)));
+    await step('audit', 'audit verify kota', () => auditVerifyMeasure(c, plan.auditVerify, label(c)));
+    await step('year-open', 'membuka tahun', () => yearOpenMeasure(c, plan.yearOpen, label(c)));
   } finally {
     office?.core.close();
     city?.core.close();
@@ -193,7 +216,10 @@ async function main(): Promise<number> {
     else console.log(`Data disimpan di ${root} (pakai lagi dengan --reuse ${root})`);
   }
   finishMachineInfo(machine);
-  const goals = evaluateGoals(measures, mode === 'full');
+  // With --only, a goal whose measure was not run is not a miss: it was not asked for.
+  const goals = evaluateGoals(measures, mode === 'full').map((g) =>
+    only !== null && !measures.some((m) => m.id === g.measure) ? { ...g, met: null, note: 'tidak dijalankan (--only)' } : g,
+  );
   const result: BenchResult = {
     version: 1,
     mode,
