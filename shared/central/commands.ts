@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, emptyInput } from '../contract';
+import { defineCommand, emptyInput, plain } from '../contract';
 
 /**
  * The central instance's own commands (Admin Pusat, BKPSDM): registered offices, enrolment codes,
@@ -36,7 +36,7 @@ export type CentralOffice = z.infer<typeof centralOfficeSchema>;
 const enrolmentCodeSchema = z.object({ registrationId: z.string(), enrolmentCode: z.string(), expiresAt: z.string() });
 
 const fileSchema = z.object({
-  fileName: z.string().trim().min(1).max(200),
+  fileName: plain(z.string().trim().min(1).max(200)),
   /** The file's bytes, base64. */
   contentBase64: z.string().min(1, 'Pilih berkas bundel.').regex(/^[A-Za-z0-9+/=\s]+$/, 'Berkas tidak terbaca.'),
 });
@@ -65,7 +65,7 @@ export const centralCommands = {
     name: 'central.addOffice',
     summary: 'Mendaftarkan kantor (nama, kode): kode pendaftaran sekali pakai yang berlaku 24 jam.',
     input: z.object({
-      name: z.string().trim().min(3, 'Nama kantor minimal 3 huruf.').max(200, 'Nama kantor terlalu panjang.'),
+      name: plain(z.string().trim().min(3, 'Nama kantor minimal 3 huruf.').max(200, 'Nama kantor terlalu panjang.')),
       code: z
         .string()
         .trim()

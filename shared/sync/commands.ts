@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, emptyInput } from '../contract';
+import { defineCommand, emptyInput, plain } from '../contract';
 
 export const syncRunSchema = z.object({
   startedAt: z.string(),
@@ -110,7 +110,7 @@ export const syncCommands = {
     name: 'sync.importReply',
     summary: 'Mengimpor bundel balasan server pusat (pengakuan dan data yang ditetapkan BKPSDM).',
     input: z.object({
-      fileName: z.string().trim().min(1).max(200),
+      fileName: plain(z.string().trim().min(1).max(200)),
       contentBase64: z.string().min(1, 'Pilih berkas balasan.').regex(/^[A-Za-z0-9+/=\s]+$/, 'Berkas tidak terbaca.'),
     }),
     output: z.object({ acked: z.number().int(), reference: z.number().int(), errors: z.array(z.string()) }),

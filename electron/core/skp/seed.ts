@@ -288,7 +288,9 @@ function chooseTargets(order: Person[], ctx: DemoContext): Map<string, Target> {
   for (const p of order) if (kasiKur && p.appraiserId === kasiKur) t.set(p.employeeId, 'diajukan');
   // The demo `staf` login shows a whole year at work (plan approved, results, feedback,
   // evaluations): the default target. Drafts are shown by two other staff members.
-  const free = staff.filter((p) => !t.has(p.employeeId) && p.employeeId !== key('admin'));
+  // `staf` stays out of the picks as when she was a draft, so the others' states (who waits for
+  // approval, which plans are drafts or returned) are the ones the tests and the guide expect.
+  const free = staff.filter((p) => !t.has(p.employeeId) && p.employeeId !== key('admin') && p.employeeId !== key('staf'));
   const pick = (i: number) => free[Math.floor((i * free.length) / 9)];
   for (const [i, target] of [
     [1, 'draf'],
