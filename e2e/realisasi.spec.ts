@@ -221,7 +221,7 @@ test('employee reports realisasi with a file and sends it; appraiser comments, e
   const minutes = page.getByRole('dialog', { name: 'Notulen dialog' });
   await expect(minutes.getByRole('textbox', { name: 'Peserta' })).toHaveValue(`${employee.name}, ${appraiser.name}`);
   await minutes.getByRole('button', { name: 'Simpan notulen' }).click();
-  await expect(minutes.getByText('Isi apa yang dibahas.')).toBeVisible();
+  await expect(minutes.getByText('Wajib diisi.')).toBeVisible();
   await minutes.getByRole('textbox', { name: /^Yang dibahas/ }).fill('Volume surat naik menjelang ujian sekolah.');
   await minutes.getByRole('textbox', { name: 'Keprihatinan pegawai (dengan kata-katanya sendiri)' }).fill('Saya kewalahan bila juga mengurus arsip.');
   await minutes.getByRole('textbox', { name: 'Kesepakatan' }).fill('Arsip dibantu Muhammad Rizki selama masa ujian.');
@@ -310,7 +310,7 @@ test('the employee acknowledges a final result on Tahun Saya and appeals; the ap
   const file = page.getByRole('dialog', { name: 'Ajukan keberatan' });
   await expect(file).toContainText(`Batas pengajuan: ${deadline}.`);
   await file.getByRole('button', { name: 'Ajukan keberatan' }).click();
-  await expect(file.getByText('Isi alasan keberatan.')).toBeVisible();
+  await expect(file.getByText('Wajib diisi.')).toBeVisible();
   await file.getByRole('textbox', { name: /^Alasan keberatan/ }).fill('Realisasi 104 surat berada dalam target; saya juga mengagendakan surat rapat koordinasi.');
   await file.getByRole('button', { name: 'Ajukan keberatan' }).click();
   await expect(page.getByText('Keberatan diajukan kepada Atasan Pejabat Penilai Kinerja.')).toBeVisible();
