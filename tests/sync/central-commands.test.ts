@@ -8,31 +8,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit/chain';
 import { SyncScheduler } from '../../electron/core/sync/scheduler';
 import { auditRowsAfter, callAsync, createUserWithRoles, makeCentralOf, makeOffice, maxSeq, snapshot, diffSnapshots, TestClock, tryCallAsync, type Office, type Session } from '../helpers';
-import { removeAllTempDirs } from '../helpers/tempdir';
-import { newOffice, syncer, TestCentral, type StoreKind } from './harness';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './postgres';
+import type { TestCentral} from './harness';
+import { newOffice, syncer } from './harness';
+import { centralStores } from './stores';
 
-const pgSkip = pgUnavailableReason();
+const { kinds, pgSkip, centralOn } = centralStores('central_ui');
 if (pgSkip) console.log(`Uji perintah server pusat di PostgreSQL dilewati: ${pgSkip}`);
-
-let pg: PgCluster | null = null;
-let dbCounter = 0;
-beforeAll(async () => {
-  if (!pgSkip) pg = await startPgCluster();
-}, 60_000);
-afterAll(() => {
-  pg?.stop();
-  removeAllTempDirs();
-});
-
-async function centralOn(kind: StoreKind, clock: TestClock): Promise<TestCentral> {
-  if (kind === 'sqlite') return TestCentral.start(clock);
-  const name = `central_ui_${++dbCounter}`;
-  pg!.createDatabase(name);
-  return TestCentral.start(clock, pg!.url(name));
-}
-
-const kinds: StoreKind[] = pgSkip ? ['sqlite'] : ['sqlite', 'postgres'];
 const dayMs = 24 * 60 * 60 * 1000;
 
 describe.each(kinds)('Kantor page commands on the central store (%s)', (kind) => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { listReplicatedTables } from '../../electron/core/db/replicated';
 import { seedSynthetic } from '../../electron/core/seed/synthetic';
@@ -10,31 +10,12 @@ import { HttpTransport, type SyncTransport } from '../../electron/core/sync/tran
 import type { Digest } from '../../shared/sync/protocol';
 import { makeEmptyCore, TestClock } from '../helpers';
 import { seedWrite } from '../helpers/users';
-import { removeAllTempDirs } from '../helpers/tempdir';
 import { seededRandom } from './faulty';
-import { newOffice, officeRows, syncer, TestCentral, type StoreKind } from './harness';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './postgres';
+import { newOffice, officeRows, syncer } from './harness';
+import { centralStores } from './stores';
 import { doWork } from './work';
 
-const pgSkip = pgUnavailableReason();
-let pg: PgCluster | null = null;
-let dbCounter = 0;
-beforeAll(async () => {
-  if (!pgSkip) pg = await startPgCluster();
-}, 60_000);
-afterAll(() => {
-  pg?.stop();
-  removeAllTempDirs();
-});
-
-async function centralOn(kind: StoreKind, clock: TestClock): Promise<TestCentral> {
-  if (kind === 'sqlite') return TestCentral.start(clock);
-  const name = `digests_${++dbCounter}`;
-  pg!.createDatabase(name);
-  return TestCentral.start(clock, pg!.url(name));
-}
-
-const kinds: StoreKind[] = pgSkip ? ['sqlite'] : ['sqlite', 'postgres'];
+const { kinds, centralOn } = centralStores('digests');
 
 /** Every row hashed, independently of the kept digest's code path. */
 function recount(core: Core, officeId: string): Digest {

@@ -1,35 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit/chain';
 import { verifyAudit } from '../../electron/core/audit/verify';
 import { makeAdminPusat } from '../../electron/core/central/setup';
 import { syncStatus } from '../../electron/core/sync/office';
 import { makeOffice, TestClock } from '../helpers';
-import { removeAllTempDirs } from '../helpers/tempdir';
-import { newOffice, officeRows, syncer, TestCentral, type StoreKind } from './harness';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './postgres';
+import type { TestCentral} from './harness';
+import { newOffice, officeRows, syncer } from './harness';
+import { centralStores } from './stores';
 import { doWork } from './work';
 
-const pgSkip = pgUnavailableReason();
+const { kinds, pgSkip, centralOn } = centralStores('central');
 if (pgSkip) console.log(`Uji server pusat di PostgreSQL dilewati: ${pgSkip}`);
-
-let pg: PgCluster | null = null;
-let dbCounter = 0;
-beforeAll(async () => {
-  if (!pgSkip) pg = await startPgCluster();
-}, 60_000);
-afterAll(() => {
-  pg?.stop();
-  removeAllTempDirs();
-});
-
-async function centralOn(kind: StoreKind, clock: TestClock): Promise<TestCentral> {
-  if (kind === 'sqlite') return TestCentral.start(clock);
-  const name = `central_${++dbCounter}`;
-  pg!.createDatabase(name);
-  return TestCentral.start(clock, pg!.url(name));
-}
-
-const kinds: StoreKind[] = pgSkip ? ['sqlite'] : ['sqlite', 'postgres'];
 
 describe.each(kinds)('central and two offices on loopback (%s)', (kind) => {
   const opened: { close(): void }[] = [];
